@@ -1,0 +1,49 @@
+// An article's front matter: the schema editors write against, and its validation.
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { ContentError, describeValue } from './errors.ts';
+import { formatZodIssues } from './zod-issues.ts';
+
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/** A publication instant: a YAML timestamp, or an ISO 8601 string that carries its UTC offset. */
+const instant = z.unknown().transform((value, ctx) => {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return DateTime.fromJSDate(value, { zone: 'utc' });
+  if (typeof value === 'string' && ISO_WITH_OFFSET.test(value.trim())) {
+    const parsed = DateTime.fromISO(value.trim(), { setZone: true });
+    if (parsed.isValid) return parsed;
+  }
+  ctx.addIssue({
+    code: 'custom',
+    message: `expected a date and time with a UTC offset, such as "2025-06-24T09:00:00+09:00", got ${describeValue(value)}`,
+  });
+  return z.NEVER;
+});
+
+export const text = (what: string) =>
+  z.unknown().transform((value, ctx) => {
+    if (typeof value === 'string' && value.trim() !== '') return value.trim();
+    ctx.addIssue({ code: 'custom', message: `expected ${what}, got ${describeValue(value)}` });
+    return z.NEVER;
+  });
+
+export const articleSchema = z.object({
+  title: text('a non-empty title'),
+  summary: text('a one-sentence summary for listings'),
+  date: instant,
+  updated: instant.optional(),
+  dateNote: z.string().optional(),
+  section: text('a section name such as "World"'),
+  tags: z.array(z.string().min(1), 'expected a list of tags').default([]),
+  reporting: z.array(z.string().min(1), 'expected a list of source ids from the facts file').default([]),
+  draft: z.boolean('expected true or false').default(false),
+});
+
+export type ArticleFrontMatter = z.output<typeof articleSchema>;
+
+/** Validates front matter; throws a ContentError naming the file and every bad field. */
+export function parseArticle(data: Record<string, unknown>, file: string): ArticleFrontMatter {
+  const result = articleSchema.safeParse(data);
+  if (!result.success) throw new ContentError(formatZodIssues(file, result.error.issues));
+  return result.data;
+}

@@ -1,0 +1,96 @@
+// Validates a whole content tree without building: site metadata, articles, facts, fact references,
+// and numerals in prose that do not come from a fact.
+import fs from 'node:fs';
+import path from 'node:path';
+import matter from 'gray-matter';
+import { parseArticle } from './article.ts';
+import { ContentError } from './errors.ts';
+import { findStrayNumerals, type StrayNumeral } from './numerals.ts';
+import { displayPath } from './paths.ts';
+import { loadSite } from './site.ts';
+import { loadAllFacts, type FactsBySlug } from '../facts/load.ts';
+import { findFigure } from '../facts/present.ts';
+
+export interface ArticleReport {
+  file: string;
+  slug: string;
+  strayNumerals: StrayNumeral[];
+  factsUsed: number;
+}
+
+export interface CheckReport {
+  errors: string[];
+  articles: ArticleReport[];
+}
+
+const FACT_SHORTCODE = /\{%-?\s*fact\s+(["'])(.*?)\1/g;
+
+function collect(problems: string[], run: () => void): void {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ContentError) problems.push(...error.problems);
+    else problems.push((error as Error).message);
+  }
+}
+
+export function markdownFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
+
+export function checkContent(contentDir: string): CheckReport {
+  const errors: string[] = [];
+  let zone = 'UTC';
+  collect(errors, () => {
+    zone = loadSite(contentDir).timeZone;
+  });
+  let facts: FactsBySlug = {};
+  collect(errors, () => {
+    facts = loadAllFacts(contentDir, zone);
+  });
+
+  const articles: ArticleReport[] = [];
+  for (const file of markdownFiles(path.join(contentDir, 'articles'))) {
+    const shown = displayPath(file);
+    const slug = path.basename(file, '.md');
+    const source = fs.readFileSync(file, 'utf8');
+    let parsed: matter.GrayMatterFile<string>;
+    try {
+      parsed = matter(source);
+    } catch (error) {
+      errors.push(`${shown}: front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+      continue;
+    }
+    const articleFacts = facts[slug];
+    collect(errors, () => {
+      const article = parseArticle(parsed.data, shown);
+      for (const id of article.reporting) {
+        if (!articleFacts?.sources[id]) errors.push(`${shown}: reporting: "${id}" is not a source in the article's facts file`);
+      }
+    });
+    let factsUsed = 0;
+    for (const match of parsed.content.matchAll(FACT_SHORTCODE)) {
+      factsUsed += 1;
+      collect(errors, () => {
+        try {
+          findFigure(articleFacts, match[2] ?? '');
+        } catch (error) {
+          throw new Error(`${shown}: {% fact "${match[2]}" %}: ${(error as Error).message}`);
+        }
+      });
+    }
+    const bodyStart = source.split('\n').length - parsed.content.split('\n').length + 1;
+    articles.push({ file: shown, slug, strayNumerals: findStrayNumerals(parsed.content, bodyStart), factsUsed });
+  }
+
+  const slugs = new Set(articles.map((a) => a.slug));
+  for (const slug of Object.keys(facts)) {
+    if (!slugs.has(slug)) errors.push(`${facts[slug]?.file}: no article content/articles/${slug}.md uses this facts file (facts files are named after their article)`);
+  }
+  return { errors, articles };
+}

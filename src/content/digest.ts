@@ -1,0 +1,98 @@
+// A digest's front matter (one issue of the newsletter) and how it selects its articles.
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { ContentError, describeValue } from './errors.ts';
+import { articleSchema, text } from './article.ts';
+import { formatZodIssues } from './zod-issues.ts';
+
+/** Header-bound text: one line, no control characters, so nothing from content can add a mail header. */
+const headerText = (what: string, max: number) =>
+  z.unknown().transform((value, ctx) => {
+    if (typeof value !== 'string' || value.trim() === '') {
+      ctx.addIssue({ code: 'custom', message: `expected ${what}, got ${describeValue(value)}` });
+      return z.NEVER;
+    }
+    if (/[\r\n]/.test(value)) {
+      ctx.addIssue({ code: 'custom', message: `must be a single line (found a line break); line breaks could add mail headers` });
+      return z.NEVER;
+    }
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused.
+    if (/[\u0000-\u001f\u007f]/.test(value)) {
+      ctx.addIssue({ code: 'custom', message: 'must not contain control characters' });
+      return z.NEVER;
+    }
+    if (value.trim().length > max) {
+      ctx.addIssue({ code: 'custom', message: `must be at most ${max} characters, got ${value.trim().length}` });
+      return z.NEVER;
+    }
+    return value.trim();
+  });
+
+const sender = z.object({
+  name: headerText('a sender name', 100).optional(),
+  address: headerText('a sender address', 254).pipe(z.email('expected an email address such as "digest@example.org"')),
+});
+
+const dayBoundary = z.unknown().transform((value, ctx) => {
+  const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text) && DateTime.fromISO(text).isValid) return text;
+  ctx.addIssue({ code: 'custom', message: `expected a day such as 2025-06-20, got ${describeValue(value)}` });
+  return z.NEVER;
+});
+
+export const digestSchema = z
+  .object({
+    subject: headerText('a subject line', 150),
+    preheader: headerText('preheader text for the inbox preview', 200),
+    date: articleSchema.shape.date,
+    intro: text('a short intro').pipe(z.string().max(1200, 'the intro must be short: at most 1,200 characters')),
+    from: sender.optional(),
+    articles: z.array(z.string('expected article slugs').min(1), 'expected a list of article slugs').optional(),
+    select: z
+      .object({ tag: z.string().min(1).optional(), from: dayBoundary.optional(), to: dayBoundary.optional() })
+      .refine((s) => s.tag !== undefined || s.from !== undefined || s.to !== undefined, 'select needs a tag, a from day or a to day')
+      .optional(),
+    draft: z.boolean('expected true or false').default(false),
+  })
+  .refine((d) => (d.articles === undefined) !== (d.select === undefined), {
+    message: 'give either articles (a list of slugs) or select ({ tag, from, to }), exactly one of them',
+    path: ['articles'],
+  });
+
+export type DigestFrontMatter = z.output<typeof digestSchema>;
+
+export function parseDigest(data: Record<string, unknown>, file: string): DigestFrontMatter {
+  const result = digestSchema.safeParse(data);
+  if (!result.success) throw new ContentError(formatZodIssues(file, result.error.issues));
+  return result.data;
+}
+
+export interface SelectableArticle {
+  slug: string;
+  date: Date;
+  tags: string[];
+}
+
+/** Resolves a digest's articles, newest first for selections and in the editor's order for lists. */
+export function selectArticles<T extends SelectableArticle>(digest: DigestFrontMatter, articles: T[], file: string, zone: string): T[] {
+  if (digest.articles) {
+    const bySlug = new Map(articles.map((a) => [a.slug, a]));
+    const missing = digest.articles.filter((slug) => !bySlug.has(slug));
+    if (missing.length) {
+      throw new ContentError(missing.map((slug) => `${file}: articles: "${slug}" is not an article (expected a file content/articles/${slug}.md)`));
+    }
+    if (digest.articles.length === 0) throw new ContentError([`${file}: articles: the list is empty; a digest needs at least one article`]);
+    return digest.articles.map((slug) => bySlug.get(slug) as T);
+  }
+  const select = digest.select ?? {};
+  const inZone = (a: T) => DateTime.fromJSDate(a.date, { zone }).toISODate() ?? '';
+  const chosen = articles
+    .filter((a) => select.tag === undefined || a.tags.includes(select.tag))
+    .filter((a) => select.from === undefined || inZone(a) >= select.from)
+    .filter((a) => select.to === undefined || inZone(a) <= select.to)
+    .sort((a, b) => b.date.getTime() - a.date.getTime());
+  if (chosen.length === 0) {
+    throw new ContentError([`${file}: select: no article matches ${JSON.stringify(select)}; a digest needs at least one article`]);
+  }
+  return chosen;
+}

@@ -1,0 +1,58 @@
+// The site's metadata (content/_data/site.json): validated once, shared by the build, check and send.
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { ContentError } from './errors.ts';
+import { displayPath } from './paths.ts';
+import { formatZodIssues } from './zod-issues.ts';
+
+const address = z.object({ name: z.string().min(1).optional(), address: z.email() });
+
+const zoneName = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'expected an IANA time zone such as "Asia/Seoul"');
+
+export const siteSchema = z.object({
+  title: z.string().min(1),
+  description: z.string().min(1),
+  url: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, '')),
+  language: z.string().min(2),
+  locale: z.string().min(2),
+  timeZone: zoneName,
+  author: z.object({ name: z.string().min(1), email: z.email().optional() }),
+  publisher: z.object({ name: z.string().min(1), url: z.url() }),
+  email: z.object({
+    from: address,
+    replyTo: address.optional(),
+    listId: z.string().regex(/^[A-Za-z0-9.-]+$/, 'expected a dotted list id such as "digest.example.org"'),
+    unsubscribeUrl: z.url({ protocol: /^https$/ }),
+    unsubscribeMailto: z.email(),
+    mergeTags: z.enum(['mailchimp', 'listmonk', 'literal']),
+    utm: z.union([z.literal(false), z.object({ source: z.string().min(1), medium: z.string().min(1) })]),
+    suppressionFile: z.string().min(1).optional(),
+  }),
+});
+
+export type Site = z.output<typeof siteSchema>;
+
+export function parseSite(raw: unknown, file: string): Site {
+  const result = siteSchema.safeParse(raw);
+  if (!result.success) throw new ContentError(formatZodIssues(displayPath(file), result.error.issues));
+  return result.data;
+}
+
+export function loadSite(contentDir: string): Site {
+  const file = path.join(contentDir, '_data', 'site.json');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ContentError([`${displayPath(file)}: cannot read site metadata (${(error as Error).message})`]);
+  }
+  return parseSite(raw, file);
+}

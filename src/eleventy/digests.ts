@@ -1,0 +1,102 @@
+// Digests: validate each issue, resolve its articles, and render its four outputs —
+// web page, email HTML (through the email pipeline), plain text and digest.json — plus message.eml.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseDigest, selectArticles } from '../content/digest.ts';
+import { ContentError } from '../content/errors.ts';
+import { displayPath } from '../content/paths.ts';
+import { digestView, type DigestView } from '../digest/view.ts';
+import { renderDigestText } from '../digest/text.ts';
+import { writeDigestMessage } from '../digest/message.ts';
+import { runDigestEmailPipeline } from '../digest/email.ts';
+import { isArticlePath } from './articles.ts';
+import type { BuildState } from './state.ts';
+import type { CollectionItem, EleventyConfig } from './types.ts';
+
+const DIGEST_TEMPLATES = ['web', 'email', 'text', 'json', 'archive'] as const;
+
+export function isDigestPath(inputPath: string, contentDir: string): boolean {
+  const rel = path.relative(contentDir, path.resolve(inputPath));
+  return rel.split(path.sep)[0] === 'digests' && rel.endsWith('.md');
+}
+
+function articleInput(item: CollectionItem) {
+  return {
+    slug: item.fileSlug,
+    url: item.url,
+    date: item.date,
+    tags: (item.data.tags as string[] | undefined) ?? [],
+    title: item.data.title as string,
+    summary: item.data.summary as string,
+    section: item.data.section as string,
+  };
+}
+
+export function registerDigests(config: EleventyConfig, state: () => BuildState, templatesDir: string): void {
+  const views = new Map<string, DigestView>();
+
+  config.addCollection('digests', (api) => {
+    const { contentDir, site, facts, serving } = state();
+    const all = api.getAll();
+    const articles = all.filter((item) => isArticlePath(item.inputPath, contentDir)).map(articleInput);
+    const problems: string[] = [];
+    views.clear();
+    for (const item of all.filter((i) => isDigestPath(i.inputPath, contentDir))) {
+      const file = displayPath(item.inputPath);
+      try {
+        const digest = parseDigest(item.data, file);
+        if (digest.draft && !serving) continue;
+        const chosen = selectArticles(digest, articles, file, site.timeZone);
+        views.set(item.fileSlug, digestView({ slug: item.fileSlug, file, digest, articles: chosen, facts, site }));
+      } catch (error) {
+        if (error instanceof ContentError) problems.push(...error.problems);
+        else throw error;
+      }
+    }
+    if (problems.length) throw new ContentError(problems);
+    return [...views.values()].sort((a, b) => b.isoDate.localeCompare(a.isoDate));
+  });
+
+  config.addFilter('digestText', (view: DigestView) => renderDigestText(view, { utm: state().site.email.utm }));
+  config.addFilter('digestJson', (view: DigestView) =>
+    JSON.stringify(
+      {
+        slug: view.slug,
+        subject: view.subject,
+        preheader: view.preheader,
+        date: view.isoDate,
+        from: view.from,
+        replyTo: view.replyTo,
+        listId: view.listId,
+        webUrl: view.webUrl,
+        unsubscribe: view.unsubscribe,
+        mergeTags: view.mergeTags,
+        articles: view.articles.map((a) => a.url),
+      },
+      null,
+      2,
+    ),
+  );
+
+  // Output templates live in templates/digest, not content/: editors write digests, not their plumbing.
+  for (const name of DIGEST_TEMPLATES) {
+    config.addTemplate(`_digest-${name}.njk`, fs.readFileSync(path.join(templatesDir, 'digest', `${name}.njk`), 'utf8'), {});
+  }
+
+  config.addTransform('email-pipeline', async function (content) {
+    const outputPath = this.page.outputPath;
+    if (typeof outputPath !== 'string' || !outputPath.endsWith(`${path.sep}email.html`)) return content;
+    const view = views.get(path.basename(path.dirname(outputPath)));
+    if (!view) return content;
+    return runDigestEmailPipeline(content, view, state().site);
+  });
+
+  // The .eml needs the finished HTML and text, so it is composed once both are written.
+  config.on('eleventy.after', async ({ results }: { results: Array<{ outputPath: string | false }> }) => {
+    for (const { outputPath } of results) {
+      if (typeof outputPath !== 'string' || path.basename(outputPath) !== 'email.html') continue;
+      const view = views.get(path.basename(path.dirname(outputPath)));
+      if (view) await writeDigestMessage(view, path.dirname(outputPath));
+    }
+  });
+}

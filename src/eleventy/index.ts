@@ -1,0 +1,44 @@
+// The only place that touches eleventyConfig: directories, engines, and one call per concern.
+import path from 'node:path';
+import { resolvePaths } from '../content/paths.ts';
+import { registerArticles } from './articles.ts';
+import { registerDigests } from './digests.ts';
+import { registerFilters } from './filters.ts';
+import { registerShortcodes } from './shortcodes.ts';
+import { loadBuildState, type BuildState } from './state.ts';
+import type { EleventyConfig } from './types.ts';
+
+export function configureSite(config: EleventyConfig) {
+  const { contentDir, templatesDir } = resolvePaths();
+  const serving = process.env.ELEVENTY_RUN_MODE === 'serve' || process.env.ELEVENTY_RUN_MODE === 'watch';
+
+  let current: BuildState | undefined;
+  const state = (): BuildState => (current ??= loadBuildState(contentDir, serving));
+  // Reload site metadata and facts at the start of every build, so watch mode sees edits.
+  config.on('eleventy.before', () => {
+    current = loadBuildState(contentDir, serving);
+  });
+  config.addWatchTarget(path.join(contentDir, 'facts'));
+
+  config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
+  config.amendLibrary('md', (md: { set(options: Record<string, unknown>): void }) => md.set({ typographer: false }));
+
+  registerFilters(config, state);
+  registerShortcodes(config, state);
+  registerArticles(config, state);
+  registerDigests(config, state, templatesDir);
+
+  return {
+    dir: {
+      // Relative to the working directory: Eleventy finds directory data files only along relative paths.
+      input: path.relative(process.cwd(), contentDir) || '.',
+      includes: path.relative(contentDir, templatesDir),
+      layouts: path.relative(contentDir, path.join(templatesDir, 'layouts')),
+      data: '_data',
+      // No output here: `npm run build` passes its staging folder, `npm start` uses Eleventy's _site.
+    },
+    templateFormats: ['md', 'njk'],
+    markdownTemplateEngine: 'njk',
+    htmlTemplateEngine: 'njk',
+  };
+}

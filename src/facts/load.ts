@@ -1,0 +1,138 @@
+// Loads every facts file of a content tree, validates it and checks that its references hold.
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { ContentError } from '../content/errors.ts';
+import { displayPath } from '../content/paths.ts';
+import { formatZodIssues } from '../content/zod-issues.ts';
+import { compareFuzzyDates } from '../format/dates.ts';
+import { deriveSum, type DerivedFigure } from './derive.ts';
+import { factsFileSchema, type Claim, type FactEvent, type FactsFile, type Figure, type Source } from './schema.ts';
+
+export interface ArticleFacts {
+  /** The facts file, as shown in messages. */
+  file: string;
+  slug: string;
+  sources: Record<string, Source>;
+  actors: FactsFile['actors'];
+  figures: Figure[];
+  derived: DerivedFigure[];
+  /** Events in chronological order. */
+  events: FactEvent[];
+  claims: Claim[];
+}
+
+export type FactsBySlug = Record<string, ArticleFacts>;
+
+const FACTS_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+
+export function factsDir(contentDir: string): string {
+  return path.join(contentDir, 'facts');
+}
+
+/** Reads all of content/facts; throws one ContentError listing every problem in every file. */
+export function loadAllFacts(contentDir: string, zone: string): FactsBySlug {
+  const dir = factsDir(contentDir);
+  if (!fs.existsSync(dir)) return {};
+  const problems: string[] = [];
+  const facts: FactsBySlug = {};
+  for (const name of fs.readdirSync(dir).sort()) {
+    const ext = path.extname(name);
+    if (!FACTS_EXTENSIONS.has(ext)) continue;
+    const file = path.join(dir, name);
+    try {
+      facts[path.basename(name, ext)] = parseFactsFile(fs.readFileSync(file, 'utf8'), file, zone);
+    } catch (error) {
+      if (error instanceof ContentError) problems.push(...error.problems);
+      else throw error;
+    }
+  }
+  if (problems.length) throw new ContentError(problems);
+  return facts;
+}
+
+export function parseFactsFile(source: string, file: string, zone: string): ArticleFacts {
+  const shown = displayPath(file);
+  let raw: unknown;
+  try {
+    raw = file.endsWith('.json') ? JSON.parse(source) : YAML.parse(source);
+  } catch (error) {
+    throw new ContentError([`${shown}: not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`]);
+  }
+  const result = factsFileSchema.safeParse(raw ?? {});
+  if (!result.success) throw new ContentError(formatZodIssues(shown, result.error.issues, (p) => labelPath(raw, p)));
+  return checkReferences(result.data, shown, path.basename(file, path.extname(file)), zone);
+}
+
+/** `figures.3.value` becomes `fact "deaths": value`, so the editor finds the entry by its id. */
+function labelPath(raw: unknown, issuePath: PropertyKey[]): string {
+  const [section, index, ...rest] = issuePath;
+  if (typeof section === 'string' && typeof index === 'number' && raw && typeof raw === 'object') {
+    const entry = (raw as Record<string, unknown[]>)[section]?.[index] as Record<string, unknown> | undefined;
+    const kind = section === 'events' ? 'event' : section === 'claims' ? 'claim' : 'fact';
+    const name = typeof entry?.id === 'string' ? `${kind} "${entry.id}"` : `${section}[${index}]`;
+    return rest.length ? `${name}: ${rest.map(String).join('.')}` : name;
+  }
+  return issuePath.map(String).join('.');
+}
+
+function checkReferences(data: FactsFile, file: string, slug: string, zone: string): ArticleFacts {
+  const problems: string[] = [];
+  const seen = new Map<string, string>();
+  const entries: Array<[string, { id: string }]> = [
+    ...data.figures.map((f) => ['fact', f] as [string, { id: string }]),
+    ...data.derived.map((f) => ['fact', f] as [string, { id: string }]),
+    ...data.events.map((e) => ['event', e] as [string, { id: string }]),
+    ...data.claims.map((c) => ['claim', c] as [string, { id: string }]),
+  ];
+  for (const [kind, entry] of entries) {
+    const earlier = seen.get(entry.id);
+    if (earlier) problems.push(`${file}: ${kind} "${entry.id}": duplicate id (already used by a ${earlier}); ids must be unique within the file`);
+    else seen.set(entry.id, kind);
+  }
+
+  const attributed: Array<[string, { id: string; source: string; via?: string | undefined; actors?: string[] }]> = [
+    ...data.figures.map((f) => ['fact', f] as [string, Figure]),
+    ...data.events.map((e) => ['event', e] as [string, FactEvent]),
+    ...data.claims.map((c) => ['claim', c] as [string, Claim]),
+  ];
+  const knownSources = Object.keys(data.sources);
+  for (const [kind, entry] of attributed) {
+    for (const field of ['source', 'via'] as const) {
+      const ref = entry[field];
+      if (ref !== undefined && !(ref in data.sources)) {
+        problems.push(`${file}: ${kind} "${entry.id}": ${field} "${ref}" is not a known source (expected one of: ${knownSources.join(', ')})`);
+      }
+    }
+    for (const actor of entry.actors ?? []) {
+      if (!(actor in data.actors)) {
+        problems.push(`${file}: ${kind} "${entry.id}": actor "${actor}" is not listed under actors (expected one of: ${Object.keys(data.actors).join(', ') || 'none defined'})`);
+      }
+    }
+  }
+
+  const figures = new Map(data.figures.map((f) => [f.id, f]));
+  for (const event of data.events) {
+    if (event.figure && !figures.has(event.figure)) problems.push(`${file}: event "${event.id}": figure "${event.figure}" is not a figure in this file`);
+  }
+  const derived: DerivedFigure[] = [];
+  for (const spec of data.derived) {
+    try {
+      derived.push(deriveSum(spec, figures));
+    } catch (error) {
+      problems.push(`${file}: ${(error as Error).message.replace(/^derived /, 'fact ')}`);
+    }
+  }
+  if (problems.length) throw new ContentError(problems);
+
+  return {
+    file,
+    slug,
+    sources: data.sources,
+    actors: data.actors,
+    figures: data.figures,
+    derived,
+    events: [...data.events].sort((a, b) => compareFuzzyDates(a.date, b.date, zone)),
+    claims: data.claims,
+  };
+}

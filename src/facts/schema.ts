@@ -1,0 +1,190 @@
+// The facts file schema: what an editor may write, and the TypeScript types derived from it.
+import { z } from 'zod';
+import { parseCalendarDate, type CalendarDate, type FuzzyDate } from '../format/dates.ts';
+import type { Amount, Magnitude } from '../format/numbers.ts';
+import { describeValue } from '../content/errors.ts';
+
+export const STATUSES = ['reported', 'estimated', 'announced', 'acknowledged', 'expected'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const MAGNITUDES = [
+  'dozens',
+  'several hundred',
+  'hundreds',
+  'several thousand',
+  'thousands',
+  'tens of thousands',
+  'hundreds of thousands',
+  'several million',
+  'millions',
+] as const satisfies readonly Magnitude[];
+
+const DATE_HINT = 'a date such as 2024, 2024-10 or 2024-10-05';
+
+const id = z
+  .string('expected an id such as "initial-dispatch"')
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lowercase id with hyphens, such as "initial-dispatch"');
+
+const finite = (field: string) =>
+  z.unknown().transform((value, ctx) => {
+    if (typeof value === 'number' && Number.isFinite(value)) return value;
+    ctx.addIssue({ code: 'custom', message: `${field} must be a number, got ${describeValue(value)}` });
+    return z.NEVER;
+  });
+
+const calendarDate = z.unknown().transform((value, ctx): CalendarDate => {
+  if (typeof value === 'string' || typeof value === 'number') {
+    try {
+      return parseCalendarDate(String(value));
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `expected ${DATE_HINT}, got ${describeValue(value)} (${(error as Error).message})` });
+      return z.NEVER;
+    }
+  }
+  ctx.addIssue({ code: 'custom', message: `expected ${DATE_HINT}, got ${describeValue(value)}` });
+  return z.NEVER;
+});
+
+/** `2024-10`, `{ from: 2025-07, to: 2025-08 }` or `{ oneOf: [2025-07, 2025-08] }`. */
+const fuzzyDate = z.unknown().transform((value, ctx): FuzzyDate => {
+  const parse = (raw: unknown): CalendarDate | undefined => {
+    const result = calendarDate.safeParse(raw);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });
+    return undefined;
+  };
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const record = value as Record<string, unknown>;
+    if ('from' in record || 'to' in record) {
+      const from = parse(record.from);
+      const to = parse(record.to);
+      return from && to ? { kind: 'range', from, to } : z.NEVER;
+    }
+    if ('oneOf' in record) {
+      if (!Array.isArray(record.oneOf) || record.oneOf.length < 2) {
+        ctx.addIssue({ code: 'custom', message: `oneOf must list two or more dates, got ${describeValue(record.oneOf)}` });
+        return z.NEVER;
+      }
+      const options = record.oneOf.map(parse);
+      return options.every((o): o is CalendarDate => o !== undefined) ? { kind: 'choice', options } : z.NEVER;
+    }
+    ctx.addIssue({ code: 'custom', message: `expected ${DATE_HINT}, { from, to } or { oneOf: [...] }, got ${describeValue(value)}` });
+    return z.NEVER;
+  }
+  const date = parse(value);
+  return date ? { kind: 'on', date } : z.NEVER;
+});
+
+/**
+ * `11000` (exact), `{ approximately: 600, qualifier: around }`, `{ from: 4000, to: 6000 }`,
+ * `{ moreThan: 3 }` or `{ qualitative: thousands }`.
+ */
+const amount = z.unknown().transform((value, ctx): Amount => {
+  const fail = (message: string) => {
+    ctx.addIssue({ code: 'custom', message });
+    return z.NEVER;
+  };
+  const number = (field: string, raw: unknown): number | undefined => {
+    const result = finite(field).safeParse(raw);
+    if (result.success) return result.data;
+    fail(result.error.issues[0]?.message ?? `${field} must be a number`);
+    return undefined;
+  };
+  if (value === undefined || value === null) return fail('value is missing: expected a number or { approximately | from/to | moreThan | qualitative }');
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    const exact = number('value', value);
+    return exact === undefined ? z.NEVER : { kind: 'exact', value: exact };
+  }
+  const record = value as Record<string, unknown>;
+  if ('approximately' in record) {
+    const approx = number('value.approximately', record.approximately);
+    const qualifier = record.qualifier;
+    if (qualifier !== undefined && (typeof qualifier !== 'string' || qualifier.trim() === '')) {
+      return fail(`value.qualifier must be a word such as "around", got ${describeValue(qualifier)}`);
+    }
+    if (approx === undefined) return z.NEVER;
+    return qualifier ? { kind: 'approximate', value: approx, qualifier: qualifier as string } : { kind: 'approximate', value: approx };
+  }
+  if ('from' in record || 'to' in record) {
+    const low = number('value.from', record.from);
+    const high = number('value.to', record.to);
+    if (low === undefined || high === undefined) return z.NEVER;
+    if (low > high) return fail(`value.from (${low}) must not be greater than value.to (${high})`);
+    return { kind: 'range', low, high };
+  }
+  if ('moreThan' in record) {
+    const atLeast = number('value.moreThan', record.moreThan);
+    return atLeast === undefined ? z.NEVER : { kind: 'atLeast', value: atLeast };
+  }
+  if ('qualitative' in record) {
+    const magnitude = record.qualitative;
+    if (typeof magnitude === 'string' && (MAGNITUDES as readonly string[]).includes(magnitude)) {
+      return { kind: 'qualitative', magnitude: magnitude as Magnitude };
+    }
+    return fail(`value.qualitative must be one of ${MAGNITUDES.map((m) => `"${m}"`).join(', ')}, got ${describeValue(magnitude)}`);
+  }
+  return fail(`expected a number or { approximately | from/to | moreThan | qualitative }, got ${describeValue(value)}`);
+});
+
+const status = z.enum(STATUSES, { error: () => `status must be one of ${STATUSES.join(', ')}` });
+const nonEmpty = (what: string) => z.string(`expected ${what}`).trim().min(1, `expected ${what}`);
+
+const unit = z.object({ one: nonEmpty('the singular unit, e.g. "year"'), other: nonEmpty('the plural unit, e.g. "years"') });
+
+const attributed = {
+  id,
+  status,
+  source: id,
+  via: id.optional(),
+};
+
+export const figureSchema = z.object({
+  ...attributed,
+  label: nonEmpty('a label for the figure'),
+  value: amount,
+  unit: unit.optional(),
+  date: fuzzyDate.optional(),
+  relative: z.string().optional(),
+  key: z.boolean().default(false),
+});
+
+export const derivedSchema = z.object({
+  id,
+  label: nonEmpty('a label for the derived figure'),
+  sum: z.array(id, 'sum must list the ids of the figures to add up').min(2, 'sum must list at least two figures'),
+  key: z.boolean().default(false),
+});
+
+export const eventSchema = z.object({
+  ...attributed,
+  label: nonEmpty('a label for the event'),
+  date: fuzzyDate,
+  relative: z.string().optional(),
+  actors: z.array(id).default([]),
+  figure: id.optional(),
+});
+
+export const claimSchema = z.object({
+  ...attributed,
+  text: nonEmpty('the claim, in the article\'s words'),
+  actors: z.array(id).default([]),
+});
+
+export const sourceSchema = z.object({ name: nonEmpty('the source\'s name'), type: z.string().optional(), url: z.url().optional() });
+export const actorSchema = z.object({ name: nonEmpty('the person\'s name'), role: z.string().optional() });
+
+export const factsFileSchema = z.object({
+  sources: z.record(id, sourceSchema, 'expected a map of source ids to { name, type }'),
+  actors: z.record(id, actorSchema).default({}),
+  figures: z.array(figureSchema).default([]),
+  derived: z.array(derivedSchema).default([]),
+  events: z.array(eventSchema).default([]),
+  claims: z.array(claimSchema).default([]),
+});
+
+export type FactsFile = z.output<typeof factsFileSchema>;
+export type Figure = z.output<typeof figureSchema>;
+export type DerivedSpec = z.output<typeof derivedSchema>;
+export type FactEvent = z.output<typeof eventSchema>;
+export type Claim = z.output<typeof claimSchema>;
+export type Source = z.output<typeof sourceSchema>;

@@ -1,0 +1,43 @@
+// Bad content stops the build with a message naming the file and field; the earlier output survives.
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildInto, copyContent, realContentDir, seedSlug, setFrontMatter, tempDir } from '../helpers/site.ts';
+
+describe('bad article front matter', () => {
+  let out: string;
+  let before: string;
+  beforeAll(async () => {
+    out = await buildInto(realContentDir, path.join(tempDir(), '_site'));
+    fs.writeFileSync(path.join(out, 'marker.txt'), 'from the last good build');
+    before = fs.readFileSync(path.join(out, 'index.html'), 'utf8');
+  });
+
+  const article = (dir: string) => path.join(dir, 'articles', `${seedSlug}.md`);
+
+  async function expectFailure(edit: (dir: string) => void, pattern: RegExp) {
+    const content = copyContent(edit);
+    await expect(buildInto(content, out)).rejects.toThrow(pattern);
+    expect(fs.readFileSync(path.join(out, 'marker.txt'), 'utf8')).toBe('from the last good build');
+    expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toBe(before);
+    expect(fs.readdirSync(path.dirname(out)).filter((n) => n.includes('staging'))).toEqual([]);
+  }
+
+  it('refuses an article without a title, naming the file and field', async () => {
+    await expectFailure((dir) => setFrontMatter(article(dir), 'title', undefined),
+      new RegExp(`articles/${seedSlug}\\.md: title: expected a non-empty title, got nothing`));
+  });
+
+  it('refuses an empty title', async () => {
+    await expectFailure((dir) => setFrontMatter(article(dir), 'title', '""'), /\.md: title: expected a non-empty title, got ""/);
+  });
+
+  it('refuses an unparseable date, naming the file and field', async () => {
+    await expectFailure((dir) => setFrontMatter(article(dir), 'date', '"next Tuesday"'),
+      new RegExp(`articles/${seedSlug}\\.md: date: expected a date and time with a UTC offset.*got "next Tuesday"`));
+  });
+
+  it('refuses a date without a time zone', async () => {
+    await expectFailure((dir) => setFrontMatter(article(dir), 'date', '"2025-06-24T09:00"'), /\.md: date: expected a date and time with a UTC offset/);
+  });
+});
