@@ -1,6 +1,8 @@
 // Builds the whole site (and digests) with Eleventy's programmatic API into a staging dir, then swaps it in.
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
+import { checkContent } from '../content/check.ts';
+import { ContentError } from '../content/errors.ts';
 import { projectRoot } from '../content/paths.ts';
 import { discard, makeStagingDir, swapIntoPlace } from './swap.ts';
 
@@ -21,6 +23,10 @@ interface EleventyInstance {
 type EleventyConstructor = new (input: string, output: string, options: Record<string, unknown>) => EleventyInstance;
 
 export async function buildSite({ contentDir, outputDir, quiet = true }: BuildOptions): Promise<BuildResult> {
+  // Validate everything first, so an editor sees every problem at once, named by file and field,
+  // before Eleventy's own parsing (of dates, say) can fail with a less helpful message.
+  const { errors } = checkContent(contentDir);
+  if (errors.length) throw new ContentError(errors);
   // The config reads CONTENT_DIR, so the Eleventy instance and our loaders agree on the content tree.
   process.env.CONTENT_DIR = contentDir;
   const staging = await makeStagingDir(outputDir);

@@ -10,6 +10,7 @@ import { displayPath } from './paths.ts';
 import { loadSite } from './site.ts';
 import { loadAllFacts, type FactsBySlug } from '../facts/load.ts';
 import { findFigure } from '../facts/present.ts';
+import { parseDigest, selectArticles, type SelectableArticle } from './digest.ts';
 
 export interface ArticleReport {
   file: string;
@@ -55,6 +56,7 @@ export function checkContent(contentDir: string): CheckReport {
   });
 
   const articles: ArticleReport[] = [];
+  const selectable: SelectableArticle[] = [];
   for (const file of markdownFiles(path.join(contentDir, 'articles'))) {
     const shown = displayPath(file);
     const slug = path.basename(file, '.md');
@@ -69,6 +71,7 @@ export function checkContent(contentDir: string): CheckReport {
     const articleFacts = facts[slug];
     collect(errors, () => {
       const article = parseArticle(parsed.data, shown);
+      if (!article.draft) selectable.push({ slug, date: article.date.toJSDate(), tags: article.tags });
       for (const id of article.reporting) {
         if (!articleFacts?.sources[id]) errors.push(`${shown}: reporting: "${id}" is not a source in the article's facts file`);
       }
@@ -86,6 +89,14 @@ export function checkContent(contentDir: string): CheckReport {
     }
     const bodyStart = source.split('\n').length - parsed.content.split('\n').length + 1;
     articles.push({ file: shown, slug, strayNumerals: findStrayNumerals(parsed.content, bodyStart), factsUsed });
+  }
+
+  for (const file of markdownFiles(path.join(contentDir, 'digests'))) {
+    const shown = displayPath(file);
+    collect(errors, () => {
+      const digest = parseDigest(matter(fs.readFileSync(file, 'utf8')).data, shown);
+      if (!digest.draft) selectArticles(digest, selectable, shown, zone);
+    });
   }
 
   const slugs = new Set(articles.map((a) => a.slug));

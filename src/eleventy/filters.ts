@@ -27,7 +27,10 @@ export function registerFilters(config: EleventyConfig, state: () => BuildState)
   config.addFilter('allFigures', (facts: ArticleFacts | undefined) => allFigures(facts, options()));
   config.addFilter('timeline', (facts: ArticleFacts | undefined, published: unknown) => timeline(facts, toIso(published), options()));
   config.addFilter('sources', (facts: ArticleFacts | undefined) => sourcesView(facts));
-  config.addFilter('sourceNames', (facts: ArticleFacts | undefined, ids: string[]) => ids.map((id) => facts?.sources[id]?.name ?? id));
+  // Mid-sentence, "A South Korean legislator" reads "a South Korean legislator".
+  config.addFilter('sourceNames', (facts: ArticleFacts | undefined, ids: string[]) =>
+    ids.map((id) => (facts?.sources[id]?.name ?? id).replace(/^(A|An|The) /, (article) => article.toLowerCase())),
+  );
   /** Reader-facing tags: everything but Eleventy's own collection tags. */
   config.addFilter('readerTags', (tags: unknown) => (Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : []));
   config.addFilter('limit', <T>(items: T[], n: number) => items.slice(0, n));

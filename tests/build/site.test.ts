@@ -37,7 +37,7 @@ describe('the seed article as a website', () => {
   it('contains every paragraph of the seed, word for word', () => {
     const $ = load(out, `articles/${seedSlug}/index.html`);
     const paragraphs = $('.article__body p').map((_, p) => normalise($(p).text())).get();
-    expect(seedParagraphs.length).toBe(11);
+    expect(seedParagraphs.length).toBe(8);
     for (const paragraph of seedParagraphs) expect(paragraphs).toContain(paragraph);
     expect(paragraphs).toHaveLength(seedParagraphs.length);
   });
@@ -58,7 +58,7 @@ describe('the seed article as a website', () => {
 
   it('lists the reporting the article relies on and its tags', () => {
     const $ = load(out, `articles/${seedSlug}/index.html`);
-    expect(normalise($('.byline').text())).toContain('Based on reporting by South Korean intelligence and A South Korean legislator');
+    expect(normalise($('.byline').text())).toContain('Based on reporting by South Korean intelligence and a South Korean legislator');
     expect($('.tags a').map((_, a) => $(a).text()).get()).toEqual(['North Korea', 'Russia', 'Ukraine war']);
   });
 
@@ -75,7 +75,8 @@ describe('the seed article as a website', () => {
   });
 
   it('declares the language and works without client JavaScript', () => {
-    for (const file of listFiles(out).filter((f) => f.endsWith('.html'))) {
+    // Email HTML is minified and checked by the email tests; every web page is checked here.
+    for (const file of listFiles(out).filter((f) => f.endsWith('.html') && !f.endsWith('email.html'))) {
       const html = read(out, file);
       expect(html, file).toMatch(/^<!doctype html>\n<html lang="en">/);
       expect(html, file).not.toContain('<script src');
