@@ -17,11 +17,6 @@ export interface BuildResult {
   files: number;
 }
 
-interface EleventyInstance {
-  write(): Promise<unknown>;
-}
-type EleventyConstructor = new (input: string, output: string, options: Record<string, unknown>) => EleventyInstance;
-
 export async function buildSite({ contentDir, outputDir, quiet = true }: BuildOptions): Promise<BuildResult> {
   // Validate everything first, so an editor sees every problem at once, named by file and field,
   // before Eleventy's own parsing (of dates, say) can fail with a less helpful message.
@@ -32,7 +27,7 @@ export async function buildSite({ contentDir, outputDir, quiet = true }: BuildOp
   const staging = await makeStagingDir(outputDir);
   try {
     const input = path.relative(process.cwd(), contentDir) || '.';
-    const eleventy = new (Eleventy as unknown as EleventyConstructor)(input, staging, {
+    const eleventy = new Eleventy(input, staging, {
       configPath: path.join(projectRoot, '.eleventy.js'),
       quietMode: quiet,
     });

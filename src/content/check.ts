@@ -8,7 +8,7 @@ import { ContentError } from './errors.ts';
 import { findStrayNumerals, type StrayNumeral } from './numerals.ts';
 import { displayPath } from './paths.ts';
 import { loadSite } from './site.ts';
-import { loadAllFacts, type FactsBySlug } from '../facts/load.ts';
+import { checkRelativeDates, loadAllFacts, type FactsBySlug } from '../facts/load.ts';
 import { findFigure } from '../facts/present.ts';
 import { parseDigest, selectArticles, type SelectableArticle } from './digest.ts';
 
@@ -72,6 +72,10 @@ export function checkContent(contentDir: string): CheckReport {
     collect(errors, () => {
       const article = parseArticle(parsed.data, shown);
       if (!article.draft) selectable.push({ slug, date: article.date.toJSDate(), tags: article.tags });
+      if (articleFacts) {
+        const day = article.date.setZone(zone);
+        errors.push(...checkRelativeDates(articleFacts, { year: day.year, month: day.month, day: day.day }, day.toISODate() ?? ''));
+      }
       for (const id of article.reporting) {
         if (!articleFacts?.sources[id]) errors.push(`${shown}: reporting: "${id}" is not a source in the article's facts file`);
       }

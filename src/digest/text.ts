@@ -5,7 +5,8 @@ import type { DigestView } from './view.ts';
 const WIDTH = 72;
 
 export interface TextOptions {
-  utm: UtmParameters | false;
+  /** The site's UTM source and medium; each digest supplies its own campaign. */
+  utm: Omit<UtmParameters, 'campaign'> | false;
 }
 
 /** Greedy word wrap; a word longer than the width (a URL) stays whole on its own line. */

@@ -1,5 +1,6 @@
 // Nunjucks filters: thin adapters from templates to the pure helpers in src/format and src/facts.
-import { formatDateline, toIsoWithOffset, formatIsoDay } from '../format/dates.ts';
+import { formatCalendarDate, formatDateline, formatFuzzyDate, formatIsoDay, parseCalendarDate, toIsoWithOffset, type FuzzyDate } from '../format/dates.ts';
+import { formatApproximate, formatCompact, formatNumberRange, formatPercent, formatProse, formatSignedChange } from '../format/numbers.ts';
 import { formatList } from '../format/lists.ts';
 import { keyFigures, timeline, sourcesView, allFigures } from '../facts/present.ts';
 import type { ArticleFacts } from '../facts/load.ts';
@@ -20,6 +21,17 @@ export function registerFilters(config: EleventyConfig, state: () => BuildState)
   config.addFilter('isoDateTime', (date: unknown) => toIsoWithOffset(toIso(date), state().site.timeZone));
   config.addFilter('isoDay', (date: unknown) => formatIsoDay(toIso(date), state().site.timeZone));
   config.addFilter('list', (items: string[]) => formatList(items, { locale: state().site.locale }));
+
+  // Numbers and dates for templates, in the site's locale: {{ 11000 | prose }}, {{ 0.125 | percent }}.
+  const locale = () => ({ locale: state().site.locale });
+  config.addFilter('prose', (n: number) => formatProse(n, locale()));
+  config.addFilter('approximate', (n: number, qualifier?: string) => formatApproximate(n, { ...locale(), ...(qualifier ? { qualifier } : {}) }));
+  config.addFilter('compact', (n: number) => formatCompact(n, locale()));
+  config.addFilter('numberRange', (low: number, high: number, style: 'prose' | 'table' = 'prose') => formatNumberRange(low, high, { ...locale(), style }));
+  config.addFilter('signedChange', (n: number, style: 'prose' | 'table' = 'table') => formatSignedChange(n, { ...locale(), style }));
+  config.addFilter('percent', (ratio: number, fractionDigits?: number) => formatPercent(ratio, { ...locale(), ...(fractionDigits === undefined ? {} : { fractionDigits }) }));
+  config.addFilter('calendarDate', (iso: string) => formatCalendarDate(parseCalendarDate(iso), locale()));
+  config.addFilter('fuzzyDate', (date: FuzzyDate) => formatFuzzyDate(date, locale()));
   config.addFilter('slug', (text: string) => slugify(text));
 
   config.addFilter('factsFor', (slug: string): ArticleFacts | undefined => state().facts[slug]);

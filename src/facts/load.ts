@@ -5,7 +5,8 @@ import YAML from 'yaml';
 import { ContentError } from '../content/errors.ts';
 import { displayPath } from '../content/paths.ts';
 import { formatZodIssues } from '../content/zod-issues.ts';
-import { compareFuzzyDates } from '../format/dates.ts';
+import { calendarDateToIso, compareFuzzyDates, type CalendarDate, type FuzzyDate } from '../format/dates.ts';
+import { resolveRelativePhrase, sameFuzzyDate } from './relative-dates.ts';
 import { deriveSum, type DerivedFigure } from './derive.ts';
 import { factsFileSchema, type Claim, type FactEvent, type FactsFile, type Figure, type Source } from './schema.ts';
 
@@ -135,4 +136,37 @@ function checkReferences(data: FactsFile, file: string, slug: string, zone: stri
     events: [...data.events].sort((a, b) => compareFuzzyDates(a.date, b.date, zone)),
     claims: data.claims,
   };
+}
+
+/**
+ * Where an entry quotes a relative date ("October last year"), its stored date must be what the phrase
+ * means on the publication day. Phrases too vague to resolve ("recently") are the editor's call.
+ */
+export function checkRelativeDates(facts: ArticleFacts, published: CalendarDate, describePublished: string): string[] {
+  const problems: string[] = [];
+  const entries: Array<[string, { id: string; date?: FuzzyDate | undefined; relative?: string | undefined }]> = [
+    ...facts.figures.map((f) => ['fact', f] as [string, Figure]),
+    ...facts.events.map((e) => ['event', e] as [string, FactEvent]),
+  ];
+  for (const [kind, entry] of entries) {
+    if (entry.relative === undefined) continue;
+    if (entry.date === undefined) {
+      problems.push(`${facts.file}: ${kind} "${entry.id}": relative "${entry.relative}" needs the absolute date it resolves to in date`);
+      continue;
+    }
+    const expected = resolveRelativePhrase(entry.relative, published);
+    if (expected && !sameFuzzyDate(expected, entry.date)) {
+      problems.push(
+        `${facts.file}: ${kind} "${entry.id}": date ${describeFuzzyDate(entry.date)} does not match "${entry.relative}" ` +
+          `resolved against the publication date ${describePublished} (expected ${describeFuzzyDate(expected)})`,
+      );
+    }
+  }
+  return problems;
+}
+
+function describeFuzzyDate(date: FuzzyDate): string {
+  if (date.kind === 'on') return calendarDateToIso(date.date);
+  if (date.kind === 'range') return `${calendarDateToIso(date.from)} to ${calendarDateToIso(date.to)}`;
+  return date.options.map(calendarDateToIso).join(' or ');
 }

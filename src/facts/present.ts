@@ -145,8 +145,8 @@ export interface EventView {
   date: string;
   /** The words the article used, e.g. "October last year". */
   relative: string | undefined;
-  /** "eight months earlier" relative to publication. */
-  distance: string;
+  /** "eight months earlier" relative to publication; none for spans, where it would mislead. */
+  distance: string | undefined;
   /** day, month, year, range or choice: lets templates show uncertainty. */
   precision: 'day' | 'month' | 'year' | 'range' | 'choice';
   uncertain: boolean;
@@ -178,7 +178,7 @@ export function timeline(facts: ArticleFacts | undefined, published: string, opt
       label: event.label,
       date: formatFuzzyDate(event.date, { locale: options.locale }),
       relative: event.relative,
-      distance: formatDistance(event.date, published, { locale: options.locale, zone: options.zone }),
+      distance: event.date.kind === 'range' ? undefined : formatDistance(event.date, published, { locale: options.locale, zone: options.zone }),
       precision,
       uncertain: precision === 'range' || precision === 'choice' || event.status === 'expected',
       status: STATUS_WORDS[event.status],

@@ -1,0 +1,73 @@
+// Reads what the build wrote for one digest (digest.json, email.html, email.txt) and checks it is sendable.
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { displayPath } from '../content/paths.ts';
+import { formatZodIssues } from '../content/zod-issues.ts';
+import { SendRefusedError } from './errors.ts';
+
+/** Slugs end up in file names and Message-IDs, so only a conservative alphabet is accepted. */
+export const SLUG_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+
+const address = z.object({ name: z.string().optional(), address: z.string().min(1) });
+
+const digestSchema = z.object({
+  slug: z.string().regex(SLUG_PATTERN, 'expected letters, digits, ".", "_" or "-"'),
+  subject: z.string().min(1),
+  preheader: z.string().optional(),
+  date: z.iso.datetime({ offset: true }).transform((date) => new Date(date)),
+  from: address,
+  replyTo: address.optional(),
+  listId: z.string().min(1),
+  webUrl: z.url({ protocol: /^https?$/ }),
+  unsubscribe: z.object({ url: z.url({ protocol: /^https$/ }), mailto: z.string().optional() }),
+  mergeTags: z.object({ unsubscribe: z.string().min(3), viewInBrowser: z.string().min(3) }),
+});
+
+export type DigestMeta = z.output<typeof digestSchema>;
+
+export interface Digest extends DigestMeta {
+  html: string;
+  text: string;
+}
+
+function readDigestFile(file: string, cwd: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found (has the site been built?)' : (error as Error).message;
+    throw new SendRefusedError([`${displayPath(file, cwd)}: ${reason}`]);
+  }
+}
+
+/** Loads `<siteDir>/digests/<slug>/` and refuses a digest that could not carry a working unsubscribe link. */
+export function loadDigest(siteDir: string, slug: string, cwd: string): Digest {
+  if (!SLUG_PATTERN.test(slug)) {
+    throw new SendRefusedError([`--digest ${JSON.stringify(slug)} is not a digest slug (letters, digits, ".", "_" or "-")`]);
+  }
+  const dir = path.join(siteDir, 'digests', slug);
+  const metaFile = path.join(dir, 'digest.json');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readDigestFile(metaFile, cwd));
+  } catch (error) {
+    if (error instanceof SendRefusedError) throw error;
+    throw new SendRefusedError([`${displayPath(metaFile, cwd)}: not valid JSON (${(error as Error).message})`]);
+  }
+  const parsed = digestSchema.safeParse(raw);
+  if (!parsed.success) throw new SendRefusedError(formatZodIssues(displayPath(metaFile, cwd), parsed.error.issues));
+  const meta = parsed.data;
+  if (meta.slug !== slug) {
+    throw new SendRefusedError([`${displayPath(metaFile, cwd)}: slug is "${meta.slug}" but --digest asked for "${slug}"`]);
+  }
+
+  const htmlFile = path.join(dir, 'email.html');
+  const html = readDigestFile(htmlFile, cwd);
+  const text = readDigestFile(path.join(dir, 'email.txt'), cwd);
+  if (!html.includes(meta.mergeTags.unsubscribe)) {
+    throw new SendRefusedError([
+      `${displayPath(htmlFile, cwd)}: has no ${meta.mergeTags.unsubscribe} merge tag, so recipients would get no unsubscribe link`,
+    ]);
+  }
+  return { ...meta, html, text };
+}

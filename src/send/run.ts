@@ -1,0 +1,269 @@
+// The send command: check every input, plan from the journal, then deliver one recipient at a time per connection.
+import fs from 'node:fs';
+import path from 'node:path';
+import { ContentError } from '../content/errors.ts';
+import { displayPath, resolvePaths } from '../content/paths.ts';
+import { loadSite } from '../content/site.ts';
+import { HeaderValueError, toMailOptions, type MessageInput } from '../email/mime.ts';
+import type { SendOptions } from './args.ts';
+import type { Delivery } from './delivery.ts';
+import { loadDigest, type Digest } from './digest.ts';
+import { SendRefusedError } from './errors.ts';
+import { Journal, type JournalRecord } from './journal.ts';
+import { createOutboxDelivery } from './outbox-delivery.ts';
+import { personalise } from './personalise.ts';
+import { planDelivery, type QueuedRecipient } from './plan.ts';
+import { createProgress, type Progress, type ProgressStream } from './progress.ts';
+import { createRateLimiter, type Clock } from './rate-limit.ts';
+import { parseRecipients } from './recipients.ts';
+import { createRedactor, type Redactor } from './redact.ts';
+import { backoffDelay, classifySendError } from './retry.ts';
+import { createSmtpDelivery } from './smtp-delivery.ts';
+import { parseSmtpUrl, type SmtpTarget } from './smtp-url.ts';
+import { loadSuppressionList } from './suppression.ts';
+import { EXIT_CODES, exitCodeFor, formatSummary, type SendSummary } from './summary.ts';
+
+export interface SendIO {
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  /** receives the summary */
+  stdout: ProgressStream;
+  /** receives progress, notes and errors */
+  stderr: ProgressStream;
+  clock: Clock;
+  /** once aborted (Ctrl-C), no further recipient is started; messages already with the server finish */
+  signal?: AbortSignal;
+}
+
+export interface SendResult {
+  exitCode: number;
+  summary?: SendSummary;
+}
+
+/** Used in outbox mode without UNSUBSCRIBE_SECRET, so previews work; its tokens are worthless on purpose. */
+export const DEV_UNSUBSCRIBE_SECRET = 'dev-only-unsubscribe-secret-NOT-FOR-PRODUCTION';
+const MIN_SECRET_LENGTH = 16;
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value;
+}
+
+function unsubscribeSecret(io: SendIO, overSmtp: boolean, notes: string[]): string {
+  const secret = nonEmpty(io.env.UNSUBSCRIBE_SECRET);
+  if (secret === undefined) {
+    if (overSmtp) throw new SendRefusedError(['UNSUBSCRIBE_SECRET is not set: it signs every unsubscribe link, so real mail can not go out without it']);
+    notes.push(`warning: UNSUBSCRIBE_SECRET is not set; outbox messages use the development secret "${DEV_UNSUBSCRIBE_SECRET}" and their unsubscribe links will not verify`);
+    return DEV_UNSUBSCRIBE_SECRET;
+  }
+  if (secret.length < MIN_SECRET_LENGTH) throw new SendRefusedError([`UNSUBSCRIBE_SECRET is too short: use at least ${MIN_SECRET_LENGTH} random characters`]);
+  return secret;
+}
+
+function suppressionFile(options: SendOptions, io: SendIO, notes: string[]): Set<string> {
+  if (options.suppress !== undefined) {
+    const file = path.resolve(io.cwd, options.suppress);
+    const list = loadSuppressionList(file);
+    if (!list.found) throw new SendRefusedError([`--suppress ${options.suppress}: file not found`]);
+    return list.addresses;
+  }
+  const site = loadSite(resolvePaths(io.env, io.cwd).contentDir);
+  const configured = site.email.suppressionFile;
+  if (configured === undefined) {
+    notes.push('note: site.json sets no email.suppressionFile, so no address is suppressed');
+    return new Set();
+  }
+  const list = loadSuppressionList(path.resolve(io.cwd, configured));
+  if (!list.found) notes.push(`note: suppression list ${configured} does not exist yet; treating it as empty`);
+  return list.addresses;
+}
+
+function readRecipients(options: SendOptions, io: SendIO) {
+  const file = path.resolve(io.cwd, options.recipients);
+  const label = displayPath(file, io.cwd);
+  let csv: string;
+  try {
+    csv = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new SendRefusedError([`${label}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message}`]);
+  }
+  const list = parseRecipients(csv, label);
+  if (list.problems.length > 0) throw new SendRefusedError(list.problems);
+  return { ...list, label };
+}
+
+function messageFor(digest: Digest, item: QueuedRecipient, secret: string): MessageInput {
+  const message = personalise(digest, item.recipient, secret);
+  return item.previousMessageId === undefined ? message : { ...message, messageId: item.previousMessageId };
+}
+
+/** Builds every message once without sending, so a value that would break a header stops the run up front. */
+function checkMessages(digest: Digest, queue: readonly QueuedRecipient[], secret: string, labels: { digest: string; recipients: string }): void {
+  try {
+    toMailOptions(personalise(digest, { email: 'check@example.org', line: 0 }, secret));
+  } catch (error) {
+    if (error instanceof HeaderValueError) throw new SendRefusedError([`${labels.digest}: ${error.message}`]);
+    throw error;
+  }
+  const problems: string[] = [];
+  for (const item of queue) {
+    try {
+      toMailOptions(messageFor(digest, item, secret));
+    } catch (error) {
+      if (!(error instanceof HeaderValueError)) throw error;
+      problems.push(`${labels.recipients}: line ${item.recipient.line}: ${error.message}`);
+    }
+  }
+  if (problems.length > 0) throw new SendRefusedError(problems);
+}
+
+interface DeliveryRun {
+  digest: Digest;
+  secret: string;
+  delivery: Delivery;
+  journal: Journal;
+  progress: Progress;
+  redact: Redactor;
+  options: SendOptions;
+  io: SendIO;
+  summary: SendSummary;
+}
+
+async function deliverOne(run: DeliveryRun, item: QueuedRecipient, takeSlot: () => Promise<void>, stop: (reason: string) => void, stopped: () => boolean): Promise<void> {
+  const { journal, delivery, progress, redact, options, io, summary } = run;
+  const message = messageFor(run.digest, item, run.secret);
+  const email = item.recipient.email;
+  const record = (status: JournalRecord['status'], extra: Partial<JournalRecord> = {}) =>
+    journal.append({ email, status, ...extra, messageId: message.messageId, at: new Date(io.clock.now()).toISOString() });
+
+  for (let attempt = 1; ; attempt += 1) {
+    await takeSlot();
+    // Written and synced before the hand-off: if the process dies from here on, the rerun knows it was in flight.
+    record('attempt');
+    try {
+      const response = redact(await delivery.deliver(message));
+      record('sent', { response });
+      summary.sent += 1;
+      progress.record('sent', email);
+      return;
+    } catch (error) {
+      const failure = classifySendError(error);
+      const response = redact(failure.response);
+      const code = failure.code === undefined ? {} : { code: failure.code };
+      if (failure.kind === 'temporary' && attempt < options.maxAttempts) {
+        const delay = backoffDelay(attempt, options.retryBaseMs);
+        record('retry', { ...code, response });
+        progress.record('retry', email, `${response} (try ${attempt} of ${options.maxAttempts}, next in ${delay} ms)`);
+        await io.clock.sleep(delay);
+        // Stopped while waiting: the journal ends in 'retry', so the next run simply tries again.
+        if (stopped()) return;
+        continue;
+      }
+      record('failed', { ...code, response });
+      summary.failed.push({ email, response });
+      progress.record('failed', email, response);
+      if (failure.kind === 'fatal') stop(`the SMTP connection could not be set up (${response})`);
+      else if (failure.kind === 'temporary' && failure.connectionLevel) stop(`the SMTP server could not be reached (${failure.code}: ${response})`);
+      return;
+    }
+  }
+}
+
+async function deliverQueue(run: DeliveryRun, queue: readonly QueuedRecipient[], workers: number): Promise<void> {
+  const takeSlot = createRateLimiter(run.delivery.kind === 'smtp' ? run.options.rate : undefined, run.io.clock);
+  let next = 0;
+  const stop = (reason: string) => {
+    run.summary.stoppedBecause ??= reason;
+  };
+  const stopped = () => run.summary.stoppedBecause !== undefined || run.io.signal?.aborted === true;
+  const worker = async () => {
+    while (!stopped()) {
+      const item = queue[next];
+      if (item === undefined) return;
+      next += 1;
+      try {
+        await deliverOne(run, item, takeSlot, stop, stopped);
+      } catch (error) {
+        // e.g. the journal can not be written: stop everyone, but let messages already handed over finish.
+        stop(`unexpected error: ${(error as Error).message}`);
+        throw error;
+      }
+    }
+  };
+  const results = await Promise.allSettled(Array.from({ length: Math.min(workers, queue.length) }, worker));
+  const fault = results.find((result) => result.status === 'rejected');
+  if (fault) throw fault.reason;
+  if (run.io.signal?.aborted) run.summary.stoppedBecause ??= 'interrupted';
+  run.summary.notAttempted = queue.length - run.summary.sent - run.summary.failed.length;
+}
+
+/** Runs the whole command and returns its exit code; every line it prints has the secrets masked. */
+export async function runSend(options: SendOptions, io: SendIO): Promise<SendResult> {
+  let redact = createRedactor([io.env.UNSUBSCRIBE_SECRET ?? '']);
+  const say = (text: string) => io.stderr.write(`${redact(text)}\n`);
+  let journal: Journal | undefined;
+  let delivery: Delivery | undefined;
+  try {
+    const notes: string[] = [];
+    const explicitSmtp = nonEmpty(options.smtp);
+    if (explicitSmtp !== undefined && options.outbox !== undefined) {
+      throw new SendRefusedError(['--smtp and --outbox both given: choose SMTP delivery or an outbox folder']);
+    }
+    const smtpUrl = explicitSmtp ?? (options.outbox === undefined ? nonEmpty(io.env.SMTP_URL) : undefined);
+    if (options.outbox !== undefined && nonEmpty(io.env.SMTP_URL) !== undefined) notes.push('note: --outbox given, so SMTP_URL is ignored and nothing is sent');
+    const target: SmtpTarget | undefined = smtpUrl === undefined ? undefined : parseSmtpUrl(smtpUrl);
+    redact = createRedactor([io.env.UNSUBSCRIBE_SECRET ?? '', ...(target?.secrets ?? [])]);
+    const secret = unsubscribeSecret(io, target !== undefined, notes);
+
+    const paths = resolvePaths(io.env, io.cwd);
+    const siteDir = options.site === undefined ? paths.outputDir : path.resolve(io.cwd, options.site);
+    const digest = loadDigest(siteDir, options.digest, io.cwd);
+    const suppressed = suppressionFile(options, io, notes);
+    const recipients = readRecipients(options, io);
+
+    const outboxDir = path.resolve(io.cwd, options.outbox ?? path.join('outbox', digest.slug));
+    const journalFile = path.resolve(io.cwd, options.journal ?? (target ? path.join('outbox', `${digest.slug}.journal`) : path.join(outboxDir, 'journal.jsonl')));
+    const journalLabel = displayPath(journalFile, io.cwd);
+    journal = Journal.open(journalFile, { slug: digest.slug, delivery: target ? 'smtp' : 'outbox', now: new Date(io.clock.now()) }, journalLabel);
+    if (journal.staleLockRemoved) notes.push(`note: removed the lock of a send that no longer runs (${journalLabel}.lock)`);
+    if (journal.truncatedTail) notes.push(`note: the last line of ${journalLabel} was cut off by a crash and is ignored`);
+
+    const plan = planDelivery(recipients.recipients, suppressed, journal.history, options.resendInDoubt);
+    const digestLabel = displayPath(path.join(siteDir, 'digests', digest.slug, 'digest.json'), io.cwd);
+    checkMessages(digest, plan.queue, secret, { digest: digestLabel, recipients: recipients.label });
+
+    delivery = target ? createSmtpDelivery(target, options.connections) : createOutboxDelivery(outboxDir, displayPath(outboxDir, io.cwd));
+    const summary: SendSummary = {
+      slug: digest.slug,
+      destination: delivery.destination,
+      recipients: recipients.recipients.length,
+      duplicatesMerged: recipients.duplicatesMerged,
+      suppressed: plan.suppressed.length,
+      alreadySent: plan.alreadySent.length,
+      sent: 0,
+      failed: [],
+      inDoubtResent: plan.inDoubtResent,
+      inDoubtHeld: plan.inDoubtHeld,
+      notAttempted: 0,
+    };
+    for (const note of notes) say(note);
+    const pace = target && options.rate !== undefined ? `, at most ${options.rate}/s` : '';
+    say(`Sending ${digest.slug} to ${plan.queue.length} of ${summary.recipients} recipients via ${delivery.destination}${pace}; journal ${journalLabel}`);
+
+    const progress = createProgress(io.stderr, plan.queue.length);
+    const run: DeliveryRun = { digest, secret, delivery, journal, progress, redact, options, io, summary };
+    await deliverQueue(run, plan.queue, target ? options.connections : 1);
+    progress.finish();
+    io.stdout.write(redact(formatSummary(summary)));
+    return { exitCode: exitCodeFor(summary), summary };
+  } catch (error) {
+    if (error instanceof SendRefusedError || error instanceof ContentError) {
+      say(`send: refused, nothing was sent:\n${error.problems.map((problem) => `  ${problem}`).join('\n')}`);
+      return { exitCode: EXIT_CODES.refused };
+    }
+    say(`send: stopped by an unexpected error; rerun with the same journal once it is fixed:\n${(error as Error).stack ?? String(error)}`);
+    return { exitCode: EXIT_CODES.incomplete };
+  } finally {
+    delivery?.close();
+    journal?.close();
+  }
+}

@@ -1,0 +1,193 @@
+// The facts file schema: what an editor may write, and the messages for what they may not.
+import { describe, expect, it } from 'vitest';
+import { ContentError } from '../../../src/content/errors.ts';
+import { parseFactsFile } from '../../../src/facts/load.ts';
+
+const FILE = 'content/facts/test.yaml';
+const ZONE = 'Asia/Seoul';
+
+const base = `
+sources:
+  agency: { name: An agency }
+  ministry: { name: A ministry }
+actors:
+  kim: { name: Kim }
+`;
+
+function parse(yaml: string) {
+  return parseFactsFile(base + yaml, FILE, ZONE);
+}
+
+function problems(yaml: string): string[] {
+  try {
+    parse(yaml);
+  } catch (error) {
+    if (error instanceof ContentError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected the facts file to be refused');
+}
+
+describe('facts values', () => {
+  it('accepts every kind of value an article needs', () => {
+    const facts = parse(`
+figures:
+  - { id: exact, label: Exact, value: 11000, status: reported, source: agency }
+  - { id: about, label: About, value: { approximately: 600, qualifier: around }, status: estimated, source: agency }
+  - { id: span, label: Span, value: { from: 4000, to: 6000 }, status: reported, source: agency }
+  - { id: over, label: Over, value: { moreThan: 3 }, unit: { one: year, other: years }, status: reported, source: agency }
+  - { id: many, label: Many, value: { qualitative: several million }, status: reported, source: agency }
+`);
+    expect(facts.figures.map((f) => f.value)).toEqual([
+      { kind: 'exact', value: 11000 },
+      { kind: 'approximate', value: 600, qualifier: 'around' },
+      { kind: 'range', low: 4000, high: 6000 },
+      { kind: 'atLeast', value: 3 },
+      { kind: 'qualitative', magnitude: 'several million' },
+    ]);
+  });
+
+  it('names the file, the fact and what was expected for a missing value', () => {
+    expect(problems(`
+figures:
+  - { id: deaths, label: Deaths, status: estimated, source: agency }
+`)).toEqual([`${FILE}: fact "deaths": value: value is missing: expected a number or { approximately | from/to | moreThan | qualitative }`]);
+  });
+
+  it('refuses text where a number belongs', () => {
+    expect(problems(`
+figures:
+  - { id: deaths, label: Deaths, value: six hundred, status: estimated, source: agency }
+`)).toEqual([`${FILE}: fact "deaths": value: value must be a number, got "six hundred"`]);
+    expect(problems(`
+figures:
+  - { id: deaths, label: Deaths, value: { approximately: "600" }, status: estimated, source: agency }
+`)[0]).toContain('fact "deaths": value: value.approximately must be a number, got "600"');
+  });
+
+  it('refuses an inverted range and an unknown magnitude', () => {
+    expect(problems(`
+figures:
+  - { id: span, label: Span, value: { from: 6000, to: 4000 }, status: reported, source: agency }
+`)[0]).toContain('fact "span": value: value.from (6000) must not be greater than value.to (4000)');
+    expect(problems(`
+figures:
+  - { id: many, label: Many, value: { qualitative: zillions }, status: reported, source: agency }
+`)[0]).toMatch(/fact "many": value: value.qualitative must be one of .*"thousands".*got "zillions"/);
+  });
+
+  it('refuses a status outside the five it knows', () => {
+    expect(problems(`
+figures:
+  - { id: x, label: X, value: 1, status: rumoured, source: agency }
+`)[0]).toBe(`${FILE}: fact "x": status: status must be one of reported, estimated, announced, acknowledged, expected`);
+  });
+});
+
+describe('facts dates', () => {
+  it('accepts a day, a month, a year, a range and a choice', () => {
+    const facts = parse(`
+events:
+  - { id: a, label: A, date: 2024-10-05, status: reported, source: agency }
+  - { id: b, label: B, date: 2024-10, status: reported, source: agency }
+  - { id: c, label: C, date: 2024, status: reported, source: agency }
+  - { id: d, label: D, date: { from: 2025-07, to: 2025-08 }, status: expected, source: agency }
+  - { id: e, label: E, date: { oneOf: [2025-07, 2025-08] }, status: expected, source: agency }
+`);
+    expect(facts.events.map((e) => e.date)).toEqual([
+      { kind: 'on', date: { year: 2024 } },
+      { kind: 'on', date: { year: 2024, month: 10 } },
+      { kind: 'on', date: { year: 2024, month: 10, day: 5 } },
+      { kind: 'range', from: { year: 2025, month: 7 }, to: { year: 2025, month: 8 } },
+      { kind: 'choice', options: [{ year: 2025, month: 7 }, { year: 2025, month: 8 }] },
+    ]);
+  });
+
+  it('refuses a month 13, naming the event', () => {
+    const [message] = problems(`
+events:
+  - { id: next-movement, label: Next, date: 2025-13, status: expected, source: agency }
+`);
+    expect(message).toMatch(/^content\/facts\/test\.yaml: event "next-movement": date: expected a date such as 2024, 2024-10 or 2024-10-05, got "2025-13"/);
+  });
+
+  it('refuses a choice of one', () => {
+    expect(problems(`
+events:
+  - { id: x, label: X, date: { oneOf: [2025-07] }, status: expected, source: agency }
+`)[0]).toContain('event "x": date: oneOf must list two or more dates');
+  });
+});
+
+describe('references between facts', () => {
+  it('refuses an unknown source and lists the known ones', () => {
+    expect(problems(`
+figures:
+  - { id: deaths, label: Deaths, value: 600, status: estimated, source: nis }
+`)).toEqual([`${FILE}: fact "deaths": source "nis" is not a known source (expected one of: agency, ministry)`]);
+  });
+
+  it('refuses an unknown actor', () => {
+    expect(problems(`
+events:
+  - { id: visit, label: Visit, date: 2025-06, status: reported, source: agency, actors: [putin] }
+`)[0]).toContain('event "visit": actor "putin" is not listed under actors (expected one of: kim)');
+  });
+
+  it('refuses duplicate ids, across figures and events', () => {
+    expect(problems(`
+figures:
+  - { id: dispatch, label: A, value: 1, status: reported, source: agency }
+  - { id: dispatch, label: B, value: 2, status: reported, source: agency }
+events:
+  - { id: dispatch, label: C, date: 2025, status: reported, source: agency }
+`)).toEqual([
+      `${FILE}: fact "dispatch": duplicate id (already used by a fact); ids must be unique within the file`,
+      `${FILE}: event "dispatch": duplicate id (already used by a fact); ids must be unique within the file`,
+    ]);
+  });
+
+  it('computes derived sums from the figures they name, approximate when any part is', () => {
+    const facts = parse(`
+figures:
+  - { id: a, label: A, value: 11000, status: reported, source: agency }
+  - { id: b, label: B, value: 4000, status: reported, source: agency }
+  - { id: c, label: C, value: { approximately: 600 }, status: estimated, source: agency }
+derived:
+  - { id: exact-total, label: Total, sum: [a, b] }
+  - { id: rough-total, label: Rough, sum: [a, c] }
+`);
+    expect(facts.derived.map((d) => [d.id, d.value, d.from.map((f) => f.id)])).toEqual([
+      ['exact-total', { kind: 'exact', value: 15000 }, ['a', 'b']],
+      ['rough-total', { kind: 'approximate', value: 11600 }, ['a', 'c']],
+    ]);
+  });
+
+  it('refuses a derived sum over a missing or qualitative figure', () => {
+    expect(problems(`
+figures:
+  - { id: a, label: A, value: 1, status: reported, source: agency }
+  - { id: q, label: Q, value: { qualitative: thousands }, status: reported, source: agency }
+derived:
+  - { id: t1, label: T1, sum: [a, nope] }
+  - { id: t2, label: T2, sum: [a, q] }
+`)).toEqual([
+      `${FILE}: fact "t1": sum names "nope", which is not a figure in this file`,
+      `${FILE}: fact "t2": cannot add up "q": its value is qualitative, expected an exact or approximate number`,
+    ]);
+  });
+
+  it('sorts events chronologically whatever order the file lists them in', () => {
+    const facts = parse(`
+events:
+  - { id: later, label: L, date: { oneOf: [2025-07, 2025-08] }, status: expected, source: agency }
+  - { id: first, label: F, date: 2024-10, status: reported, source: agency }
+  - { id: middle, label: M, date: 2025-04, status: reported, source: agency }
+`);
+    expect(facts.events.map((e) => e.id)).toEqual(['first', 'middle', 'later']);
+  });
+
+  it('reports YAML syntax errors with the file name', () => {
+    expect(() => parseFactsFile('figures: [', FILE, ZONE)).toThrow(/^content\/facts\/test\.yaml: not valid YAML/);
+  });
+});
