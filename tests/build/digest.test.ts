@@ -1,0 +1,216 @@
+// The first digest, built for real: its .eml parsed with mailparser, its parts compared with the article page.
+import fs from 'node:fs';
+import path from 'node:path';
+import * as cheerio from 'cheerio';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildInto, copyContent, load, read, realContentDir, seedSlug, tempDir, writeArticle } from '../helpers/site.ts';
+
+const digestDir = 'digests/2025-06-27';
+const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
+const seedFigures = ['11,000', '4,000', '6,000', 'around 600', '21,000'];
+
+function headerText(mail: ParsedMail, name: string): string {
+  const line = mail.headerLines.find((h) => h.key === name.toLowerCase());
+  return line ? line.line.slice(line.line.indexOf(':') + 1).trim() : '';
+}
+
+describe('the first digest', () => {
+  let out: string;
+  let mail: ParsedMail;
+  let emailHtml: string;
+  let emailText: string;
+  beforeAll(async () => {
+    out = await buildInto(realContentDir);
+    emailHtml = read(out, `${digestDir}/email.html`);
+    emailText = read(out, `${digestDir}/email.txt`);
+    mail = await simpleParser(fs.readFileSync(path.join(out, digestDir, 'message.eml')));
+  });
+
+  it('writes the web version, email HTML, plain text, .eml and digest.json', () => {
+    for (const file of ['index.html', 'email.html', 'email.txt', 'message.eml', 'digest.json']) {
+      expect(fs.existsSync(path.join(out, digestDir, file)), file).toBe(true);
+    }
+  });
+
+  it('is a multipart/alternative UTF-8 message with text and HTML parts', () => {
+    const raw = read(out, `${digestDir}/message.eml`);
+    expect(raw).toMatch(/^Content-Type: multipart\/alternative;/m);
+    expect(raw).toMatch(/^Content-Type: text\/plain; charset=utf-8/m);
+    expect(raw).toMatch(/^Content-Type: text\/html; charset=utf-8/m);
+    expect(mail.text?.trim()).toBe(emailText.trim());
+    expect(typeof mail.html === 'string' && mail.html.trim()).toBe(emailHtml.trim());
+  });
+
+  it('carries the headers a mailbox provider expects', () => {
+    expect(mail.subject).toBe('North Korea to Deploy More Troops to Support Russia in Ukraine War');
+    expect(mail.from?.value).toEqual([{ name: 'The Korea Dispatch', address: 'digest@dispatch.example.org' }]);
+    expect(mail.date?.toISOString()).toBe('2025-06-26T22:00:00.000Z');
+    expect(mail.messageId).toBe('<digest-2025-06-27@dispatch.example.org>');
+    expect(headerText(mail, 'List-Unsubscribe')).toBe('<https://dispatch.example.org/unsubscribe>, <mailto:unsubscribe@dispatch.example.org?subject=unsubscribe>');
+    expect(headerText(mail, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    expect(headerText(mail, 'List-Id')).toBe('<digest.dispatch.example.org>');
+  });
+
+  it('shows the seed key figures identically in the email HTML, the text and on the article page', () => {
+    const $email = cheerio.load(emailHtml);
+    const inEmail = $email('table.figures td.figure-value').map((_, td) => normalise($email(td).text())).get();
+    const inText = [...emailText.matchAll(/^\* (.+?): /gm)].map((m) => m[1]);
+    const $article = load(out, `articles/${seedSlug}/index.html`);
+    const onPage = $article('.key-figure__value').map((_, el) => normalise($article(el).text())).get();
+    expect(inEmail).toEqual(seedFigures);
+    expect(inText).toEqual(seedFigures);
+    expect(onPage).toEqual(seedFigures);
+    // Labels and attributions travel with the values.
+    expect(emailText).toContain('* 11,000: North Korean personnel in the initial dispatch\n    Reported: A South Korean legislator, October 2024');
+    expect(normalise($email('table.figures').text())).toContain('Reported: A South Korean legislator, October 2024');
+  });
+
+  it('makes every URL absolute and tags links to the site with UTM parameters', () => {
+    const $ = cheerio.load(emailHtml);
+    const urls = $('[href], [src]').map((_, el) => $(el).attr('href') ?? $(el).attr('src')).get();
+    expect(urls.length).toBeGreaterThan(4);
+    for (const url of urls) expect(url, url).toMatch(/^(https:\/\/|mailto:|\*\|(UNSUB|ARCHIVE)\|\*$)/);
+    const own = urls.filter((u) => u.startsWith('https://dispatch.example.org/'));
+    for (const url of own) expect(new URL(url).searchParams.get('utm_campaign'), url).toBe('digest-2025-06-27');
+    expect(emailText).toContain('[1] https://dispatch.example.org/articles/north-korea-more-troops-russia/?utm_source=newsletter&utm_medium=email&utm_campaign=digest-2025-06-27');
+  });
+
+  it('is built for email clients: inlined CSS, tables, MSO ghost tables, preheader, dark mode, no script/form/svg', () => {
+    const $ = cheerio.load(emailHtml);
+    expect($('html').attr('lang')).toBe('en');
+    expect($('[role="article"]').attr('aria-roledescription')).toBe('email');
+    expect($('meta[name="color-scheme"]').attr('content')).toBe('light dark');
+    expect(emailHtml).toContain('<!--[if mso]>');
+    expect(emailHtml).toMatch(/<table role="presentation" align="center" width="600"/);
+    expect(normalise($('.preheader').first().text())).toBe('Reports indicate that North Korea is preparing to send additional troops to assist Russia in its ongoing conflict in Ukraine, possibly as early as July.');
+    expect($('.card').attr('style')).toContain('background-color: #ffffff');
+    const headCss = $('head style').map((_, s) => $(s).text()).get().join('\n');
+    expect(headCss).toContain('@media (prefers-color-scheme: dark)');
+    expect(headCss).not.toMatch(/^\s*\.card\s*\{/m); // plain rules were inlined, not kept
+    expect($('script, form, input, svg, iframe, link[rel="stylesheet"]').length).toBe(0);
+    $('img').each((_, img) => expect($(img).attr('alt')).toBeDefined());
+    expect(emailHtml).toMatch(/\*\|UNSUB\|\*/);
+  });
+
+  it('stays under Gmail’s clipping size and RFC 5322’s line length', () => {
+    expect(Buffer.byteLength(emailHtml)).toBeLessThan(80 * 1024);
+    for (const file of ['email.html', 'email.txt', 'message.eml']) {
+      const longest = Math.max(...read(out, `${digestDir}/${file}`).split(/\r?\n/).map((l) => l.length));
+      expect(longest, file).toBeLessThanOrEqual(998);
+    }
+  });
+
+  it('has a web version without merge tags, linked from the digest archive', () => {
+    const web = read(out, `${digestDir}/index.html`);
+    expect(web).not.toMatch(/\*\|[A-Z]+\|\*/);
+    const $ = cheerio.load(web);
+    expect($('h1').text()).toBe('North Korea to Deploy More Troops to Support Russia in Ukraine War');
+    expect($(`a[href="/articles/${seedSlug}/"]`).length).toBeGreaterThan(0);
+    const archive = load(out, 'digests/index.html');
+    expect(archive('a[href="/digests/2025-06-27/"]').length).toBe(1);
+  });
+
+  it('describes itself for the send command in digest.json', () => {
+    const json = JSON.parse(read(out, `${digestDir}/digest.json`));
+    expect(json).toMatchObject({
+      slug: '2025-06-27',
+      subject: 'North Korea to Deploy More Troops to Support Russia in Ukraine War',
+      webUrl: 'https://dispatch.example.org/digests/2025-06-27/',
+      mergeTags: { unsubscribe: '*|UNSUB|*', viewInBrowser: '*|ARCHIVE|*' },
+      unsubscribe: { url: 'https://dispatch.example.org/unsubscribe', mailto: 'unsubscribe@dispatch.example.org' },
+    });
+  });
+});
+
+describe('merge tags for other email services', () => {
+  const withMergeTags = (style: string) =>
+    copyContent((dir) => {
+      const file = path.join(dir, '_data', 'site.json');
+      const site = JSON.parse(fs.readFileSync(file, 'utf8'));
+      site.email.mergeTags = style;
+      fs.writeFileSync(file, JSON.stringify(site));
+    });
+
+  it('writes listmonk tags untouched by URL rewriting', async () => {
+    const out = await buildInto(withMergeTags('listmonk'));
+    const html = read(out, `${digestDir}/email.html`);
+    expect(html).toContain('href="{{ UnsubscribeURL }}"');
+    expect(html).toContain('href="{{ MessageURL }}"');
+    expect(read(out, `${digestDir}/email.txt`)).toContain('Unsubscribe: {{ UnsubscribeURL }}');
+  });
+
+  it('writes literal URLs when the service fills nothing in', async () => {
+    const out = await buildInto(withMergeTags('literal'));
+    const $ = cheerio.load(read(out, `${digestDir}/email.html`));
+    expect($('a').filter((_, a) => $(a).text() === 'Unsubscribe').attr('href')).toBe('https://dispatch.example.org/unsubscribe');
+    expect($('a').filter((_, a) => $(a).text() === 'View in browser').attr('href')).toBe('https://dispatch.example.org/digests/2025-06-27/');
+  });
+});
+
+describe('selecting articles', () => {
+  it('selects by tag and date range, newest first', async () => {
+    const content = copyContent((dir) => {
+      writeArticle(dir, 'older', { date: '"2025-06-10T09:00:00+09:00"', tags: '[North Korea]', title: '"Older"' });
+      writeArticle(dir, 'other-topic', { date: '"2025-06-22T09:00:00+09:00"', tags: '[Japan]', title: '"Other topic"' });
+      fs.writeFileSync(path.join(dir, 'digests', '2025-06-28.md'),
+        '---\nsubject: Weekly\npreheader: The week\ndate: "2025-06-28T07:00:00+09:00"\nintro: This week.\nselect:\n  tag: North Korea\n  from: 2025-06-01\n  to: 2025-06-27\n---\n');
+    });
+    const out = await buildInto(content);
+    const json = JSON.parse(read(out, 'digests/2025-06-28/digest.json'));
+    expect(json.articles).toEqual([
+      `https://dispatch.example.org/articles/${seedSlug}/`,
+      'https://dispatch.example.org/articles/older/',
+    ]);
+  });
+});
+
+describe('bad digests', () => {
+  let out: string;
+  beforeAll(async () => {
+    out = await buildInto(realContentDir, path.join(tempDir(), '_site'));
+    fs.writeFileSync(path.join(out, 'marker.txt'), 'earlier build');
+  });
+  const digestFile = (dir: string) => path.join(dir, 'digests', '2025-06-27.md');
+  const edit = (dir: string, from: string | RegExp, to: string) => {
+    const file = digestFile(dir);
+    const source = fs.readFileSync(file, 'utf8');
+    const next = source.replace(from, to);
+    if (next === source) throw new Error(`test setup: ${String(from)} not found`);
+    fs.writeFileSync(file, next);
+  };
+
+  const cases: Array<[string, (dir: string) => void, RegExp]> = [
+    ['an article that does not exist', (dir) => edit(dir, `  - ${seedSlug}`, '  - no-such-article'),
+      /digests\/2025-06-27\.md: articles: "no-such-article" is not an article \(expected a file content\/articles\/no-such-article\.md\)/],
+    ['an empty selection', (dir) => edit(dir, `articles:\n  - ${seedSlug}`, 'select:\n  tag: Antarctica'),
+      /digests\/2025-06-27\.md: select: no article matches \{"tag":"Antarctica"\}/],
+    ['an empty article list', (dir) => edit(dir, `articles:\n  - ${seedSlug}`, 'articles: []'),
+      /digests\/2025-06-27\.md: articles: the list is empty/],
+    ['a subject with a line break', (dir) => edit(dir, /^subject: .*$/m, 'subject: "Hello\\r\\nBcc: everyone@example.org"'),
+      /digests\/2025-06-27\.md: subject: must be a single line \(found a line break\)/],
+    ['a sender with a line break', (dir) => edit(dir, /^intro:/m, 'from:\n  name: "Desk\\nBcc: x@example.org"\n  address: desk@example.org\nintro:'),
+      /digests\/2025-06-27\.md: from\.name: must be a single line \(found a line break\)/],
+    ['a sender address that is not one', (dir) => edit(dir, /^intro:/m, 'from:\n  address: "desk@example.org, other@example.org"\nintro:'),
+      /digests\/2025-06-27\.md: from\.address: expected an email address/],
+  ];
+  for (const [name, change, message] of cases) {
+    it(`fails on ${name}, naming the file and field, keeping the earlier site`, async () => {
+      await expect(buildInto(copyContent(change), out)).rejects.toThrow(message);
+      expect(fs.readFileSync(path.join(out, 'marker.txt'), 'utf8')).toBe('earlier build');
+    });
+  }
+
+  it('fails when the email HTML would be clipped by Gmail, naming the digest', async () => {
+    const content = copyContent((dir) => {
+      const long = 'A summary long enough to make the email heavy. '.repeat(12);
+      for (let i = 0; i < 90; i += 1) {
+        writeArticle(dir, `bulk-${i}`, { tags: '[Bulk]', summary: JSON.stringify(long), title: `"Bulk article ${i}"` });
+      }
+      fs.writeFileSync(path.join(dir, 'digests', '2025-06-30.md'),
+        '---\nsubject: Everything\npreheader: All of it\ndate: "2025-06-30T07:00:00+09:00"\nintro: All.\nselect:\n  tag: Bulk\n---\n');
+    });
+    await expect(buildInto(content, out)).rejects.toThrow(/digests\/2025-06-30\.md: the email HTML fails \d+ check\(s\):\n- email HTML is 1\d\d\.\d KB; Gmail clips messages over 102 KB/);
+    expect(fs.readFileSync(path.join(out, 'marker.txt'), 'utf8')).toBe('earlier build');
+  });
+});
