@@ -19,6 +19,9 @@ export function configureSite(config: EleventyConfig) {
     current = loadBuildState(contentDir, serving);
   });
   config.addWatchTarget(path.join(contentDir, 'facts'));
+  config.addWatchTarget(templatesDir);
+  // Eleventy parses the config's imports as JavaScript to watch them; ours are TypeScript (run by tsx).
+  config.setWatchJavaScriptDependencies(false);
 
   config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
   config.amendLibrary('md', (md: { set(options: Record<string, unknown>): void }) => md.set({ typographer: false }));

@@ -44,6 +44,7 @@ export interface EleventyConfig {
   setLibrary(name: string, lib: unknown): void;
   amendLibrary(name: string, fn: (lib: any) => unknown): void;
   setServerOptions(options: Record<string, unknown>): void;
+  setWatchJavaScriptDependencies(watch: boolean): void;
   setQuietMode(quiet: boolean): void;
   on(event: string, fn: (...args: any[]) => unknown): void;
   ignores: { add(glob: string): void };
