@@ -91,7 +91,7 @@ export function encodeAttribute(value: string): string {
 }
 
 /** Conditional comments hold markup Outlook renders; every other comment is only a comment. */
-export function isConditionalComment(comment: string): boolean {
+function isConditionalComment(comment: string): boolean {
   return /^<!--\[if\s[^\]]*\]>|<!\[endif\]-->$/.test(comment);
 }
 

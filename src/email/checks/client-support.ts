@@ -1,11 +1,11 @@
 /** Check: HTML and CSS features the target email clients lack, per Can I email, against the policy in client-support-policy.ts. */
 import { DoIUseEmail } from '@jsx-email/doiuse-email';
-import { encodeAttribute } from '../html.ts';
+import { decodeAttribute, encodeAttribute, startTags } from '../html.ts';
 import { clientSupportPolicy, targetClients, type ClientSupportException } from './client-support-policy.ts';
 import type { CheckResult, Issue } from './types.ts';
 
 export interface ClientSupportOptions {
-  /** Client ids or globs; defaults to the policy's target clients. */
+  /** Client ids or globs such as `gmail.*`; defaults to the policy's target clients. */
   clients?: readonly string[];
   /** Accepted gaps; defaults to the policy's allowlist. */
   policy?: readonly ClientSupportException[];
@@ -48,11 +48,10 @@ const NOT_SUPPORTED = /^`(.+)` is not supported by `([^`]+)`$/;
 const PARTIALLY_SUPPORTED = /^`(.+)` is only partially supported by `([^`]+)`$/;
 
 export function checkClientSupport(html: string, options: ClientSupportOptions = {}): CheckResult {
-  const clients = resolveClients(options.clients ?? targetClients);
   const policy = options.policy ?? clientSupportPolicy;
   let findings: ClientSupportFinding[];
   try {
-    findings = findUnsupportedFeatures(html, clients);
+    findings = findUnsupportedFeatures(html, options.clients);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { errors: [{ check: 'client-support', message: `could not check client support: ${reason}` }], warnings: [] };
@@ -65,14 +64,18 @@ export function checkClientSupport(html: string, options: ClientSupportOptions =
 }
 
 /** Every feature of the HTML that a client lacks or only partly supports, one finding per feature and client. */
-export function findUnsupportedFeatures(html: string, clients: readonly string[]): ClientSupportFinding[] {
+export function findUnsupportedFeatures(
+  html: string,
+  clients: readonly string[] = targetClients,
+): ClientSupportFinding[] {
   const checker = new DoIUseEmail({ emailClients: ['gmail.*'] });
   // The constructor only accepts the package's own client list; its checks read any id in the data.
-  Object.assign(checker, { emailClients: [...clients] });
-  const result = checker.check(html + mediaQueryDeclarationsAsElements(html));
+  Object.assign(checker, { emailClients: resolveClients(clients) });
+  checker.check(html + mediaQueryDeclarationsAsElements(html));
+  checker.checkFeaturesSupport(cssFunctionFeatures(html));
   const messages: Array<[string, 'none' | 'partial']> = [
-    ...('errors' in result ? result.errors : []).map((message): [string, 'none'] => [message, 'none']),
-    ...result.warnings.map((message): [string, 'partial'] => [message, 'partial']),
+    ...checker.errors.map((message): [string, 'none'] => [message, 'none']),
+    ...checker.warnings.map((message): [string, 'partial'] => [message, 'partial']),
   ];
   const findings = new Map<string, ClientSupportFinding>();
   for (const [message, support] of messages) {
@@ -114,6 +117,43 @@ function mediaQueryDeclarationsAsElements(html: string): string {
     .flatMap((style) => declarationsInsideMedia(style[1] ?? ''))
     .map((declarations) => `<div style="${encodeAttribute(declarations.trim())}"></div>`)
     .join('');
+}
+
+// Can I email's titles for CSS functions. The package has them but never matches them (1.0.4 looks
+// its title-to-name map up the wrong way round), so `calc()`, `var()` and gradients would pass unseen.
+const CSS_FUNCTION_FEATURES: Record<string, string> = {
+  calc: 'CSS calc() function',
+  var: 'CSS Variables (Custom Properties)',
+  'linear-gradient': 'linear-gradient()',
+  'radial-gradient': 'radial-gradient()',
+  'conic-gradient': 'conic-gradient()',
+  clamp: 'clamp()',
+  min: 'min()',
+  max: 'max()',
+  'light-dark': 'light-dark()',
+  rgb: 'rgb()',
+  rgba: 'rgba()',
+  lch: 'lch(), oklch(), lab(), oklab()',
+  oklch: 'lch(), oklch(), lab(), oklab()',
+  lab: 'lch(), oklch(), lab(), oklab()',
+  oklab: 'lch(), oklch(), lab(), oklab()',
+};
+
+/** The Can I email titles of the CSS functions used in style attributes and <style> blocks. */
+function cssFunctionFeatures(html: string): string[] {
+  const visible = html.replace(/<!--[\s\S]*?-->/g, '');
+  const css = [
+    ...[...visible.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)].map((match) => match[1] ?? ''),
+    ...[...startTags(visible)].flatMap((tag) =>
+      tag.attributes.filter((attribute) => attribute.name === 'style').map((attribute) => decodeAttribute(attribute.raw)),
+    ),
+  ].join('\n');
+  const titles = new Set<string>();
+  for (const match of css.matchAll(/(?<![\w-])([a-z-]+)\(/gi)) {
+    const title = CSS_FUNCTION_FEATURES[(match[1] ?? '').toLowerCase()];
+    if (title !== undefined) titles.add(title);
+  }
+  return [...titles];
 }
 
 function declarationsInsideMedia(css: string): string[] {

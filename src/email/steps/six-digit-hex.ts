@@ -34,7 +34,7 @@ function expandInDeclarations(declarations: string): string {
  * Expands colours in declaration blocks but not in selectors, where `#abc` is an id.
  * Text up to a `{` is a selector or at-rule prelude; everything else is declarations.
  */
-export function expandInStylesheet(css: string): string {
+function expandInStylesheet(css: string): string {
   let result = '';
   let start = 0;
   for (let index = 0; index <= css.length; index += 1) {
