@@ -1,6 +1,6 @@
 // Runs a digest's rendered email HTML through the email pipeline; problems name the digest's file.
 import type { Site } from '../content/site.ts';
-import { runEmailPipeline } from '../email/pipeline.ts';
+import { assertEmailOk, runEmailPipeline } from '../email/pipeline.ts';
 import type { DigestView } from './view.ts';
 
 export async function runDigestEmailPipeline(html: string, view: DigestView, site: Site): Promise<string> {
@@ -10,8 +10,6 @@ export async function runDigestEmailPipeline(html: string, view: DigestView, sit
     mergeTags: Object.values(view.mergeTags),
   });
   for (const warning of result.warnings) console.warn(`${view.file}: warning: ${warning.message}`);
-  if (result.errors.length) {
-    throw new Error(`${view.file}: the email HTML fails ${result.errors.length} check(s):\n- ${result.errors.map((e) => e.message).join('\n- ')}`);
-  }
+  assertEmailOk(result, view.file);
   return result.html;
 }

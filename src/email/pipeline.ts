@@ -7,6 +7,7 @@ import type { CheckResult, Issue } from './checks/types.ts';
 import { absoluteUrls, type UtmParameters } from './steps/absolute-urls.ts';
 import { inlineCss } from './steps/inline-css.ts';
 import { minify } from './steps/minify.ts';
+import { purgeCss } from './steps/purge-css.ts';
 import { sixDigitHex } from './steps/six-digit-hex.ts';
 
 export type { Issue, CheckName, CheckResult } from './checks/types.ts';
@@ -33,9 +34,10 @@ export interface EmailPipelineResult {
 
 type Step = (html: string, options: EmailPipelineOptions) => string | Promise<string>;
 
-/** The steps, in the order they run. The order matters: URLs are rewritten in the inlined markup, colours before minify. */
+/** The steps, in the order they run. The order matters: purge what inlining left, URLs are rewritten in the inlined markup, colours before minify. */
 export const emailSteps = {
   inlineCss: (html) => inlineCss(html),
+  purgeCss: (html) => purgeCss(html),
   absoluteUrls: (html, options) =>
     absoluteUrls(html, { baseUrl: options.baseUrl, utm: options.utm ?? false, mergeTags: options.mergeTags }),
   sixDigitHex: (html) => sixDigitHex(html),
