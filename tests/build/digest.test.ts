@@ -155,6 +155,9 @@ describe('selecting articles', () => {
       writeArticle(dir, 'other-topic', { date: '"2025-06-22T09:00:00+09:00"', tags: '[Japan]', title: '"Other topic"' });
       fs.writeFileSync(path.join(dir, 'digests', '2025-06-28.md'),
         '---\nsubject: Weekly\npreheader: The week\ndate: "2025-06-28T07:00:00+09:00"\nintro: This week.\nselect:\n  tag: North Korea\n  from: 2025-06-01\n  to: 2025-06-27\n---\n');
+      // An issue whose articles have no facts: no figures table, and its unused CSS must not trip the checks.
+      fs.writeFileSync(path.join(dir, 'digests', '2025-06-29.md'),
+        '---\nsubject: Japan\npreheader: Japan this week\ndate: "2025-06-29T07:00:00+09:00"\nintro: Japan.\nselect:\n  tag: Japan\n---\n');
     });
     const out = await buildInto(content);
     const json = JSON.parse(read(out, 'digests/2025-06-28/digest.json'));
@@ -162,6 +165,9 @@ describe('selecting articles', () => {
       `https://dispatch.example.org/articles/${seedSlug}/`,
       'https://dispatch.example.org/articles/older/',
     ]);
+    const japan = read(out, 'digests/2025-06-29/email.html');
+    expect(japan).toContain('Other topic');
+    expect(japan).not.toContain('.figures');
   });
 });
 
