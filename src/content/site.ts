@@ -29,7 +29,7 @@ export const siteSchema = z.object({
   email: z.object({
     from: address,
     replyTo: address.optional(),
-    listId: z.string().regex(/^[A-Za-z0-9.-]+$/, 'expected a dotted list id such as "digest.example.org"'),
+    listId: z.string().regex(/^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, 'expected a dotted list id such as "digest.example.org" (RFC 2919)'),
     unsubscribeUrl: z.url({ protocol: /^https$/ }),
     unsubscribeMailto: z.email(),
     mergeTags: z.enum(['mailchimp', 'listmonk', 'literal']),

@@ -7,7 +7,7 @@ import { formatZodIssues } from '../content/zod-issues.ts';
 import { SendRefusedError } from './errors.ts';
 
 /** Slugs end up in file names and Message-IDs, so only a conservative alphabet is accepted. */
-export const SLUG_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const SLUG_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
 const address = z.object({ name: z.string().optional(), address: z.string().min(1) });
 

@@ -88,22 +88,16 @@ export function parseJournal(text: string, file: string): ParsedJournal {
   return { header, records, truncatedTail };
 }
 
-/** Folds the records into one history per address key. */
+/** Folds the records into one history per address key: the last record decides, except that sent stays sent. */
 export function summariseJournal(records: readonly JournalRecord[]): Map<string, AddressHistory> {
-  const histories = new Map<string, AddressHistory & { open: boolean }>();
+  const histories = new Map<string, AddressHistory>();
   for (const record of records) {
     const key = addressKey(record.email);
-    const history = histories.get(key) ?? { state: 'not-delivered', messageId: record.messageId, open: false };
-    if (history.state !== 'sent') {
-      history.messageId = record.messageId;
-      if (record.status === 'sent') history.state = 'sent';
-      history.open = record.status === 'attempt';
-    }
-    histories.set(key, history);
+    if (histories.get(key)?.state === 'sent') continue;
+    const state = record.status === 'sent' ? 'sent' : record.status === 'attempt' ? 'in-doubt' : 'not-delivered';
+    histories.set(key, { state, messageId: record.messageId });
   }
-  return new Map(
-    [...histories].map(([key, { state, messageId, open }]) => [key, { state: state === 'sent' ? 'sent' : open ? 'in-doubt' : 'not-delivered', messageId }]),
-  );
+  return histories;
 }
 
 function processIsAlive(pid: number): boolean {
@@ -117,15 +111,13 @@ function processIsAlive(pid: number): boolean {
 
 /** An open journal: holds the lock file that keeps a second send from using it at the same time. */
 export class Journal {
-  readonly file: string;
   readonly history: Map<string, AddressHistory>;
   readonly truncatedTail: boolean;
   readonly staleLockRemoved: boolean;
   private readonly fd: number;
   private readonly lockFile: string;
 
-  private constructor(file: string, fd: number, lockFile: string, parsed: ParsedJournal, staleLockRemoved: boolean) {
-    this.file = file;
+  private constructor(fd: number, lockFile: string, parsed: ParsedJournal, staleLockRemoved: boolean) {
     this.fd = fd;
     this.lockFile = lockFile;
     this.history = summariseJournal(parsed.records);
@@ -149,10 +141,10 @@ export class Journal {
           `${label}: records ${parsed.header.delivery} delivery, but this run uses ${expected.delivery}; pass another --journal`,
         ]);
       }
+      // A line cut off by a crash is dropped, so the next record starts on a line of its own.
+      if (parsed.truncatedTail) fs.truncateSync(file, Buffer.byteLength(text.slice(0, text.lastIndexOf('\n') + 1)));
       const fd = fs.openSync(file, 'a');
-      const journal = new Journal(file, fd, lockFile, parsed, staleLockRemoved);
-      // A line cut off by a crash must not glue itself to the next record.
-      if (parsed.truncatedTail) journal.writeLine('');
+      const journal = new Journal(fd, lockFile, parsed, staleLockRemoved);
       if (!parsed.header) {
         const header: JournalHeader = { journal: 'dispatch-send', version: 1, slug: expected.slug, delivery: expected.delivery, at: expected.now.toISOString() };
         journal.writeLine(JSON.stringify(header));

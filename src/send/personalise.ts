@@ -1,5 +1,6 @@
 // Turns the digest into one recipient's message: To, personal unsubscribe link, merge tags, stable Message-ID.
 import { createHash } from 'node:crypto';
+import { escapeHtml } from '../content/html.ts';
 import type { MessageInput } from '../email/mime.ts';
 import type { Digest } from './digest.ts';
 import { addressKey, type Recipient } from './recipients.ts';
@@ -13,12 +14,6 @@ export function messageIdFor(slug: string, email: string, fromAddress: string): 
   const hash = createHash('sha256').update(addressKey(email)).digest('hex').slice(0, 24);
   const domain = fromAddress.slice(fromAddress.lastIndexOf('@') + 1);
   return `<${slug}.${hash}@${domain}>`;
-}
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
 }
 
 /** Replaces every occurrence of each tag (literal text, not a pattern). */

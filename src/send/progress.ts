@@ -1,9 +1,9 @@
 // Progress while sending: a redrawn bar on a terminal, one plain line per event anywhere else (CI, logs, pipes).
 
-export interface ProgressStream {
+/** What the sender writes to: process.stdout / process.stderr, or a capture in tests. */
+export interface OutputStream {
   write(text: string): unknown;
   isTTY?: boolean;
-  columns?: number;
 }
 
 export type ProgressEvent = 'sent' | 'failed' | 'retry';
@@ -23,7 +23,7 @@ export function renderBar(done: number, total: number, width = BAR_WIDTH): strin
   return `[${'='.repeat(filled)}${' '.repeat(width - filled)}]`;
 }
 
-export function createProgress(stream: ProgressStream, total: number): Progress {
+export function createProgress(stream: OutputStream, total: number): Progress {
   let sent = 0;
   let failed = 0;
   const done = () => sent + failed;

@@ -13,7 +13,7 @@ import { Journal, type JournalRecord } from './journal.ts';
 import { createOutboxDelivery } from './outbox-delivery.ts';
 import { personalise } from './personalise.ts';
 import { planDelivery, type QueuedRecipient } from './plan.ts';
-import { createProgress, type Progress, type ProgressStream } from './progress.ts';
+import { createProgress, type Progress, type OutputStream } from './progress.ts';
 import { createRateLimiter, type Clock } from './rate-limit.ts';
 import { parseRecipients } from './recipients.ts';
 import { createRedactor, type Redactor } from './redact.ts';
@@ -27,9 +27,9 @@ export interface SendIO {
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
   /** receives the summary */
-  stdout: ProgressStream;
+  stdout: OutputStream;
   /** receives progress, notes and errors */
-  stderr: ProgressStream;
+  stderr: OutputStream;
   clock: Clock;
   /** once aborted (Ctrl-C), no further recipient is started; messages already with the server finish */
   signal?: AbortSignal;
@@ -46,6 +46,19 @@ const MIN_SECRET_LENGTH = 16;
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value;
+}
+
+/** --smtp, else $SMTP_URL unless --outbox asks for files; undefined means outbox mode. */
+function smtpTarget(options: SendOptions, io: SendIO, notes: string[]): SmtpTarget | undefined {
+  const explicit = nonEmpty(options.smtp);
+  const fromEnv = nonEmpty(io.env.SMTP_URL);
+  if (options.outbox !== undefined) {
+    if (explicit !== undefined) throw new SendRefusedError(['--smtp and --outbox both given: choose SMTP delivery or an outbox folder']);
+    if (fromEnv !== undefined) notes.push('note: --outbox given, so SMTP_URL is ignored and nothing is sent');
+    return undefined;
+  }
+  const url = explicit ?? fromEnv;
+  return url === undefined ? undefined : parseSmtpUrl(url);
 }
 
 function unsubscribeSecret(io: SendIO, overSmtp: boolean, notes: string[]): string {
@@ -126,9 +139,20 @@ interface DeliveryRun {
   options: SendOptions;
   io: SendIO;
   summary: SendSummary;
+  /** resolves when the rate limit lets the next message start */
+  takeSlot: () => Promise<void>;
 }
 
-async function deliverOne(run: DeliveryRun, item: QueuedRecipient, takeSlot: () => Promise<void>, stop: (reason: string) => void, stopped: () => boolean): Promise<void> {
+/** Once a reason is set (or Ctrl-C was pressed), no further recipient or retry is started. */
+function stop(run: DeliveryRun, reason: string): void {
+  run.summary.stoppedBecause ??= reason;
+}
+
+function stopped(run: DeliveryRun): boolean {
+  return run.summary.stoppedBecause !== undefined || run.io.signal?.aborted === true;
+}
+
+async function deliverOne(run: DeliveryRun, item: QueuedRecipient): Promise<void> {
   const { journal, delivery, progress, redact, options, io, summary } = run;
   const message = messageFor(run.digest, item, run.secret);
   const email = item.recipient.email;
@@ -136,7 +160,7 @@ async function deliverOne(run: DeliveryRun, item: QueuedRecipient, takeSlot: () 
     journal.append({ email, status, ...extra, messageId: message.messageId, at: new Date(io.clock.now()).toISOString() });
 
   for (let attempt = 1; ; attempt += 1) {
-    await takeSlot();
+    await run.takeSlot();
     // Written and synced before the hand-off: if the process dies from here on, the rerun knows it was in flight.
     record('attempt');
     try {
@@ -155,36 +179,31 @@ async function deliverOne(run: DeliveryRun, item: QueuedRecipient, takeSlot: () 
         progress.record('retry', email, `${response} (try ${attempt} of ${options.maxAttempts}, next in ${delay} ms)`);
         await io.clock.sleep(delay);
         // Stopped while waiting: the journal ends in 'retry', so the next run simply tries again.
-        if (stopped()) return;
+        if (stopped(run)) return;
         continue;
       }
       record('failed', { ...code, response });
       summary.failed.push({ email, response });
       progress.record('failed', email, response);
-      if (failure.kind === 'fatal') stop(`the SMTP connection could not be set up (${response})`);
-      else if (failure.kind === 'temporary' && failure.connectionLevel) stop(`the SMTP server could not be reached (${failure.code}: ${response})`);
+      if (failure.kind === 'fatal') stop(run, `the SMTP connection could not be set up (${response})`);
+      else if (failure.kind === 'temporary' && failure.connectionLevel) stop(run, `the SMTP server could not be reached (${failure.code}: ${response})`);
       return;
     }
   }
 }
 
 async function deliverQueue(run: DeliveryRun, queue: readonly QueuedRecipient[], workers: number): Promise<void> {
-  const takeSlot = createRateLimiter(run.delivery.kind === 'smtp' ? run.options.rate : undefined, run.io.clock);
   let next = 0;
-  const stop = (reason: string) => {
-    run.summary.stoppedBecause ??= reason;
-  };
-  const stopped = () => run.summary.stoppedBecause !== undefined || run.io.signal?.aborted === true;
   const worker = async () => {
-    while (!stopped()) {
+    while (!stopped(run)) {
       const item = queue[next];
       if (item === undefined) return;
       next += 1;
       try {
-        await deliverOne(run, item, takeSlot, stop, stopped);
+        await deliverOne(run, item);
       } catch (error) {
         // e.g. the journal can not be written: stop everyone, but let messages already handed over finish.
-        stop(`unexpected error: ${(error as Error).message}`);
+        stop(run, `unexpected error: ${(error as Error).message}`);
         throw error;
       }
     }
@@ -192,7 +211,7 @@ async function deliverQueue(run: DeliveryRun, queue: readonly QueuedRecipient[],
   const results = await Promise.allSettled(Array.from({ length: Math.min(workers, queue.length) }, worker));
   const fault = results.find((result) => result.status === 'rejected');
   if (fault) throw fault.reason;
-  if (run.io.signal?.aborted) run.summary.stoppedBecause ??= 'interrupted';
+  if (run.io.signal?.aborted) stop(run, 'interrupted');
   run.summary.notAttempted = queue.length - run.summary.sent - run.summary.failed.length;
 }
 
@@ -204,13 +223,7 @@ export async function runSend(options: SendOptions, io: SendIO): Promise<SendRes
   let delivery: Delivery | undefined;
   try {
     const notes: string[] = [];
-    const explicitSmtp = nonEmpty(options.smtp);
-    if (explicitSmtp !== undefined && options.outbox !== undefined) {
-      throw new SendRefusedError(['--smtp and --outbox both given: choose SMTP delivery or an outbox folder']);
-    }
-    const smtpUrl = explicitSmtp ?? (options.outbox === undefined ? nonEmpty(io.env.SMTP_URL) : undefined);
-    if (options.outbox !== undefined && nonEmpty(io.env.SMTP_URL) !== undefined) notes.push('note: --outbox given, so SMTP_URL is ignored and nothing is sent');
-    const target: SmtpTarget | undefined = smtpUrl === undefined ? undefined : parseSmtpUrl(smtpUrl);
+    const target = smtpTarget(options, io, notes);
     redact = createRedactor([io.env.UNSUBSCRIBE_SECRET ?? '', ...(target?.secrets ?? [])]);
     const secret = unsubscribeSecret(io, target !== undefined, notes);
 
@@ -221,7 +234,9 @@ export async function runSend(options: SendOptions, io: SendIO): Promise<SendRes
     const recipients = readRecipients(options, io);
 
     const outboxDir = path.resolve(io.cwd, options.outbox ?? path.join('outbox', digest.slug));
-    const journalFile = path.resolve(io.cwd, options.journal ?? (target ? path.join('outbox', `${digest.slug}.journal`) : path.join(outboxDir, 'journal.jsonl')));
+    // Outbox runs keep their journal inside the outbox, so a preview can never mark real recipients as sent.
+    const defaultJournal = target ? path.join('outbox', `${digest.slug}.journal`) : path.join(outboxDir, 'journal.jsonl');
+    const journalFile = path.resolve(io.cwd, options.journal ?? defaultJournal);
     const journalLabel = displayPath(journalFile, io.cwd);
     journal = Journal.open(journalFile, { slug: digest.slug, delivery: target ? 'smtp' : 'outbox', now: new Date(io.clock.now()) }, journalLabel);
     if (journal.staleLockRemoved) notes.push(`note: removed the lock of a send that no longer runs (${journalLabel}.lock)`);
@@ -250,7 +265,8 @@ export async function runSend(options: SendOptions, io: SendIO): Promise<SendRes
     say(`Sending ${digest.slug} to ${plan.queue.length} of ${summary.recipients} recipients via ${delivery.destination}${pace}; journal ${journalLabel}`);
 
     const progress = createProgress(io.stderr, plan.queue.length);
-    const run: DeliveryRun = { digest, secret, delivery, journal, progress, redact, options, io, summary };
+    const takeSlot = createRateLimiter(target ? options.rate : undefined, io.clock);
+    const run: DeliveryRun = { digest, secret, delivery, journal, progress, redact, options, io, summary, takeSlot };
     await deliverQueue(run, plan.queue, target ? options.connections : 1);
     progress.finish();
     io.stdout.write(redact(formatSummary(summary)));

@@ -1,0 +1,228 @@
+// mime.ts: header-bound values are validated, everything else is encoded by nodemailer and parses back intact.
+import fc from 'fast-check';
+import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import nodemailer from 'nodemailer';
+import { describe, expect, it } from 'vitest';
+import { composeEml, HeaderValueError, isValidEmailAddress, toMailOptions, type MessageInput } from '../../src/email/mime.ts';
+
+function message(overrides: Partial<MessageInput> = {}): MessageInput {
+  return {
+    from: { name: 'The Korea Dispatch', address: 'digest@dispatch.example.org' },
+    to: { name: 'Reader One', address: 'reader@example.org' },
+    replyTo: { name: 'The Korea Dispatch newsroom', address: 'newsroom@dispatch.example.org' },
+    subject: 'North Korea readies more troops for Russia',
+    date: new Date('2025-06-27T07:00:00+09:00'),
+    messageId: '<2025-06-27.0123456789abcdef01234567@dispatch.example.org>',
+    html: '<p>Hello <a href="https://dispatch.example.org/unsubscribe?email=reader%40example.org&amp;token=abc">unsubscribe</a></p>',
+    text: 'Hello\n\nUnsubscribe: https://dispatch.example.org/unsubscribe?email=reader%40example.org&token=abc\n',
+    listUnsubscribe: { url: 'https://dispatch.example.org/unsubscribe?email=reader%40example.org&token=abc', mailto: 'unsubscribe@dispatch.example.org' },
+    listId: 'digest.dispatch.example.org',
+    ...overrides,
+  };
+}
+
+/** `raw` starts with CRLF so that every header line can be matched as '\r\nName: value\r\n'. */
+async function parse(input: MessageInput): Promise<{ raw: string; parsed: ParsedMail }> {
+  const eml = await composeEml(input);
+  return { raw: `\r\n${eml.toString('utf8')}`, parsed: await simpleParser(eml) };
+}
+
+function only(addresses: AddressObject | AddressObject[] | undefined) {
+  return addresses && !Array.isArray(addresses) ? addresses.value : [];
+}
+
+function headerNames(raw: string): string[] {
+  const head = raw.slice(0, raw.indexOf('\r\n\r\n', 2));
+  return head.split('\r\n').filter((line) => line !== '' && !/^\s/.test(line)).map((line) => line.slice(0, line.indexOf(':')).toLowerCase());
+}
+
+function rejection(input: MessageInput): string {
+  try {
+    toMailOptions(input);
+  } catch (error) {
+    expect(error).toBeInstanceOf(HeaderValueError);
+    return (error as Error).message;
+  }
+  throw new Error('expected toMailOptions to reject the message');
+}
+
+describe('composeEml', () => {
+  it('writes every header of a digest email, and they parse back', async () => {
+    const { raw, parsed } = await parse(message());
+
+    expect(headerNames(raw)).toEqual(
+      expect.arrayContaining(['subject', 'from', 'to', 'reply-to', 'date', 'message-id', 'mime-version', 'list-unsubscribe', 'list-unsubscribe-post', 'list-id']),
+    );
+    expect(parsed.subject).toBe('North Korea readies more troops for Russia');
+    expect(only(parsed.from)).toEqual([{ name: 'The Korea Dispatch', address: 'digest@dispatch.example.org' }]);
+    expect(only(parsed.to)).toEqual([{ name: 'Reader One', address: 'reader@example.org' }]);
+    expect(only(parsed.replyTo)).toEqual([{ name: 'The Korea Dispatch newsroom', address: 'newsroom@dispatch.example.org' }]);
+    expect(parsed.date?.toISOString()).toBe('2025-06-26T22:00:00.000Z');
+    expect(parsed.messageId).toBe('<2025-06-27.0123456789abcdef01234567@dispatch.example.org>');
+    expect(raw).toContain('\r\nMIME-Version: 1.0\r\n');
+    expect(raw).toContain(
+      '\r\nList-Unsubscribe: <https://dispatch.example.org/unsubscribe?email=reader%40example.org&token=abc>, <mailto:unsubscribe@dispatch.example.org?subject=unsubscribe>\r\n',
+    );
+    expect(raw).toContain('\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n');
+    expect(raw).toMatch(/\r\nList-Id: <digest\.dispatch\.example\.org>\r\n/i);
+  });
+
+  it('is multipart/alternative with the text part first, then the HTML, both UTF-8', async () => {
+    const { raw, parsed } = await parse(message({ text: '평양 — plain', html: '<p>평양 — html</p>' }));
+
+    expect(raw).toMatch(/Content-Type: multipart\/alternative;/);
+    const parts = [...raw.matchAll(/Content-Type: (text\/\w+); charset=utf-8/g)].map((match) => match[1]);
+    expect(parts).toEqual(['text/plain', 'text/html']);
+    expect(parsed.text).toBe('평양 — plain');
+    expect(parsed.html).toBe('<p>평양 — html</p>');
+  });
+
+  it('leaves out To when there is no recipient (the archive copy the build writes)', async () => {
+    const { raw, parsed } = await parse(message({ to: undefined }));
+    expect(headerNames(raw)).not.toContain('to');
+    expect(parsed.to).toBeUndefined();
+  });
+
+  it('encodes names with commas, quotes and non-ASCII so they parse back exactly', async () => {
+    const name = 'Kim, "Jong" 김';
+    const { parsed } = await parse(message({ from: { name, address: 'digest@dispatch.example.org' }, to: { name, address: 'kim@example.org' }, replyTo: { name, address: 'newsroom@dispatch.example.org' } }));
+
+    expect(only(parsed.from)).toEqual([{ name, address: 'digest@dispatch.example.org' }]);
+    expect(only(parsed.to)).toEqual([{ name, address: 'kim@example.org' }]);
+    expect(only(parsed.replyTo)).toEqual([{ name, address: 'newsroom@dispatch.example.org' }]);
+  });
+
+  it('keeps every line within 998 characters, even for HTML with one very long line', async () => {
+    const longLine = `<table><tr>${'<td style="padding:0 4px;font-family:Arial,sans-serif;color:#555555;">11,000 병력</td>'.repeat(200)}</tr></table>`;
+    const longText = 'word '.repeat(600).trim();
+    expect(longLine.length).toBeGreaterThan(10_000);
+
+    const { raw, parsed } = await parse(message({ html: longLine, text: longText, subject: `${'Long subject '.repeat(40)}end` }));
+
+    const longest = Math.max(...raw.split('\r\n').map((line) => line.length));
+    expect(longest).toBeLessThanOrEqual(998);
+    expect(parsed.html).toBe(longLine);
+    expect(parsed.text).toBe(longText);
+    expect(parsed.subject).toBe(`${'Long subject '.repeat(40)}end`);
+  });
+
+  it('treats header-looking lines in the body as body text', async () => {
+    const { parsed } = await parse(message({ text: 'Hi\r\nBcc: evil@x.com\r\n\r\nbody', html: '<p>\r\nBcc: evil@x.com\r\n</p>' }));
+    expect(parsed.bcc).toBeUndefined();
+    expect(parsed.headers.has('bcc')).toBe(false);
+  });
+
+  it('gives nodemailer transports the same headers as the .eml (toMailOptions is ready for sendMail)', async () => {
+    const input = message();
+    const transport = nodemailer.createTransport({ streamTransport: true, buffer: true });
+    const sent = await transport.sendMail(toMailOptions(input));
+    const raw = Buffer.isBuffer(sent.message) ? `\r\n${sent.message.toString('utf8')}` : '';
+    const { raw: eml } = await parse(input);
+    expect(headerNames(raw).sort()).toEqual(headerNames(eml).sort());
+  });
+});
+
+describe('header-bound values', () => {
+  it('rejects a subject that would add a header', () => {
+    expect(rejection(message({ subject: 'Hi\r\nBcc: evil@x.com' }))).toBe('subject must be a single line (found a line break)');
+    expect(rejection(message({ subject: 'Hi\nBcc: evil@x.com' }))).toBe('subject must be a single line (found a line break)');
+    expect(rejection(message({ subject: 'Hi\rBcc: evil@x.com' }))).toBe('subject must be a single line (found a line break)');
+    expect(rejection(message({ subject: 'Hi\u2028Bcc: evil@x.com' }))).toBe('subject must be a single line (found a line break)');
+  });
+
+  it('rejects names that would add a header, in every address field', () => {
+    expect(rejection(message({ to: { name: 'Eve\nBcc: x@y', address: 'eve@example.org' } }))).toBe('to.name must be a single line (found a line break)');
+    expect(rejection(message({ from: { name: 'Eve\r\nBcc: x@y', address: 'digest@dispatch.example.org' } }))).toBe(
+      'from.name must be a single line (found a line break)',
+    );
+    expect(rejection(message({ replyTo: { name: 'Eve\u0000', address: 'newsroom@dispatch.example.org' } }))).toBe(
+      'replyTo.name must not contain control characters (found U+0000)',
+    );
+    expect(rejection(message({ to: { name: 'Tab\there', address: 'eve@example.org' } }))).toBe('to.name must not contain control characters (found U+0009)');
+  });
+
+  it('accepts only one plain mailbox per address', () => {
+    expect(rejection(message({ to: { address: 'eve@example.org, x@y.org' } }))).toBe(
+      'to.address must be a single valid email address, got "eve@example.org, x@y.org"',
+    );
+    expect(rejection(message({ to: { address: 'Eve <eve@example.org>' } }))).toMatch(/^to\.address must be a single valid email address/);
+    expect(rejection(message({ to: { address: 'eve@example.org\r\nBcc: x@y.org' } }))).toBe('to.address must be a single line (found a line break)');
+    expect(rejection(message({ from: { address: 'not-an-address' } }))).toMatch(/^from\.address must be a single valid email address/);
+    expect(rejection(message({ listUnsubscribe: { url: 'https://dispatch.example.org/u', mailto: 'u@x.org?cc=x@y.org' } }))).toMatch(
+      /^listUnsubscribe\.mailto must be a single valid email address/,
+    );
+  });
+
+  it('rejects a malformed Message-ID, list id or unsubscribe URL', () => {
+    expect(rejection(message({ messageId: '<a@b>\r\nBcc: x@y' }))).toBe('messageId must be a single line (found a line break)');
+    expect(rejection(message({ messageId: 'no-brackets@example.org' }))).toMatch(/^messageId must look like <id@domain>/);
+    expect(rejection(message({ messageId: '<a@b@c>' }))).toMatch(/^messageId must look like <id@domain>/);
+    expect(rejection(message({ listId: 'digest.example.org>\r\nBcc: x@y' }))).toBe('listId must be a single line (found a line break)');
+    expect(rejection(message({ listId: 'digest example org' }))).toMatch(/^listId must look like digest\.example\.org/);
+    expect(rejection(message({ listUnsubscribe: { url: 'https://x.org/u\r\nBcc: x@y' } }))).toBe('listUnsubscribe.url must be a single line (found a line break)');
+    expect(rejection(message({ listUnsubscribe: { url: 'https://x.org/u>, <https://evil.example' } }))).toBe(
+      'listUnsubscribe.url must not contain spaces or angle brackets',
+    );
+    expect(rejection(message({ listUnsubscribe: { url: 'http://x.org/u' } }))).toBe('listUnsubscribe.url must be an https URL, got "http://x.org/u"');
+    expect(rejection(message({ subject: '   ' }))).toBe('subject must not be empty');
+  });
+
+  it('rejects any subject or name with a line break, whatever surrounds it', () => {
+    const lineBreak = fc.constantFrom('\r\n', '\n', '\r');
+    fc.assert(
+      fc.property(fc.string(), lineBreak, fc.string(), (before, br, after) => {
+        expect(() => toMailOptions(message({ subject: `x${before}${br}${after}` }))).toThrow(HeaderValueError);
+        expect(() => toMailOptions(message({ to: { name: `${before}${br}${after}`, address: 'a@example.org' } }))).toThrow(HeaderValueError);
+      }),
+    );
+  });
+
+  it('round-trips any printable subject and display name through MIME encoding', async () => {
+    const word = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }).filter((w) => !/[\s\p{Cc}\u2028\u2029]/u.test(w));
+    const phrase = fc.array(word, { minLength: 1, maxLength: 6 }).map((words) => words.join(' '));
+    await fc.assert(
+      fc.asyncProperty(phrase, phrase, async (subject, name) => {
+        const { parsed } = await parse(message({ subject, to: { name, address: 'reader@example.org' } }));
+        expect(parsed.subject).toBe(subject);
+        expect(only(parsed.to)).toEqual([{ name, address: 'reader@example.org' }]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('isValidEmailAddress', () => {
+  it.each([
+    'kim@example.org',
+    'Kim.Jong-un+digest@mail.example.co.kr',
+    "o'brien@example.org",
+    'a/b@example.org',
+    'x@xn--3e0b707e.xn--3e0b707e',
+  ])('accepts %s', (address) => {
+    expect(isValidEmailAddress(address)).toBe(true);
+  });
+
+  it.each([
+    '',
+    'kim',
+    'kim@',
+    '@example.org',
+    'kim@localhost',
+    'kim@example',
+    'kim@@example.org',
+    'kim..jong@example.org',
+    '.kim@example.org',
+    'kim.@example.org',
+    'kim jong@example.org',
+    '"kim jong"@example.org',
+    'kim@exa_mple.org',
+    'kim@-example.org',
+    'kim@example.123',
+    'kim@[127.0.0.1]',
+    '김@example.org',
+    'a@b.org, c@d.org',
+    `${'a'.repeat(65)}@example.org`,
+  ])('rejects %j', (address) => {
+    expect(isValidEmailAddress(address)).toBe(false);
+  });
+});
