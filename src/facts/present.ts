@@ -2,7 +2,6 @@
 // Pure: locale, time zone and the publication date are passed in.
 import { formatAmount, amountValue, type Amount } from '../format/numbers.ts';
 import { formatFuzzyDate, formatDistance, type FuzzyDate } from '../format/dates.ts';
-import { formatList } from '../format/lists.ts';
 import type { ArticleFacts } from './load.ts';
 import type { Figure, Status } from './schema.ts';
 import type { DerivedFigure } from './derive.ts';
@@ -89,7 +88,8 @@ export function figureView(facts: ArticleFacts, figure: Figure | DerivedFigure, 
   const tableValue = formatAmount(figure.value, { locale: options.locale, style: 'table' });
   if ('from' in figure) {
     const parts = figure.from.map((f) => formatAmount(f.value, { locale: options.locale, style: 'table' }));
-    const labels = formatList(figure.from.map((f) => f.label.toLowerCase()), { locale: options.locale });
+    // Labels keep their capitals: they are full labels ("North Korean personnel…"), not words in a sentence.
+    const labels = figure.from.map((f) => f.label).join('; ');
     return {
       id: figure.id,
       label: figure.label,

@@ -29,7 +29,7 @@ describe('facts on the seed article page', () => {
       {
         label: 'North Korean personnel across the initial dispatch and the announced second deployment',
         value: '21,000',
-        meta: 'Computed: 11,000 + 4,000 + 6,000 (north korean personnel in the initial dispatch, troops in the second deployment announced by russia and construction soldiers to rebuild infrastructure in kursk)',
+        meta: 'Computed: 11,000 + 4,000 + 6,000 (North Korean personnel in the initial dispatch; Troops in the second deployment announced by Russia; Construction soldiers to rebuild infrastructure in Kursk)',
       },
     ]);
   });

@@ -53,7 +53,7 @@ describe('keyFigures', () => {
     expect(views.map((v) => [v.id, v.value, v.attribution, v.date])).toEqual([
       ['dispatch', '11,000', 'Reported: A South Korean legislator', 'October 2024'],
       ['second', '4,000', "Officially announced: Russia's official announcement, via a South Korean legislator", undefined],
-      ['total', '15,000', 'Computed: 11,000 + 4,000 (personnel in the initial dispatch and second deployment)', undefined],
+      ['total', '15,000', 'Computed: 11,000 + 4,000 (Personnel in the initial dispatch; Second deployment)', undefined],
     ]);
     expect(views.map((v) => v.numeric)).toEqual([11000, 4000, 15000]);
   });
