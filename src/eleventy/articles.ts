@@ -1,9 +1,13 @@
-// Articles: front-matter validation (before anything renders), drafts, and the newest-first collection.
+// Articles: front-matter validation (before anything renders), drafts, and the collections built from them:
+// newest first, archive pages, topic pages and the list of topics.
 import path from 'node:path';
 import { parseArticle } from '../content/article.ts';
+import { ContentError } from '../content/errors.ts';
 import { displayPath } from '../content/paths.ts';
+import { slugify } from '../content/slug.ts';
+import { archivePageUrl, LISTING_PAGE_SIZE, paginate, topicPageUrl, type ListingPage } from '../site/pagination.ts';
 import type { BuildState } from './state.ts';
-import type { CollectionItem, EleventyConfig } from './types.ts';
+import type { CollectionApi, CollectionItem, EleventyConfig } from './types.ts';
 
 /** Articles are the Markdown files under <content>/articles/. */
 export function isArticlePath(inputPath: string, contentDir: string): boolean {
@@ -11,31 +15,89 @@ export function isArticlePath(inputPath: string, contentDir: string): boolean {
   return rel.split(path.sep)[0] === 'articles' && rel.endsWith('.md');
 }
 
+/** When an article last changed: its `updated` front matter, else its publication date. */
+export function articleModified(item: CollectionItem): Date {
+  const updated = item.data.updated;
+  if (updated instanceof Date) return updated;
+  if (typeof updated === 'string') return new Date(updated);
+  return item.date;
+}
+
+export function articleTags(item: CollectionItem): string[] {
+  const tags = item.data.tags;
+  return Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [];
+}
+
+export interface Topic {
+  tag: string;
+  slug: string;
+  url: string;
+  count: number;
+}
+
+export type TopicPage = ListingPage<CollectionItem> & { tag: string; slug: string; total: number };
+
 export function registerArticles(config: EleventyConfig, state: () => BuildState): void {
   config.addPreprocessor('article-front-matter', 'md', (data) => {
     const inputPath: string = data.page.inputPath;
     if (!isArticlePath(inputPath, state().contentDir)) return undefined;
     const article = parseArticle(data, displayPath(inputPath));
-    // Drafts are previews: the dev server shows them, a build never writes them.
+    // Drafts are previews: the dev server shows them, a build never writes them, so no listing,
+    // feed, sitemap or digest built from collections can reach them.
     if (article.draft && !state().serving) return false;
     return undefined;
   });
 
-  const articles = (items: CollectionItem[]) =>
-    items
-      .filter((item) => isArticlePath(item.inputPath, state().contentDir))
-      .sort((a, b) => b.date.getTime() - a.date.getTime());
+  // Four collections start from the same list; Eleventy hands every collection of one build the same
+  // API object, so the articles are filtered and sorted once per build. Ties on the date fall back to
+  // the slug, so listings do not reshuffle between builds.
+  const sorted = new WeakMap<CollectionApi, CollectionItem[]>();
+  const articles = (api: CollectionApi): CollectionItem[] => {
+    let found = sorted.get(api);
+    if (!found) {
+      found = api
+        .getAll()
+        .filter((item) => isArticlePath(item.inputPath, state().contentDir))
+        .sort((a, b) => b.date.getTime() - a.date.getTime() || a.fileSlug.localeCompare(b.fileSlug));
+      sorted.set(api, found);
+    }
+    return found;
+  };
 
-  config.addCollection('articles', (api) => articles(api.getAll()));
+  config.addCollection('articles', (api) => [...articles(api)]);
 
-  /** Every reader-facing tag with its articles, newest first, for tag pages. */
-  config.addCollection('tagPages', (api) => {
-    const byTag = new Map<string, CollectionItem[]>();
-    for (const item of articles(api.getAll())) {
-      for (const tag of (item.data.tags as string[] | undefined) ?? []) {
-        byTag.set(tag, [...(byTag.get(tag) ?? []), item]);
+  config.addCollection('archivePages', (api) => paginate(articles(api), LISTING_PAGE_SIZE, archivePageUrl));
+
+  /** Reader-facing tags grouped by URL slug, each with its articles newest first. */
+  const topics = (api: CollectionApi) => {
+    const bySlug = new Map<string, { tag: string; items: CollectionItem[] }>();
+    const problems: string[] = [];
+    for (const item of articles(api)) {
+      for (const tag of articleTags(item)) {
+        const slug = slugify(tag);
+        if (!slug) {
+          problems.push(`${displayPath(item.inputPath)}: tags: "${tag}" has no letters or digits (a-z, 0-9) to make its topic URL from`);
+          continue;
+        }
+        const topic = bySlug.get(slug);
+        if (topic) topic.items.push(item);
+        else bySlug.set(slug, { tag, items: [item] });
       }
     }
-    return [...byTag.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([tag, items]) => ({ tag, items }));
-  });
+    if (problems.length) throw new ContentError(problems);
+    return [...bySlug.entries()]
+      .map(([slug, topic]) => ({ slug, ...topic }))
+      .sort((a, b) => a.tag.localeCompare(b.tag));
+  };
+
+  config.addCollection('topics', (api): Topic[] =>
+    topics(api).map(({ tag, slug, items }) => ({ tag, slug, url: topicPageUrl(slug), count: items.length })),
+  );
+
+  /** Every page of every topic, for the paginated tag pages. */
+  config.addCollection('tagPages', (api): TopicPage[] =>
+    topics(api).flatMap(({ tag, slug, items }) =>
+      paginate(items, LISTING_PAGE_SIZE, (n) => topicPageUrl(slug, n)).map((page) => ({ ...page, tag, slug, total: items.length })),
+    ),
+  );
 }

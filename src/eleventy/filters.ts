@@ -2,9 +2,13 @@
 import { formatCalendarDate, formatDateline, formatFuzzyDate, formatIsoDay, parseCalendarDate, toIsoWithOffset, type FuzzyDate } from '../format/dates.ts';
 import { formatApproximate, formatCompact, formatNumberRange, formatPercent, formatProse, formatSignedChange } from '../format/numbers.ts';
 import { formatList } from '../format/lists.ts';
-import { keyFigures, timeline, sourcesView, allFigures } from '../facts/present.ts';
+import { keyFigures, timeline, sourcesView, allFigures, type FigureView } from '../facts/present.ts';
 import type { ArticleFacts } from '../facts/load.ts';
 import { slugify } from '../content/slug.ts';
+import { keyFiguresChart } from '../charts/key-figures.ts';
+import { newsArticleJsonLd } from '../site/json-ld.ts';
+import { safeJson } from '../site/safe-json.ts';
+import { timelineMarker, timelineMarkers } from '../site/timeline.ts';
 import type { BuildState } from './state.ts';
 import type { EleventyConfig } from './types.ts';
 
@@ -14,11 +18,41 @@ function toIso(date: unknown): string {
   throw new TypeError(`expected a date, got ${typeof date}`);
 }
 
+function optionalIso(date: unknown): string | undefined {
+  return date === undefined || date === null || date === '' ? undefined : toIso(date);
+}
+
+export interface NewsArticleFields {
+  url: string;
+  title: string;
+  summary: string;
+  date: unknown;
+  updated?: unknown;
+  section?: string;
+  tags?: unknown;
+}
+
 export function registerFilters(config: EleventyConfig, state: () => BuildState): void {
   const options = () => ({ locale: state().site.locale, zone: state().site.timeZone });
+  // An article's date and lead figure are printed on its page, the archive, each of its topics and the
+  // feeds: with thousands of articles, computing each once per build is most of the listings' cost.
+  // Keyed by the build state, so a rebuild under the dev server (new site.json, new facts) starts afresh.
+  const perBuild = <K, V>(compute: (key: K) => V) => {
+    const caches = new WeakMap<BuildState, Map<K, V>>();
+    return (key: K): V => {
+      let cache = caches.get(state());
+      if (!cache) caches.set(state(), (cache = new Map()));
+      if (!cache.has(key)) cache.set(key, compute(key));
+      return cache.get(key) as V;
+    };
+  };
+  const isoDateTime = perBuild((iso: string) => toIsoWithOffset(iso, state().site.timeZone));
+  const dateline = perBuild((iso: string) => formatDateline(iso, options()));
+  const keyFigureViews = perBuild((facts: ArticleFacts): FigureView[] => keyFigures(facts, options()));
+  const keyFiguresOf = (facts: ArticleFacts | undefined): FigureView[] => (facts ? keyFigureViews(facts) : []);
 
-  config.addFilter('dateline', (date: unknown) => formatDateline(toIso(date), options()));
-  config.addFilter('isoDateTime', (date: unknown) => toIsoWithOffset(toIso(date), state().site.timeZone));
+  config.addFilter('dateline', (date: unknown) => dateline(toIso(date)));
+  config.addFilter('isoDateTime', (date: unknown) => isoDateTime(toIso(date)));
   config.addFilter('isoDay', (date: unknown) => formatIsoDay(toIso(date), state().site.timeZone));
   config.addFilter('list', (items: string[]) => formatList(items, { locale: state().site.locale }));
 
@@ -35,9 +69,14 @@ export function registerFilters(config: EleventyConfig, state: () => BuildState)
   config.addFilter('slug', (text: string) => slugify(text));
 
   config.addFilter('factsFor', (slug: string): ArticleFacts | undefined => state().facts[slug]);
-  config.addFilter('keyFigures', (facts: ArticleFacts | undefined) => keyFigures(facts, options()));
+  config.addFilter('keyFigures', (facts: ArticleFacts | undefined) => keyFiguresOf(facts));
+  config.addFilter('keyFiguresChart', (facts: ArticleFacts | undefined) =>
+    keyFiguresChart(facts, keyFiguresOf(facts), { id: 'key-figures-chart', locale: state().site.locale }),
+  );
   config.addFilter('allFigures', (facts: ArticleFacts | undefined) => allFigures(facts, options()));
   config.addFilter('timeline', (facts: ArticleFacts | undefined, published: unknown) => timeline(facts, toIso(published), options()));
+  config.addFilter('timelineMarker', timelineMarker);
+  config.addFilter('timelineMarkers', timelineMarkers);
   config.addFilter('sources', (facts: ArticleFacts | undefined) => sourcesView(facts));
   // Mid-sentence, "A South Korean legislator" reads "a South Korean legislator".
   config.addFilter('sourceNames', (facts: ArticleFacts | undefined, ids: string[]) =>
@@ -46,4 +85,23 @@ export function registerFilters(config: EleventyConfig, state: () => BuildState)
   /** Reader-facing tags: everything but Eleventy's own collection tags. */
   config.addFilter('readerTags', (tags: unknown) => (Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : []));
   config.addFilter('limit', <T>(items: T[], n: number) => items.slice(0, n));
+
+  /** JSON safe inside <script> and in files: `<` is printed as \u003c, so content cannot close the element. */
+  config.addFilter('json', (value: unknown) => safeJson(value));
+  config.addFilter('newsArticle', (fields: NewsArticleFields) => {
+    const { site } = state();
+    const updated = optionalIso(fields.updated);
+    return newsArticleJsonLd(
+      {
+        url: `${site.url}${fields.url}`,
+        headline: fields.title,
+        description: fields.summary,
+        datePublished: isoDateTime(toIso(fields.date)),
+        dateModified: updated && isoDateTime(updated),
+        section: fields.section,
+        keywords: Array.isArray(fields.tags) ? fields.tags.filter((t): t is string => typeof t === 'string') : [],
+      },
+      site,
+    );
+  });
 }

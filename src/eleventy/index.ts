@@ -3,8 +3,10 @@ import path from 'node:path';
 import { resolvePaths } from '../content/paths.ts';
 import { registerArticles } from './articles.ts';
 import { registerDigests } from './digests.ts';
+import { registerFeeds } from './feeds.ts';
 import { registerFilters } from './filters.ts';
 import { registerShortcodes } from './shortcodes.ts';
+import { registerSitemap } from './sitemap.ts';
 import { loadBuildState, type BuildState } from './state.ts';
 import type { EleventyConfig } from './types.ts';
 
@@ -30,6 +32,8 @@ export function configureSite(config: EleventyConfig) {
   registerShortcodes(config, state);
   registerArticles(config, state);
   registerDigests(config, state, templatesDir);
+  registerFeeds(config, state, templatesDir);
+  registerSitemap(config, state, templatesDir);
 
   return {
     dir: {

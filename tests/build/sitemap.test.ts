@@ -1,0 +1,48 @@
+// sitemap.xml lists every public page (no 404, no draft) with an absolute URL and lastmod; robots.txt points to it.
+import * as cheerio from 'cheerio';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildInto, read, seedSlug } from '../helpers/site.ts';
+import { DRAFT, newsContent, UPDATED, urlPathOf, webPages } from '../helpers/news-site.ts';
+
+const origin = 'https://dispatch.example.org';
+
+describe('sitemap and robots.txt', () => {
+  let out: string;
+  let entries: Map<string, string>;
+  beforeAll(async () => {
+    out = await buildInto(newsContent());
+    const $ = cheerio.load(read(out, 'sitemap.xml'), { xml: true });
+    expect($('urlset').attr('xmlns')).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
+    entries = new Map($('url').toArray().map((url) => [$(url).children('loc').text(), $(url).children('lastmod').text()] as const));
+  });
+
+  it('lists exactly the public web pages of the build, by absolute URL', () => {
+    // Every HTML page a reader can reach, except the 404 page (and the digests' email documents).
+    const pages = webPages(out).filter((f) => f !== '404.html').map((f) => `${origin}${urlPathOf(f)}`);
+    expect([...entries.keys()].sort()).toEqual(pages.sort());
+    expect(pages).toEqual(expect.arrayContaining([`${origin}/`, `${origin}/archive/2/`, `${origin}/tags/north-korea/2/`, `${origin}/about/`, `${origin}/digests/`, `${origin}/digests/2025-06-28/`]));
+  });
+
+  it('leaves out the 404 page and drafts', () => {
+    const urls = [...entries.keys()].join('\n');
+    expect(urls).not.toContain('404');
+    expect(urls).not.toContain(DRAFT.slug);
+  });
+
+  it('dates every entry with lastmod: an article by its update, a listing by its newest article', () => {
+    for (const [url, lastmod] of entries) expect(lastmod, url).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
+    expect(entries.get(`${origin}/articles/${seedSlug}/`)).toBe('2025-06-24T09:00:00+09:00');
+    expect(entries.get(`${origin}/articles/${UPDATED.slug}/`)).toBe(UPDATED.updated);
+    expect(entries.get(`${origin}/`)).toBe(UPDATED.updated);
+    // Page 2 starts after the updated article, the seed and archive articles 25 to 08.
+    expect(entries.get(`${origin}/archive/2/`)).toBe('2025-05-07T09:00:00+09:00');
+    expect(entries.get(`${origin}/digests/2025-06-28/`)).toBe('2025-06-28T07:00:00+09:00');
+  });
+
+  it('is named in robots.txt', () => {
+    const robots = read(out, 'robots.txt');
+    expect(robots).toMatch(/^User-agent: \*$/m);
+    expect(robots).toMatch(/^Sitemap: https:\/\/dispatch\.example\.org\/sitemap\.xml$/m);
+    expect(robots).not.toMatch(/^Disallow: \/$/m);
+  });
+});

@@ -1,0 +1,180 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { feedView, type FeedArticle } from '../../../src/site/feeds.ts';
+import { newsArticleJsonLd } from '../../../src/site/json-ld.ts';
+import { archivePageUrl, paginate, topicPageUrl } from '../../../src/site/pagination.ts';
+import { safeJson } from '../../../src/site/safe-json.ts';
+import { latest, sitemapEntries } from '../../../src/site/sitemap.ts';
+import { timelineMarker, timelineMarkers } from '../../../src/site/timeline.ts';
+import { parseSite, type Site } from '../../../src/content/site.ts';
+
+const site: Site = parseSite(
+  {
+    title: 'The Dispatch',
+    description: 'News.',
+    url: 'https://news.example.org/',
+    language: 'en',
+    locale: 'en-US',
+    timeZone: 'Asia/Seoul',
+    author: { name: 'The newsroom' },
+    publisher: { name: 'The Dispatch', url: 'https://news.example.org' },
+    email: {
+      from: { address: 'digest@news.example.org' },
+      listId: 'digest.news.example.org',
+      unsubscribeUrl: 'https://news.example.org/unsubscribe',
+      unsubscribeMailto: 'unsubscribe@news.example.org',
+      mergeTags: 'literal',
+      utm: false,
+    },
+  },
+  'site.json',
+);
+
+describe('safeJson', () => {
+  it('prints <, > and & as \\u escapes, so it cannot close a <script>', () => {
+    expect(safeJson({ t: '</script><script>alert(1)</script> & more' })).toBe(
+      '{"t":"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e \\u0026 more"}',
+    );
+  });
+
+  it('reads back as the same value, and never contains "<" (property)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const json = safeJson(value);
+        expect(json).not.toMatch(/[<>&\u2028\u2029]/);
+        expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(value)));
+      }),
+    );
+  });
+
+  it('refuses what JSON cannot print', () => {
+    expect(() => safeJson(undefined)).toThrow(/cannot print undefined as JSON/);
+  });
+});
+
+describe('newsArticleJsonLd', () => {
+  const article = {
+    url: 'https://news.example.org/articles/a/',
+    headline: 'A headline',
+    description: 'A summary.',
+    datePublished: '2025-06-24T09:00:00+09:00',
+    section: 'World',
+    keywords: ['North Korea', 'Russia'],
+  };
+
+  it('is a schema.org NewsArticle with publisher, author, keywords and the page as main entity', () => {
+    expect(newsArticleJsonLd(article, site)).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: 'A headline',
+      description: 'A summary.',
+      url: article.url,
+      mainEntityOfPage: { '@type': 'WebPage', '@id': article.url },
+      datePublished: '2025-06-24T09:00:00+09:00',
+      dateModified: '2025-06-24T09:00:00+09:00',
+      author: { '@type': 'Organization', name: 'The newsroom', url: 'https://news.example.org' },
+      publisher: { '@type': 'Organization', name: 'The Dispatch', url: 'https://news.example.org' },
+      articleSection: 'World',
+      keywords: ['North Korea', 'Russia'],
+      inLanguage: 'en',
+    });
+  });
+
+  it('takes dateModified from the update when there is one', () => {
+    expect(newsArticleJsonLd({ ...article, dateModified: '2025-06-26T18:30:00+09:00' }, site).dateModified).toBe('2025-06-26T18:30:00+09:00');
+  });
+});
+
+describe('paginate', () => {
+  it('splits into pages that know their URL and neighbours', () => {
+    const pages = paginate([1, 2, 3, 4, 5], 2, archivePageUrl);
+    expect(pages.map((p) => [p.url, p.items, p.previousUrl, p.nextUrl])).toEqual([
+      ['/archive/', [1, 2], undefined, '/archive/2/'],
+      ['/archive/2/', [3, 4], '/archive/', '/archive/3/'],
+      ['/archive/3/', [5], '/archive/2/', undefined],
+    ]);
+    expect(pages.every((p) => p.pageCount === 3)).toBe(true);
+  });
+
+  it('keeps one empty first page for an empty list', () => {
+    expect(paginate([], 20, archivePageUrl)).toEqual([{ pageNumber: 1, pageCount: 1, url: '/archive/', items: [], previousUrl: undefined, nextUrl: undefined }]);
+  });
+
+  it('puts every item on exactly one page, in order, at most `size` to a page (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer()), fc.integer({ min: 1, max: 30 }), (items, size) => {
+        const pages = paginate(items, size, (n) => topicPageUrl('t', n));
+        expect(pages.flatMap((p) => p.items)).toEqual(items);
+        expect(pages.every((p) => p.items.length <= size)).toBe(true);
+        expect(new Set(pages.map((p) => p.url)).size).toBe(pages.length);
+      }),
+    );
+  });
+
+  it('refuses a page size that is not a positive integer', () => {
+    expect(() => paginate([1], 0, archivePageUrl)).toThrow(/page size must be a positive integer, got 0/);
+  });
+
+  it('gives topic pages their URLs', () => {
+    expect([topicPageUrl('north-korea'), topicPageUrl('north-korea', 2)]).toEqual(['/tags/north-korea/', '/tags/north-korea/2/']);
+  });
+});
+
+describe('feedView', () => {
+  const article = (slug: string, published: string, updated = published): FeedArticle => ({
+    path: `/articles/${slug}/`,
+    slug,
+    title: `Title ${slug}`,
+    summary: 'Summary.',
+    published: new Date(published),
+    updated: new Date(updated),
+    tags: ['Russia'],
+    content: '<p>Body</p>',
+  });
+
+  it('gives absolute URLs and dates in the site time zone, and is as new as its latest update', () => {
+    const feed = feedView([article('b', '2025-06-24T00:00:00Z'), article('a', '2025-06-20T00:00:00Z', '2025-06-26T09:30:00Z')], site, new Date(0));
+    expect(feed.atomUrl).toBe('https://news.example.org/feed.xml');
+    expect(feed.jsonUrl).toBe('https://news.example.org/feed.json');
+    expect(feed.homeUrl).toBe('https://news.example.org/');
+    expect(feed.updated).toBe('2025-06-26T18:30:00+09:00');
+    expect(feed.entries.map((e) => [e.id, e.published, e.updated])).toEqual([
+      ['https://news.example.org/articles/b/', '2025-06-24T09:00:00+09:00', '2025-06-24T09:00:00+09:00'],
+      ['https://news.example.org/articles/a/', '2025-06-20T09:00:00+09:00', '2025-06-26T18:30:00+09:00'],
+    ]);
+  });
+
+  it('dates an empty feed with the time it is built', () => {
+    expect(feedView([], site, new Date('2025-01-01T00:00:00Z')).updated).toBe('2025-01-01T09:00:00+09:00');
+  });
+});
+
+describe('sitemapEntries', () => {
+  it('makes URLs absolute and lists each page once', () => {
+    const day = new Date('2025-06-24T00:00:00Z');
+    expect(sitemapEntries([{ path: '/', lastModified: day }, { path: '/about/', lastModified: undefined }, { path: '/', lastModified: undefined }], site)).toEqual([
+      { url: 'https://news.example.org/', lastModified: day },
+      { url: 'https://news.example.org/about/', lastModified: undefined },
+    ]);
+  });
+
+  it('finds the latest date, ignoring missing ones', () => {
+    const [a, b] = [new Date('2025-01-01'), new Date('2025-02-01')];
+    expect(latest([a, undefined, b])).toBe(b);
+    expect(latest([])).toBeUndefined();
+  });
+});
+
+describe('timelineMarker', () => {
+  it('tells a known day from a month or year only, and both from uncertain dates', () => {
+    expect(timelineMarker({ precision: 'day', uncertain: false })).toBe('exact');
+    expect(timelineMarker({ precision: 'month', uncertain: false })).toBe('partial');
+    expect(timelineMarker({ precision: 'year', uncertain: false })).toBe('partial');
+    expect(timelineMarker({ precision: 'range', uncertain: true })).toBe('uncertain');
+    expect(timelineMarker({ precision: 'day', uncertain: true })).toBe('uncertain');
+  });
+
+  it('lists the markers in use, in legend order', () => {
+    expect(timelineMarkers([{ precision: 'choice', uncertain: true }, { precision: 'day', uncertain: false }])).toEqual(['exact', 'uncertain']);
+  });
+});
