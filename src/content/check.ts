@@ -7,6 +7,7 @@ import { parseArticle } from './article.ts';
 import { ContentError } from './errors.ts';
 import { findStrayNumerals, type StrayNumeral } from './numerals.ts';
 import { displayPath } from './paths.ts';
+import { slugify } from './slug.ts';
 import { loadSite } from './site.ts';
 import { checkRelativeDates, loadAllFacts, type FactsBySlug } from '../facts/load.ts';
 import { findFigure } from '../facts/present.ts';
@@ -72,6 +73,9 @@ export function checkContent(contentDir: string): CheckReport {
     collect(errors, () => {
       const article = parseArticle(parsed.data, shown);
       if (!article.draft) selectable.push({ slug, date: article.date.toJSDate(), tags: article.tags });
+      for (const tag of article.tags) {
+        if (!slugify(tag)) errors.push(`${shown}: tags: "${tag}" has no letters or digits to make its topic URL from`);
+      }
       if (articleFacts) {
         const day = article.date.setZone(zone);
         errors.push(...checkRelativeDates(articleFacts, { year: day.year, month: day.month, day: day.day }, day.toISODate() ?? ''));

@@ -1,10 +1,12 @@
-// URL slugs for tags and titles: lowercase ASCII words joined by hyphens.
+// URL slugs for tags and titles: lowercase words joined by hyphens. Latin accents are dropped
+// ("Škoda" → "skoda"); other scripts are kept as they are ("북한" → "북한"), which browsers show as written.
 
 export function slugify(text: string): string {
   return text
-    .normalize('NFKD')
+    .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
 }

@@ -76,7 +76,7 @@ export function registerArticles(config: EleventyConfig, state: () => BuildState
       for (const tag of articleTags(item)) {
         const slug = slugify(tag);
         if (!slug) {
-          problems.push(`${displayPath(item.inputPath)}: tags: "${tag}" has no letters or digits (a-z, 0-9) to make its topic URL from`);
+          problems.push(`${displayPath(item.inputPath)}: tags: "${tag}" has no letters or digits to make its topic URL from`);
           continue;
         }
         const topic = bySlug.get(slug);
