@@ -85,11 +85,13 @@ export function selectArticles<T extends SelectableArticle>(digest: DigestFrontM
     return digest.articles.map((slug) => bySlug.get(slug) as T);
   }
   const select = digest.select ?? {};
-  const inZone = (a: T) => DateTime.fromJSDate(a.date, { zone }).toISODate() ?? '';
+  // The days as instants in the site zone, found once per digest: finding every article's day in the
+  // zone instead cost a Luxon conversion per article per digest, quadratic in the size of the archive.
+  const from = select.from === undefined ? -Infinity : DateTime.fromISO(select.from, { zone }).startOf('day').toMillis();
+  const to = select.to === undefined ? Infinity : DateTime.fromISO(select.to, { zone }).endOf('day').toMillis();
   const chosen = articles
     .filter((a) => select.tag === undefined || a.tags.includes(select.tag))
-    .filter((a) => select.from === undefined || inZone(a) >= select.from)
-    .filter((a) => select.to === undefined || inZone(a) <= select.to)
+    .filter((a) => a.date.getTime() >= from && a.date.getTime() <= to)
     .sort((a, b) => b.date.getTime() - a.date.getTime());
   if (chosen.length === 0) {
     throw new ContentError([`${file}: select: no article matches ${JSON.stringify(select)}; a digest needs at least one article`]);

@@ -31,6 +31,11 @@ export function factsDir(contentDir: string): string {
   return path.join(contentDir, 'facts');
 }
 
+// A build reads every facts file twice, in the content check and for the templates, and the dev server
+// reads them again on each rebuild. Parsing (YAML, schema, references) is most of that cost, so each
+// file's last parse is kept and reused while its text and the zone are unchanged.
+const lastParse = new Map<string, { source: string; zone: string; facts: ArticleFacts }>();
+
 /** Reads all of content/facts; throws one ContentError listing every problem in every file. */
 export function loadAllFacts(contentDir: string, zone: string): FactsBySlug {
   const dir = factsDir(contentDir);
@@ -40,10 +45,16 @@ export function loadAllFacts(contentDir: string, zone: string): FactsBySlug {
   for (const name of fs.readdirSync(dir).sort()) {
     const ext = path.extname(name);
     if (!FACTS_EXTENSIONS.has(ext)) continue;
-    const file = path.join(dir, name);
+    const file = path.resolve(dir, name);
+    const source = fs.readFileSync(file, 'utf8');
+    const cached = lastParse.get(file);
     try {
-      facts[path.basename(name, ext)] = parseFactsFile(fs.readFileSync(file, 'utf8'), file, zone);
+      const parsed = cached?.source === source && cached.zone === zone ? cached.facts : parseFactsFile(source, file, zone);
+      lastParse.set(file, { source, zone, facts: parsed });
+      // A new object per load: caches keyed by a facts object (views in src/eleventy) then last one build.
+      facts[path.basename(name, ext)] = { ...parsed };
     } catch (error) {
+      lastParse.delete(file);
       if (error instanceof ContentError) problems.push(...error.problems);
       else throw error;
     }

@@ -1,7 +1,7 @@
 // Turns validated facts into what readers see: fact text for prose, key figures, a timeline, sources.
 // Pure: locale, time zone and the publication date are passed in.
 import { formatAmount, amountValue, type Amount } from '../format/numbers.ts';
-import { formatFuzzyDate, formatDistance, type FuzzyDate } from '../format/dates.ts';
+import { formatFuzzyDate, formatDistance, formatIsoDay, type FuzzyDate } from '../format/dates.ts';
 import type { ArticleFacts } from './load.ts';
 import type { Figure, Status } from './schema.ts';
 import type { DerivedFigure } from './derive.ts';
@@ -171,6 +171,9 @@ function isoOf(date: FuzzyDate): string | undefined {
 
 export function timeline(facts: ArticleFacts | undefined, published: string, options: PresentOptions): EventView[] {
   if (!facts) return [];
+  // Distances count from the publication day; finding it in the site zone once, not once per event,
+  // saves a time-zone lookup per event on every article page.
+  const publishedDay = formatIsoDay(published, options.zone);
   return facts.events.map((event) => {
     const precision = precisionOf(event.date);
     return {
@@ -178,7 +181,7 @@ export function timeline(facts: ArticleFacts | undefined, published: string, opt
       label: event.label,
       date: formatFuzzyDate(event.date, { locale: options.locale }),
       relative: event.relative,
-      distance: event.date.kind === 'range' ? undefined : formatDistance(event.date, published, { locale: options.locale, zone: options.zone }),
+      distance: event.date.kind === 'range' ? undefined : formatDistance(event.date, publishedDay, { locale: options.locale, zone: options.zone }),
       precision,
       uncertain: precision === 'range' || precision === 'choice' || event.status === 'expected',
       status: STATUS_WORDS[event.status],

@@ -1,5 +1,5 @@
 // Lists in running text: 'South Korea, Russia and North Korea', 'July or August', in the reader's language.
-import { describeValue, resolveLocale } from './locale.ts';
+import { describeValue, listFormat, resolveLocale } from './locale.ts';
 
 export type ListType = 'conjunction' | 'disjunction';
 
@@ -16,7 +16,7 @@ export function formatList(items: readonly string[], o: { locale?: string; type?
     throw new RangeError(`list type must be "conjunction" or "disjunction", got ${describeValue(type)}`);
   }
   const locale = resolveLocale(o.locale);
-  const parts = new Intl.ListFormat(locale.tag, { type }).formatToParts(items);
+  const parts = listFormat(locale.tag, { type }).formatToParts(items);
   if (locale.language !== 'en') return parts.map((part) => part.value).join('');
   // Only the separators Intl inserted are touched, never the items, which may contain ', and '.
   const lastSeparator = parts.map((part) => part.type).lastIndexOf('literal');

@@ -1,4 +1,5 @@
-// Locale handling shared by the formatters: one default, one validation, one notion of "language".
+// Locale handling shared by the formatters: one default, one validation, one notion of "language", and
+// Intl objects built once per locale and options.
 
 export const DEFAULT_LOCALE = 'en-US';
 
@@ -12,11 +13,36 @@ export interface ResolvedLocale {
   region: string | undefined;
 }
 
-export function resolveLocale(locale: string | undefined): ResolvedLocale {
+// Intl objects take tens of microseconds to build, and a build formats tens of thousands of numbers,
+// dates and lists in one or two locales: resolved locales and formatters are built once and reused.
+const resolvedLocales = new Map<string, Readonly<ResolvedLocale>>();
+const formatters = new Map<string, object>();
+
+function reused<T extends object>(key: string, create: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (formatter === undefined) formatters.set(key, (formatter = create()));
+  return formatter;
+}
+
+export function numberFormat(tag: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  return reused(`number ${tag} ${JSON.stringify(options)}`, () => new Intl.NumberFormat(tag, options));
+}
+
+export function pluralRules(tag: string, options: Intl.PluralRulesOptions): Intl.PluralRules {
+  return reused(`plural ${tag} ${JSON.stringify(options)}`, () => new Intl.PluralRules(tag, options));
+}
+
+export function listFormat(tag: string, options: Intl.ListFormatOptions): Intl.ListFormat {
+  return reused(`list ${tag} ${JSON.stringify(options)}`, () => new Intl.ListFormat(tag, options));
+}
+
+export function resolveLocale(locale: string | undefined): Readonly<ResolvedLocale> {
   const requested = locale ?? DEFAULT_LOCALE;
   if (typeof requested !== 'string') {
     throw new TypeError(`locale must be a string such as "en-US", got ${String(requested)}`);
   }
+  const known = resolvedLocales.get(requested);
+  if (known) return known;
   let tag: string | undefined;
   try {
     [tag] = Intl.getCanonicalLocales(requested);
@@ -27,7 +53,9 @@ export function resolveLocale(locale: string | undefined): ResolvedLocale {
     throw new RangeError(`invalid locale "${requested}": expected a BCP 47 tag such as "en-US", "de-DE" or "ko-KR"`);
   }
   const parsed = new Intl.Locale(tag);
-  return { tag, language: parsed.language, region: parsed.region };
+  const resolved = Object.freeze({ tag, language: parsed.language, region: parsed.region });
+  resolvedLocales.set(requested, resolved);
+  return resolved;
 }
 
 // Intl supplies figures and month names for any locale, but phrases such as "about" or "thousands"

@@ -1,7 +1,7 @@
 // Newsroom numbers for templates and the facts layer: AP-style prose, table figures, and sourced amounts.
 // Node 20 implements ES2023 Intl (signDisplay 'negative'); the project's ES2022 lib types predate it.
 /// <reference lib="es2023.intl" />
-import { describeValue, resolveLocale, wordsLanguage, type ResolvedLocale, type WordsLanguage } from './locale.ts';
+import { describeValue, numberFormat, pluralRules, resolveLocale, wordsLanguage, type ResolvedLocale, type WordsLanguage } from './locale.ts';
 
 export interface NumberOptions {
   /** BCP 47 tag; defaults to 'en-US'. */
@@ -175,7 +175,7 @@ function withTypographicMinus(parts: Intl.NumberFormatPart[]): string {
 
 function format(n: number, locale: ResolvedLocale, style: NumberStyle, options: Intl.NumberFormatOptions): string {
   // 'negative' drops the sign of values that round to zero: -0.001 is '0', never '-0'.
-  const formatter = new Intl.NumberFormat(locale.tag, { maximumFractionDigits: MAX_DECIMALS, signDisplay: 'negative', ...options });
+  const formatter = numberFormat(locale.tag, { maximumFractionDigits: MAX_DECIMALS, signDisplay: 'negative', ...options });
   return style === 'table' ? withTypographicMinus(formatter.formatToParts(n)) : formatter.format(n);
 }
 
@@ -199,7 +199,7 @@ function largeInWords(n: number, locale: ResolvedLocale): string | undefined {
   if (!Number.isInteger(n) || Math.abs(n) < 1e6 || Math.abs(n) >= 1e15) return undefined;
   const decimals = MYRIAD_LANGUAGES.has(locale.language) ? 0 : 1;
   const inWords = (maximumFractionDigits: number) =>
-    new Intl.NumberFormat(locale.tag, { notation: 'compact', compactDisplay: 'long', maximumFractionDigits }).format(n);
+    numberFormat(locale.tag, { notation: 'compact', compactDisplay: 'long', maximumFractionDigits }).format(n);
   const rounded = inWords(decimals);
   return rounded === inWords(20) ? rounded : undefined;
 }
@@ -327,7 +327,7 @@ function checkAmount(a: unknown): Amount {
 
 function unitFor(n: number | 'many', unit: UnitLabel, locale: ResolvedLocale): string {
   if (n === 'many') return unit.other;
-  const rule = new Intl.PluralRules(locale.tag, { maximumFractionDigits: MAX_DECIMALS }).select(n);
+  const rule = pluralRules(locale.tag, { maximumFractionDigits: MAX_DECIMALS }).select(n);
   return rule === 'one' ? unit.one : unit.other;
 }
 

@@ -189,6 +189,14 @@ describe('fuzzyDateBounds', () => {
     expect(options.end.toISO()).toBe('2025-06-09T23:59:59.999-04:00');
   });
 
+  it('gives each zone its own bounds, however often the same date is asked for', () => {
+    for (let round = 0; round < 2; round += 1) {
+      expect(fuzzyDateBounds(on('2024-10'), SEOUL).start.toISO()).toBe('2024-10-01T00:00:00.000+09:00');
+      expect(fuzzyDateBounds(on('2024-10'), 'UTC').start.toISO()).toBe('2024-10-01T00:00:00.000Z');
+      expect(fuzzyDateBounds(range('2024-10', '2024-11'), SEOUL).end.toISO()).toBe('2024-11-30T23:59:59.999+09:00');
+    }
+  });
+
   it('requires a real IANA zone', () => {
     expect(() => fuzzyDateBounds(on('2024'), undefined as unknown as string)).toThrow(/zone is required/);
     expect(() => fuzzyDateBounds(on('2024'), 'Mars/Olympus_Mons')).toThrow('unknown time zone "Mars/Olympus_Mons"');

@@ -1,0 +1,178 @@
+// The email half of the benchmark: one digest's view model, email template and email pipeline, in-process,
+// on articles from a generated tree. Rendering follows what Eleventy does for templates/digest/email.njk
+// (same Nunjucks, options and layout chain); run.ts checks the result against a real build's email.html.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import matter from 'gray-matter';
+import { parseArticle } from '../src/content/article.ts';
+import { parseDigest, selectArticles } from '../src/content/digest.ts';
+import { loadSite, type Site } from '../src/content/site.ts';
+import { projectRoot } from '../src/content/paths.ts';
+import { digestView, type DigestArticleInput, type DigestView } from '../src/digest/view.ts';
+import { emailSteps, runEmailPipeline, type EmailPipelineOptions, type EmailPipelineResult, type StepName } from '../src/email/pipeline.ts';
+import { loadAllFacts, type FactsBySlug } from '../src/facts/load.ts';
+
+interface NunjucksEnvironment {
+  renderString(source: string, context: Record<string, unknown>): string;
+}
+
+interface Nunjucks {
+  Environment: new (loader: unknown, options: Record<string, unknown>) => NunjucksEnvironment;
+  FileSystemLoader: new (searchPaths: string[]) => unknown;
+}
+
+// The Nunjucks that Eleventy renders with: a dependency of @11ty/eleventy, resolved from there.
+const requireFromEleventy = createRequire(createRequire(import.meta.url).resolve('@11ty/eleventy'));
+const nunjucks = requireFromEleventy('nunjucks') as Nunjucks;
+
+// As set in src/eleventy/index.ts; a mismatch shows up as a difference from the built email.html.
+const NUNJUCKS_OPTIONS = { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true };
+
+export interface EmailBench {
+  site: Site;
+  facts: FactsBySlug;
+  /** Every article of the tree, newest first. */
+  articles: Array<DigestArticleInput & { tags: string[] }>;
+  render(view: DigestView): string;
+}
+
+/**
+ * Loads a tree's site, facts and article front matter once; untimed, as the build does it before rendering.
+ * `templatesDir` defaults to the project's templates/; point it at a changed copy to compare email templates.
+ */
+export function loadEmailBench(contentDir: string, templatesDir = path.join(projectRoot, 'templates')): EmailBench {
+  const site = loadSite(contentDir);
+  const rawSite = JSON.parse(fs.readFileSync(path.join(contentDir, '_data', 'site.json'), 'utf8')) as unknown;
+  const facts = loadAllFacts(contentDir, site.timeZone);
+  const articlesDir = path.join(contentDir, 'articles');
+  const articles = fs
+    .readdirSync(articlesDir)
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => {
+      const slug = path.basename(name, '.md');
+      const article = parseArticle(matter(fs.readFileSync(path.join(articlesDir, name), 'utf8')).data, name);
+      return { slug, url: `/articles/${slug}/`, date: article.date.toJSDate(), title: article.title, summary: article.summary, section: article.section, tags: article.tags };
+    })
+    .sort((a, b) => b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug));
+
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([templatesDir]), NUNJUCKS_OPTIONS);
+  const chain = templateChain(path.join(templatesDir, 'digest', 'email.njk'), path.join(templatesDir, 'layouts'));
+  const render = (view: DigestView) =>
+    chain.reduce<string | undefined>((content, source) => env.renderString(source, { site: rawSite, digest: view, ...(content === undefined ? {} : { content }) }), undefined) ?? '';
+  return { site, facts, articles, render };
+}
+
+/** The template's body, then each layout's, in the order Eleventy renders them. */
+function templateChain(file: string, layoutsDir: string): string[] {
+  const chain: string[] = [];
+  for (let current: string | undefined = file; current; ) {
+    const { content, data }: { content: string; data: Record<string, unknown> } = matter(fs.readFileSync(current, 'utf8'));
+    chain.push(content);
+    current = typeof data.layout === 'string' ? path.join(layoutsDir, data.layout) : undefined;
+  }
+  return chain;
+}
+
+/** A digest of the given articles, as an editor would list them; `slug` names it in messages. */
+export function digestOf(bench: EmailBench, slug: string, articles: DigestArticleInput[]): DigestView {
+  const digest = parseDigest(
+    {
+      subject: `Benchmark digest of ${articles.length} articles`,
+      preheader: 'The week’s reporting, with the figures behind each story and who reported them.',
+      date: '2025-06-27T07:00:00+09:00',
+      intro: 'This issue gathers the week’s articles. Each figure is shown with who reported it and how firm it is.',
+      articles: articles.map((a) => a.slug),
+    },
+    `bench digest ${slug}`,
+  );
+  return digestView({ slug, file: `bench digest ${slug}`, digest, articles, facts: bench.facts, site: bench.site });
+}
+
+/** A digest file of the tree, with its articles selected as the build selects them. */
+export function treeDigest(bench: EmailBench, contentDir: string, slug: string): DigestView {
+  const file = path.join(contentDir, 'digests', `${slug}.md`);
+  const digest = parseDigest(matter(fs.readFileSync(file, 'utf8')).data, file);
+  const chosen = selectArticles(digest, bench.articles, file, bench.site.timeZone);
+  return digestView({ slug, file, digest, articles: chosen, facts: bench.facts, site: bench.site });
+}
+
+export interface EmailTiming {
+  articles: number;
+  runs: number;
+  /** Medians, in milliseconds. */
+  viewMs: number;
+  templateMs: number;
+  pipelineMs: number;
+  totalMs: number;
+  /** Each pipeline step on its own (median ms); checks are the pipeline's time beyond its steps. */
+  stepsMs: Record<string, number>;
+  checksMs: number;
+  renderedBytes: number;
+  emailBytes: number;
+  /** What the pipeline's checks report; an error here would fail a build with this digest. */
+  errors: string[];
+  warnings: string[];
+}
+
+/** Builds the view, renders and post-processes one digest `runs` times after `warmup` untimed runs. */
+export async function timeDigestEmail(bench: EmailBench, articles: DigestArticleInput[], runs: number, warmup: number): Promise<EmailTiming> {
+  const slug = `bench-${articles.length}`;
+  const samples = { view: [] as number[], template: [] as number[], pipeline: [] as number[], total: [] as number[] };
+  const steps: Record<string, number[]> = {};
+  let rendered = '';
+  let result: EmailPipelineResult | undefined;
+  for (let run = 0; run < warmup + runs; run += 1) {
+    const started = performance.now();
+    const view = digestOf(bench, slug, articles);
+    const viewed = performance.now();
+    rendered = bench.render(view);
+    const templated = performance.now();
+    result = await runEmailPipeline(rendered, pipelineOptions(bench.site, view));
+    const finished = performance.now();
+    if (run < warmup) continue;
+    samples.view.push(viewed - started);
+    samples.template.push(templated - viewed);
+    samples.pipeline.push(finished - templated);
+    samples.total.push(finished - started);
+    let html = rendered;
+    for (const [name, step] of Object.entries(emailSteps) as Array<[StepName, (html: string, options: EmailPipelineOptions) => string | Promise<string>]>) {
+      const stepStarted = performance.now();
+      html = await step(html, pipelineOptions(bench.site, view));
+      (steps[name] ??= []).push(performance.now() - stepStarted);
+    }
+  }
+  const stepsMs = Object.fromEntries(Object.entries(steps).map(([name, times]) => [name, median(times)]));
+  const pipelineMs = median(samples.pipeline);
+  return {
+    articles: articles.length,
+    runs,
+    viewMs: median(samples.view),
+    templateMs: median(samples.template),
+    pipelineMs,
+    totalMs: median(samples.total),
+    stepsMs,
+    checksMs: Math.max(0, pipelineMs - Object.values(stepsMs).reduce((sum, ms) => sum + ms, 0)),
+    renderedBytes: Buffer.byteLength(rendered),
+    emailBytes: result?.bytes ?? 0,
+    errors: result?.errors.map((issue) => issue.message) ?? [],
+    warnings: [...new Set(result?.warnings.map((issue) => issue.message))],
+  };
+}
+
+/** The options src/digest/email.ts passes to the pipeline for a digest. */
+function pipelineOptions(site: Site, view: DigestView): EmailPipelineOptions {
+  return {
+    baseUrl: site.url,
+    utm: site.email.utm === false ? false : { ...site.email.utm, campaign: view.campaign },
+    mergeTags: Object.values(view.mergeTags),
+  };
+}
+
+export function median(values: number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
