@@ -34,10 +34,10 @@ export interface EmailPipelineResult {
 
 type Step = (html: string, options: EmailPipelineOptions) => string | Promise<string>;
 
-/** The steps, in the order they run. The order matters: purge what inlining left, URLs are rewritten in the inlined markup, colours before minify. */
+/** The steps, in the order they run. The order matters: dead rules go before inlining (while data-embed blocks are still marked), URLs are rewritten in the inlined markup, colours before minify. */
 export const emailSteps = {
-  inlineCss: (html) => inlineCss(html),
   purgeCss: (html) => purgeCss(html),
+  inlineCss: (html) => inlineCss(html),
   absoluteUrls: (html, options) =>
     absoluteUrls(html, { baseUrl: options.baseUrl, utm: options.utm ?? false, mergeTags: options.mergeTags }),
   sixDigitHex: (html) => sixDigitHex(html),

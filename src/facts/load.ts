@@ -1,7 +1,7 @@
 // Loads every facts file of a content tree, validates it and checks that its references hold.
 import fs from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
+import yaml from 'js-yaml';
 import { ContentError } from '../content/errors.ts';
 import { displayPath } from '../content/paths.ts';
 import { formatZodIssues } from '../content/zod-issues.ts';
@@ -67,7 +67,8 @@ export function parseFactsFile(source: string, file: string, zone: string): Arti
   const shown = displayPath(file);
   let raw: unknown;
   try {
-    raw = file.endsWith('.json') ? JSON.parse(source) : YAML.parse(source);
+    // The core schema (YAML 1.2): `2024-10-05` stays text for our date parser instead of becoming a Date.
+    raw = file.endsWith('.json') ? JSON.parse(source) : yaml.load(source, { schema: yaml.CORE_SCHEMA, filename: file });
   } catch (error) {
     throw new ContentError([`${shown}: not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`]);
   }

@@ -80,6 +80,22 @@ export const clientSupportPolicy: readonly ClientSupportException[] = [
 
   // Head CSS: client fixes and enhancements only; everything the layout needs is inline.
   {
+    feature: 'Type selector',
+    clients: ['gmail.mobile-webmail', 'gmail.ios', 'gmail.android'],
+    reason:
+      'Gmail\'s mobile webmail (and its apps with non-Google accounts) ignore <style> blocks; the rules there are client fixes such as `#MessageViewBody a`, and everything the layout needs is inline.',
+  },
+  {
+    feature: 'ID selector',
+    clients: ['gmail.mobile-webmail', 'gmail.ios', 'gmail.android'],
+    reason: 'As for type selectors: `#MessageViewBody a` is a fix for one client, harmless where ignored.',
+  },
+  {
+    feature: 'Descendant combinator',
+    clients: ['gmail.mobile-webmail', 'gmail.ios', 'gmail.android'],
+    reason: 'As for type selectors: head rules are enhancements, harmless where ignored.',
+  },
+  {
     feature: '!important keyword',
     clients: ['gmail.*', 'outlook.windows'],
     reason:

@@ -63,11 +63,43 @@ export function checkClientSupport(html: string, options: ClientSupportOptions =
   };
 }
 
+// Findings depend on which elements, attributes, inline styles and style blocks occur, not on how many
+// times or in which words: every issue of a digest built from one template has the same structure.
+// Checking costs ~70 ms an email, so findings are kept per structure (a small, bounded memo).
+const findingsByStructure = new Map<string, ClientSupportFinding[]>();
+const MEMO_LIMIT = 32;
+const URL_ATTRIBUTES = new Set(['href', 'src', 'background', 'action', 'poster']);
+const TEXT_ATTRIBUTES = new Set(['alt', 'title', 'aria-label', 'content']);
+
+/** What the checker looks at, without the words and addresses that differ between issues. */
+export function structureOf(html: string, clients: readonly string[]): string {
+  const tags = new Set<string>();
+  for (const tag of startTags(html)) {
+    const attributes = tag.attributes.map(({ name, raw }) => {
+      if (URL_ATTRIBUTES.has(name)) return `${name}=${/^[a-z][a-z0-9+.-]*:/i.exec(raw)?.[0] ?? raw.slice(0, 2)}`;
+      return TEXT_ATTRIBUTES.has(name) ? name : `${name}=${raw}`;
+    });
+    tags.add(`${tag.name} ${attributes.join(' ')}`);
+  }
+  const styles = [...html.matchAll(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi)].map((match) => match[0]);
+  return [clients.join(','), ...styles, ...[...tags].sort()].join('\n');
+}
+
 /** Every feature of the HTML that a client lacks or only partly supports, one finding per feature and client. */
 export function findUnsupportedFeatures(
   html: string,
   clients: readonly string[] = targetClients,
 ): ClientSupportFinding[] {
+  const key = structureOf(html, clients);
+  const known = findingsByStructure.get(key);
+  if (known) return known;
+  const findings = checkWithDoIUse(html, clients);
+  if (findingsByStructure.size >= MEMO_LIMIT) findingsByStructure.delete(findingsByStructure.keys().next().value as string);
+  findingsByStructure.set(key, findings);
+  return findings;
+}
+
+function checkWithDoIUse(html: string, clients: readonly string[]): ClientSupportFinding[] {
   const checker = new DoIUseEmail({ emailClients: ['gmail.*'] });
   // The constructor only accepts the package's own client list; its checks read any id in the data.
   Object.assign(checker, { emailClients: resolveClients(clients) });

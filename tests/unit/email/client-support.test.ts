@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkClientSupport, findUnsupportedFeatures, isAccepted } from '../../../src/email/checks/client-support.ts';
+import { checkClientSupport, findUnsupportedFeatures, isAccepted, structureOf } from '../../../src/email/checks/client-support.ts';
 import { clientSupportPolicy } from '../../../src/email/checks/client-support-policy.ts';
 import { runEmailPipeline } from '../../../src/email/pipeline.ts';
 
@@ -97,5 +97,25 @@ describe('client-support policy', () => {
         expect(used, `${feature} is allowed for ${client}, but the fixture does not need that`).toBe(true);
       }
     }
+  });
+});
+
+describe('client-support structure', () => {
+  it('is the same for two issues that differ only in words and links, and differs when a style changes', () => {
+    const a = '<html><body><p style="color: #111111;">One</p><a href="https://x.example/a?utm=1">A</a><img src="https://x.example/a.png" alt="A"></body></html>';
+    const b = '<html><body><p style="color: #111111;">Two, longer</p><a href="https://x.example/b">B</a><p style="color: #111111;">Again</p><img src="https://x.example/b.png" alt="B"></body></html>';
+    const c = '<html><body><p style="color: #111111; position: fixed;">One</p></body></html>';
+    expect(structureOf(a, ['gmail.*'])).toBe(structureOf(b, ['gmail.*']));
+    expect(structureOf(a, ['gmail.*'])).not.toBe(structureOf(c, ['gmail.*']));
+    expect(structureOf(a, ['gmail.*'])).not.toBe(structureOf(a, ['outlook.*']));
+    expect(structureOf('<a href="mailto:x@example.org">x</a>', [])).not.toBe(structureOf('<a href="https://example.org">x</a>', []));
+  });
+
+  it('reports the same findings for a repeated structure as for the first', () => {
+    const html = (words: string) => `<html><body><p style="position: fixed;">${words}</p></body></html>`;
+    const first = checkClientSupport(html('first issue'));
+    const second = checkClientSupport(html('second issue, other words'));
+    expect(first.errors.length).toBeGreaterThan(0);
+    expect(second).toEqual(first);
   });
 });

@@ -17,3 +17,17 @@ describe('purgeCss', () => {
     expect(purgeCss(html)).toBe(html);
   });
 });
+
+describe('purgeCss selectors it cannot judge', () => {
+  it('keeps attribute selectors and ids, and drops a descendant rule when one part is missing', () => {
+    const html = '<html><head><style>[data-x] p{color: red;}#MessageViewBody a{color: red;}.lede em{color: red;}</style></head><body><p class="lede">x</p></body></html>';
+    expect(purgeCss(html)).toBe('<html><head><style>[data-x] p {color: red;}\n#MessageViewBody a {color: red;}</style></head><body><p class="lede">x</p></body></html>');
+  });
+});
+
+describe('purgeCss and comments', () => {
+  it('reads rules behind CSS comments, and leaves Outlook conditional comments alone', () => {
+    const html = '<html><head><!--[if mso]><style>th { color: red; }</style><![endif]--><style>/* why */\n.gone th { color: red; }\n.lede { margin: 0; }</style></head><body><p class="lede">x</p></body></html>';
+    expect(purgeCss(html)).toBe('<html><head><!--[if mso]><style>th { color: red; }</style><![endif]--><style>.lede { margin: 0; }</style></head><body><p class="lede">x</p></body></html>');
+  });
+});
