@@ -84,7 +84,7 @@ describe('the first digest', () => {
     expect(emailHtml).toContain('<!--[if mso]>');
     expect(emailHtml).toMatch(/<table role="presentation" align="center" width="600"/);
     expect(normalise($('.preheader').first().text())).toBe('Reports indicate that North Korea is preparing to send additional troops to assist Russia in its ongoing conflict in Ukraine, possibly as early as July.');
-    expect($('.card').attr('style')).toContain('background-color: #ffffff');
+    expect($('.card').attr('style')).toContain('background-color:#ffffff');
     const headCss = $('head style').map((_, s) => $(s).text()).get().join('\n');
     expect(headCss).toContain('@media (prefers-color-scheme: dark)');
     expect(headCss).not.toMatch(/^\s*\.card\s*\{/m); // plain rules were inlined, not kept

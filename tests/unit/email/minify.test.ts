@@ -122,3 +122,11 @@ describe('collapseCssWhitespace', () => {
     );
   });
 });
+
+describe('compactDeclarations', () => {
+  it('drops the spaces around property names only', async () => {
+    const { compactDeclarations } = await import('../../../src/email/steps/minify.ts');
+    expect(compactDeclarations('color: #1b1b1b; font-family: Georgia, \'Times New Roman\', serif;')).toBe("color:#1b1b1b;font-family:Georgia, 'Times New Roman', serif;");
+    expect(compactDeclarations('font-family: &quot;Helvetica Neue&quot;, Arial')).toBe('font-family:&quot;Helvetica Neue&quot;, Arial');
+  });
+});

@@ -37,8 +37,8 @@ describe('runEmailPipeline on the digest fixture', () => {
   });
 
   it('moves the component CSS into style attributes', () => {
-    expect(result.html).toMatch(/<td\s+class="card"\s+bgcolor="#ffffff"\s+style="background-color: #ffffff;padding: 24px;/);
-    expect(result.html).toMatch(/<h1\s+class="title"\s+style="margin: 0 0 16px;font-size: 28px;/);
+    expect(result.html).toMatch(/<td\s+class="card"\s+bgcolor="#ffffff"\s+style="background-color:#ffffff;padding:24px;/);
+    expect(result.html).toMatch(/<h1\s+class="title"\s+style="margin:0 0 16px;font-size:28px;/);
     expect(head(result.html)).not.toMatch(/\.lede\s*\{\s*margin/);
     expect(head(result.html)).not.toMatch(/\.card\s*\{\s*background-color:\s*#ffffff/);
     expect(head(result.html)).not.toContain('data-embed');
