@@ -19,12 +19,8 @@ export function digestMessageInput(view: DigestView, html: string, text: string)
   };
 }
 
-/** Reads email.html and email.txt from the digest's output folder and writes message.eml beside them. */
-export async function writeDigestMessage(view: DigestView, digestDir: string): Promise<void> {
-  const [html, text] = await Promise.all([
-    fs.readFile(path.join(digestDir, 'email.html'), 'utf8'),
-    fs.readFile(path.join(digestDir, 'email.txt'), 'utf8'),
-  ]);
+/** Writes message.eml into the digest's output folder from its finished email HTML and text. */
+export async function writeDigestMessage(view: DigestView, digestDir: string, html: string, text: string): Promise<void> {
   try {
     await fs.writeFile(path.join(digestDir, 'message.eml'), await composeEml(digestMessageInput(view, html, text)));
   } catch (error) {
