@@ -6,8 +6,8 @@ const STYLE_BLOCK = /<style\b(?![^>]*\sdata-embed\b)([^>]*)>([\s\S]*?)<\/style\s
 const RULE = /([^{}]+)\{([^{}]*)\}/g;
 // Pseudo-classes and pseudo-elements cannot be matched statically; match what they decorate.
 const PSEUDO = /::?[a-z-]+(\([^)]*\))?/gi;
-// Compound selectors this step can judge: tags and classes joined by descendant or child combinators.
-const SIMPLE_SELECTOR = /^[a-z0-9*.\s>_-]+$/i;
+// Compound selectors this step can judge: tags and classes joined by descendant, child or sibling combinators.
+const SIMPLE_SELECTOR = /^[a-z0-9*.\s>+~_-]+$/i;
 const CSS_COMMENT = /\/\*[\s\S]*?\*\//g;
 // Outlook's conditional comments hold CSS for Outlook alone, written for it on purpose: left as they are.
 const CONDITIONAL_COMMENT = /<!--\[if[\s\S]*?<!\[endif\]-->/gi;
@@ -33,7 +33,7 @@ export function purgeCss(html: string): string {
   const mayMatch = (selector: string): boolean => {
     const plain = selector.replace(PSEUDO, '').trim();
     if (!plain || !SIMPLE_SELECTOR.test(plain)) return true;
-    return plain.split(/[\s>]+/).filter(Boolean).every((compound) => {
+    return plain.split(/[\s>+~]+/).filter(Boolean).every((compound) => {
       const [tag = '', ...classNames] = compound.split('.');
       return (tag === '' || tag === '*' || tags.has(tag.toLowerCase())) && classNames.every((name) => classes.has(name));
     });

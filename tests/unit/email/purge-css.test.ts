@@ -25,6 +25,18 @@ describe('purgeCss selectors it cannot judge', () => {
   });
 });
 
+describe('purgeCss and sibling combinators', () => {
+  it('judges each part of an adjacent or general sibling selector, as with descendants', () => {
+    const html = '<html><head><style>.figures th + td{color: red;}.figures td ~ td{color: grey;}.gone + td{color: blue;}</style></head><body><table class="figures"><tr><th>a</th><td>b</td></tr></table></body></html>';
+    expect(purgeCss(html)).toBe('<html><head><style>.figures th + td {color: red;}\n.figures td ~ td {color: grey;}</style></head><body><table class="figures"><tr><th>a</th><td>b</td></tr></table></body></html>');
+  });
+
+  it('drops them with the figures table when an issue has no figures', () => {
+    const html = '<html><head><style>.figures th + td{color: red;}.lede{margin: 0;}</style></head><body><p class="lede">x</p></body></html>';
+    expect(purgeCss(html)).toBe('<html><head><style>.lede {margin: 0;}</style></head><body><p class="lede">x</p></body></html>');
+  });
+});
+
 describe('purgeCss and comments', () => {
   it('reads rules behind CSS comments, and leaves Outlook conditional comments alone', () => {
     const html = '<html><head><!--[if mso]><style>th { color: red; }</style><![endif]--><style>/* why */\n.gone th { color: red; }\n.lede { margin: 0; }</style></head><body><p class="lede">x</p></body></html>';
