@@ -46,15 +46,15 @@ export function renderDigestText(view: DigestView, options: TextOptions): string
     out.push(...wrap(`${index + 1}. ${article.title}`));
     out.push(`${article.section} | ${article.dateline}`, '');
     out.push(...wrap(article.summary), '');
-    if (article.keyFigures.length) {
+    if (article.leadFigures.length) {
       out.push('Key figures:');
-      for (const figure of article.keyFigures) {
+      for (const figure of article.leadFigures) {
         out.push(...wrap(`* ${figure.value}: ${figure.label}`, WIDTH, '').map((l, i) => (i === 0 ? l : `  ${l}`)));
         out.push(...wrap(`${figure.attribution}${figure.date ? `, ${figure.date}` : ''}`, WIDTH, '    '));
       }
       out.push('');
     }
-    out.push(`Read the article ${link(article.url)}`, '');
+    out.push(...wrap(`${article.readMore} ${link(article.url)}`), '');
   });
 
   out.push(rule, '', 'Links:');

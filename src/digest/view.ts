@@ -18,6 +18,14 @@ export interface DigestArticleInput {
   section: string;
 }
 
+/**
+ * How many key figures of each article the email (HTML and plain text) shows: the first ones, in the
+ * order the facts file lists them, with a pointer to the rest on the article page. Showing them all made
+ * an email's size grow with articles × figures (a 20-article issue with five figures each is some 77 KB);
+ * this keeps it growing with articles only. The web version of the digest shows every key figure.
+ */
+export const LEAD_FIGURES = 2;
+
 export interface DigestArticleView {
   slug: string;
   title: string;
@@ -29,7 +37,12 @@ export interface DigestArticleView {
   path: string;
   dateline: string;
   isoDate: string;
+  /** Every key figure, as on the article page. */
   keyFigures: FigureView[];
+  /** The first `LEAD_FIGURES` key figures: what the email HTML and plain text show. */
+  leadFigures: FigureView[];
+  /** The link text to the article, in both parts: it says when the email leaves key figures out. */
+  readMore: string;
 }
 
 export interface DigestView {
@@ -87,6 +100,7 @@ export function digestView({ slug, file, digest, articles, facts, site }: Digest
     campaign: `digest-${slug}`,
     articles: articles.map((article) => {
       const date = DateTime.fromJSDate(article.date).toISO() ?? '';
+      const figures = keyFigures(facts[article.slug], options);
       return {
         slug: article.slug,
         title: article.title,
@@ -96,7 +110,9 @@ export function digestView({ slug, file, digest, articles, facts, site }: Digest
         path: article.url,
         dateline: formatDateline(date, options),
         isoDate: toIsoWithOffset(date, site.timeZone),
-        keyFigures: keyFigures(facts[article.slug], options),
+        keyFigures: figures,
+        leadFigures: figures.slice(0, LEAD_FIGURES),
+        readMore: figures.length > LEAD_FIGURES ? `Read the article and all ${figures.length} key figures` : 'Read the article',
       };
     }),
   };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import * as cheerio from 'cheerio';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { LEAD_FIGURES } from '../../src/digest/view.ts';
 import { buildInto, copyContent, load, read, realContentDir, seedSlug, tempDir, writeArticle } from '../helpers/site.ts';
 
 const digestDir = 'digests/2025-06-27';
@@ -52,15 +53,20 @@ describe('the first digest', () => {
     expect(headerText(mail, 'List-Id')).toBe('<digest.dispatch.example.org>');
   });
 
-  it('shows the seed key figures identically in the email HTML, the text and on the article page', () => {
+  it('shows the seed article’s lead key figures identically in the email HTML and the text, as on the article page', () => {
     const $email = cheerio.load(emailHtml);
     const inEmail = $email('table.figures th + td').map((_, td) => normalise($email(td).text())).get();
     const inText = [...emailText.matchAll(/^\* (.+?): /gm)].map((m) => m[1]);
     const $article = load(out, `articles/${seedSlug}/index.html`);
     const onPage = $article('.key-figure__value').map((_, el) => normalise($article(el).text())).get();
-    expect(inEmail).toEqual(seedFigures);
-    expect(inText).toEqual(seedFigures);
     expect(onPage).toEqual(seedFigures);
+    // The email shows the first LEAD_FIGURES of them, the same in both parts, and says where the rest are.
+    expect(inEmail).toEqual(seedFigures.slice(0, LEAD_FIGURES));
+    expect(inEmail.length).toBeGreaterThan(0);
+    expect(inText).toEqual(inEmail);
+    const readMore = `Read the article and all ${seedFigures.length} key figures`;
+    expect($email(`a[href^="https://dispatch.example.org/articles/${seedSlug}/"]`).filter((_, a) => $email(a).text() === readMore)).toHaveLength(1);
+    expect(emailText).toContain(`${readMore} [1]`);
     // Labels and attributions travel with the values.
     expect(emailText).toContain('* 11,000: North Korean personnel in the initial dispatch\n    Reported: A South Korean legislator, October 2024');
     expect(normalise($email('table.figures').text())).toContain('Reported: A South Korean legislator, October 2024');
