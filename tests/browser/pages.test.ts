@@ -114,7 +114,7 @@ describe.each(pages)('the $name page ($path)', ({ name, path: pathname }) => {
 
 describe('the digest email with its <head> styles removed (as Gmail does when it drops a <style> block)', () => {
   let unstyled: string;
-  const smallPrint = '.topbar, .footer, .kicker, .figures caption, .figures td + td, .teaser-date';
+  const smallPrint = '.topbar, .footer, .kicker, .figures-title, .figures span, .teaser-date';
 
   beforeAll(() => {
     const $ = cheerio.load(read(out, `digests/${seedDigest}/email.html`));
@@ -144,8 +144,9 @@ describe('the digest email with its <head> styles removed (as Gmail does when it
       const hidden: string[] = [];
       if (!(await headline.isVisible())) hidden.push(`headline "${subject}"`);
       for (const figure of figures) {
-        const row = page.getByRole('row', { name: figure.label });
-        if (!(await row.getByText(figure.value, { exact: true }).isVisible())) hidden.push(`${figure.label}: ${figure.value}`);
+        // Each figure is one paragraph, "label: value" over its source.
+        const paragraph = page.getByRole('paragraph').filter({ hasText: `${figure.label}: ${figure.value}` });
+        if (!(await paragraph.getByText(figure.value, { exact: true }).isVisible())) hidden.push(`${figure.label}: ${figure.value}`);
       }
       // The preheader is for the inbox list only; its inline display:none must survive too.
       return { hidden, preheaderShown: await page.locator('.preheader').first().isVisible(), overflow: await measureOverflow(page) };

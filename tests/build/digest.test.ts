@@ -55,7 +55,7 @@ describe('the first digest', () => {
 
   it('shows the seed article’s lead key figures identically in the email HTML and the text, as on the article page', () => {
     const $email = cheerio.load(emailHtml);
-    const inEmail = $email('table.figures th + td').map((_, td) => normalise($email(td).text())).get();
+    const inEmail = $email('.figures strong').map((_, value) => normalise($email(value).text())).get();
     const inText = [...emailText.matchAll(/^\* (.+?): /gm)].map((m) => m[1]);
     const $article = load(out, `articles/${seedSlug}/index.html`);
     const onPage = $article('.key-figure__value').map((_, el) => normalise($article(el).text())).get();
@@ -69,7 +69,9 @@ describe('the first digest', () => {
     expect(emailText).toContain(`${readMore} [1]`);
     // Labels and attributions travel with the values.
     expect(emailText).toContain('* 11,000: North Korean personnel in the initial dispatch\n    Reported: A South Korean legislator, October 2024');
-    expect(normalise($email('table.figures').text())).toContain('Reported: A South Korean legislator, October 2024');
+    const first = $email('.figures p').filter((_, p) => $email(p).find('strong').text() === '11,000');
+    expect(first.contents().first().text()).toBe('North Korean personnel in the initial dispatch: ');
+    expect(first.find('span').text()).toBe('Reported: A South Korean legislator, October 2024');
   });
 
   it('makes every URL absolute and tags links to the site with UTM parameters', () => {
