@@ -7,6 +7,7 @@ import { registerFeeds } from './feeds.ts';
 import { registerFilters } from './filters.ts';
 import { registerShortcodes } from './shortcodes.ts';
 import { registerSitemap } from './sitemap.ts';
+import { registerStylesheet } from './stylesheet.ts';
 import { loadBuildState, type BuildState } from './state.ts';
 import type { EleventyConfig } from './types.ts';
 
@@ -34,6 +35,7 @@ export function configureSite(config: EleventyConfig) {
   registerDigests(config, state, templatesDir);
   registerFeeds(config, state, templatesDir);
   registerSitemap(config, state, templatesDir);
+  registerStylesheet(config, templatesDir);
 
   return {
     dir: {

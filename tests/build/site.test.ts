@@ -74,6 +74,22 @@ describe('the seed article as a website', () => {
     expect($('a[href="/"]').length).toBeGreaterThan(0);
   });
 
+  it('links one fingerprinted stylesheet from every page, written beside them with the template CSS', () => {
+    const pages = listFiles(out).filter((f) => f.endsWith('.html') && !f.endsWith('email.html'));
+    const hrefs = new Set(pages.map((f) => {
+      const links = load(out, f)('link[rel="stylesheet"]');
+      expect(links, f).toHaveLength(1);
+      return links.attr('href');
+    }));
+    expect([...hrefs]).toHaveLength(1);
+    const [href] = [...hrefs] as string[];
+    expect(href).toMatch(/^\/assets\/site\.[0-9a-f]{10}\.css$/);
+    const css = fs.readFileSync(path.join(realContentDir, '..', 'templates', 'css', 'site.css'), 'utf8');
+    expect(read(out, href.slice(1))).toBe(css);
+    // No page carries its own copy of the styles.
+    for (const f of pages) expect(load(out, f)('style'), f).toHaveLength(0);
+  });
+
   it('declares the language and works without client JavaScript', () => {
     // Email HTML is minified and checked by the email tests; every web page is checked here.
     for (const file of listFiles(out).filter((f) => f.endsWith('.html') && !f.endsWith('email.html'))) {
