@@ -82,7 +82,7 @@ describe('the seed article as a website', () => {
       return links.attr('href');
     }));
     expect([...hrefs]).toHaveLength(1);
-    const [href] = [...hrefs] as string[];
+    const href = [...hrefs][0] ?? "";
     expect(href).toMatch(/^\/assets\/site\.[0-9a-f]{10}\.css$/);
     const css = fs.readFileSync(path.join(realContentDir, '..', 'templates', 'css', 'site.css'), 'utf8');
     expect(read(out, href.slice(1))).toBe(css);
