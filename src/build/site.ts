@@ -1,7 +1,7 @@
 // Builds the whole site (and digests) with Eleventy's programmatic API into a staging dir, then swaps it in.
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
-import { checkContent } from '../content/check.ts';
+import { checkContentInWorker } from './check-in-worker.ts';
 import { ContentError } from '../content/errors.ts';
 import { projectRoot } from '../content/paths.ts';
 import { discard, makeStagingDir, swapIntoPlace } from './swap.ts';
@@ -18,25 +18,34 @@ export interface BuildResult {
 }
 
 export async function buildSite({ contentDir, outputDir, quiet = true }: BuildOptions): Promise<BuildResult> {
-  // Validate everything first, so an editor sees every problem at once, named by file and field,
-  // before Eleventy's own parsing (of dates, say) can fail with a less helpful message.
-  const { errors } = checkContent(contentDir);
-  if (errors.length) throw new ContentError(errors);
+  // The whole tree is validated while Eleventy renders it into a staging folder (the check runs on the
+  // other core). If the check finds problems, they are what the editor sees — every one, named by file
+  // and field — whatever Eleventy's own parsing made of the bad input, and nothing is swapped in.
+  const checking = checkContentInWorker(contentDir);
   // The config reads CONTENT_DIR, so the Eleventy instance and our loaders agree on the content tree.
   process.env.CONTENT_DIR = contentDir;
   const staging = await makeStagingDir(outputDir);
-  try {
+  const building = (async () => {
     const input = path.relative(process.cwd(), contentDir) || '.';
     const eleventy = new Eleventy(input, staging, {
       configPath: path.join(projectRoot, '.eleventy.js'),
       quietMode: quiet,
     });
-    const written = await eleventy.write();
+    // Quiet builds report for themselves: Eleventy would print its own account of failures that the
+    // content check (running at the same time) names better, and the caller prints what Eleventy threw.
+    if (quiet) eleventy.disableLogger();
+    return eleventy.write();
+  })();
+  const [checked, built] = await Promise.allSettled([checking, building]);
+  try {
+    if (checked.status === 'rejected') throw checked.reason;
+    if (checked.value.length) throw new ContentError(checked.value);
+    if (built.status === 'rejected') throw rootCause(built.reason);
     await swapIntoPlace(staging, outputDir);
-    return { outputDir, files: countWritten(written) };
+    return { outputDir, files: countWritten(built.value) };
   } catch (error) {
     await discard(staging);
-    throw rootCause(error);
+    throw error;
   }
 }
 

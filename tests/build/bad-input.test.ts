@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.ts';
 import { buildInto, copyContent, realContentDir, seedSlug, setFrontMatter, tempDir } from '../helpers/site.ts';
 
 describe('bad article front matter', () => {
@@ -39,5 +40,25 @@ describe('bad article front matter', () => {
 
   it('refuses a date without a time zone', async () => {
     await expectFailure((dir) => setFrontMatter(article(dir), 'date', '"2025-06-24T09:00"'), /\.md: date: expected a date and time with a UTC offset/);
+  });
+});
+
+describe('npm run build on bad content', () => {
+  it('exits non-zero and prints every problem once, by file and field, without Eleventy\'s stack traces', () => {
+    const content = copyContent((dir) => {
+      setFrontMatter(path.join(dir, 'articles', `${seedSlug}.md`), 'title', undefined);
+      setFrontMatter(path.join(dir, 'articles', `${seedSlug}.md`), 'date', '"next Tuesday"');
+      fs.writeFileSync(path.join(dir, 'digests', '2025-06-27.md'), fs.readFileSync(path.join(dir, 'digests', '2025-06-27.md'), 'utf8').replace(/^subject:.*$/m, 'subject: ""'));
+    });
+    const out = path.join(tempDir(), '_site');
+    const result = runCli('build.ts', [], { CONTENT_DIR: content, OUTPUT_DIR: out });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`Build failed; `);
+    expect(result.stderr).toMatch(new RegExp(`articles/${seedSlug}\\.md: title: expected a non-empty title`));
+    expect(result.stderr).toMatch(new RegExp(`articles/${seedSlug}\\.md: date: expected a date and time with a UTC offset`));
+    expect(result.stderr).toMatch(/digests\/2025-06-27\.md: subject/);
+    expect(result.stderr).not.toContain('[11ty]');
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(fs.existsSync(out)).toBe(false);
   });
 });
