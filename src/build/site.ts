@@ -1,6 +1,7 @@
 // Builds the whole site (and digests) with Eleventy's programmatic API into a staging dir, then swaps it in.
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
+import { forgetPreloadedFacts, preloadFacts } from '../eleventy/state.ts';
 import { checkContentInWorker } from './check-in-worker.ts';
 import { ContentError } from '../content/errors.ts';
 import { projectRoot } from '../content/paths.ts';
@@ -21,10 +22,11 @@ export async function buildSite({ contentDir, outputDir, quiet = true }: BuildOp
   // The whole tree is validated while Eleventy renders it into a staging folder (the check runs on the
   // other core). If the check finds problems, they are what the editor sees — every one, named by file
   // and field — whatever Eleventy's own parsing made of the bad input, and nothing is swapped in.
-  const checking = checkContentInWorker(contentDir);
+  const staging = await makeStagingDir(outputDir);
+  const check = checkContentInWorker(contentDir);
+  preloadFacts(contentDir, check.facts);
   // The config reads CONTENT_DIR, so the Eleventy instance and our loaders agree on the content tree.
   process.env.CONTENT_DIR = contentDir;
-  const staging = await makeStagingDir(outputDir);
   const building = (async () => {
     const input = path.relative(process.cwd(), contentDir) || '.';
     const eleventy = new Eleventy(input, staging, {
@@ -36,7 +38,8 @@ export async function buildSite({ contentDir, outputDir, quiet = true }: BuildOp
     if (quiet) eleventy.disableLogger();
     return eleventy.write();
   })();
-  const [checked, built] = await Promise.allSettled([checking, building]);
+  const [checked, built] = await Promise.allSettled([check.errors, building]);
+  forgetPreloadedFacts();
   try {
     if (checked.status === 'rejected') throw checked.reason;
     if (checked.value.length) throw new ContentError(checked.value);

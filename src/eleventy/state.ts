@@ -6,12 +6,42 @@ import { loadAllFacts, type FactsBySlug } from '../facts/load.ts';
 export interface BuildState {
   contentDir: string;
   site: Site;
-  facts: FactsBySlug;
+  /** Every article's facts, loaded on first use (templates and collections need them, front matter does not). */
+  readonly facts: FactsBySlug;
   /** True under the dev server, where drafts are shown. */
   serving: boolean;
 }
 
+/** Facts already being loaded elsewhere (by the build's content check), for the next build of one tree. */
+let preloaded: { contentDir: string; facts: () => FactsBySlug } | undefined;
+
+/**
+ * Hands the next build of `contentDir` its facts from `facts` instead of parsing the files again.
+ * Used once; later builds (a dev server's rebuilds) read the files themselves.
+ */
+export function preloadFacts(contentDir: string, facts: () => FactsBySlug): void {
+  preloaded = { contentDir, facts };
+}
+
+/** Drops facts handed over by preloadFacts that no build used (a build that failed before needing them). */
+export function forgetPreloadedFacts(): void {
+  preloaded = undefined;
+}
+
 export function loadBuildState(contentDir: string, serving: boolean): BuildState {
   const site = loadSite(contentDir);
-  return { contentDir, site, facts: loadAllFacts(contentDir, site.timeZone), serving };
+  const load = (): FactsBySlug => {
+    const handed = preloaded?.contentDir === contentDir ? preloaded.facts : undefined;
+    preloaded = undefined;
+    return handed ? handed() : loadAllFacts(contentDir, site.timeZone);
+  };
+  let facts: FactsBySlug | undefined;
+  return {
+    contentDir,
+    site,
+    get facts() {
+      return (facts ??= load());
+    },
+    serving,
+  };
 }
