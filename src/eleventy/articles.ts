@@ -41,10 +41,12 @@ export function registerArticles(config: EleventyConfig, state: () => BuildState
   config.addPreprocessor('article-front-matter', 'md', (data) => {
     const inputPath: string = data.page.inputPath;
     if (!isArticlePath(inputPath, state().contentDir)) return undefined;
-    const article = parseArticle(data, displayPath(inputPath));
     // Drafts are previews: the dev server shows them, a build never writes them, so no listing,
     // feed, sitemap or digest built from collections can reach them.
-    if (article.draft && !state().serving) return false;
+    // `npm run build` validates every file in its content check (src/build), which runs beside
+    // Eleventy; only the dev server, which has no such check, validates front matter here.
+    if (!state().serving) return data.draft === true ? false : undefined;
+    parseArticle(data, displayPath(inputPath));
     return undefined;
   });
 

@@ -257,6 +257,11 @@ function lastDay(d: CalendarDate): number {
   return dayNumber(d.year, (d.month ?? 12) + 1, 0);
 }
 
+// Reading an ISO string in a zone costs Luxon a time-zone lookup; a build reads each article's date for
+// its dateline, its <time> and its timeline, so readings are remembered (DateTimes are immutable).
+const instants = new Map<string, DateTime<true>>();
+const MAX_REMEMBERED_INSTANTS = 50_000;
+
 // A string without an offset is read as wall time in the site zone; with one, it is converted.
 function instantIn(value: unknown, zone: string): DateTime<true> {
   if (value instanceof Date) {
@@ -266,8 +271,13 @@ function instantIn(value: unknown, zone: string): DateTime<true> {
   if (typeof value !== 'string') {
     throw new TypeError(`date-time must be an ISO 8601 string such as "2025-06-24T09:00:00+09:00", got ${describeValue(value)}`);
   }
+  const key = `${zone}\u0000${value}`;
+  const known = instants.get(key);
+  if (known) return known;
   const instant = DateTime.fromISO(value, { zone });
   if (!instant.isValid) throw new RangeError(`invalid ISO date-time ${JSON.stringify(value)}: ${instant.invalidExplanation ?? instant.invalidReason}`);
+  if (instants.size >= MAX_REMEMBERED_INSTANTS) instants.clear();
+  instants.set(key, instant as DateTime<true>);
   return instant;
 }
 
