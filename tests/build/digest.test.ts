@@ -71,7 +71,7 @@ describe('the first digest', () => {
     expect(emailText).toContain('* 11,000: North Korean personnel in the initial dispatch\n    Reported: A South Korean legislator, October 2024');
     const first = $email('.figures p').filter((_, p) => $email(p).find('strong').text() === '11,000');
     expect(first.contents().first().text()).toBe('North Korean personnel in the initial dispatch: ');
-    expect(first.find('span').text()).toBe('Reported: A South Korean legislator, October 2024');
+    expect(normalise(first.find('small').text())).toBe('Reported: A South Korean legislator, October 2024');
   });
 
   it('makes every URL absolute and tags links to the site with UTM parameters', () => {
