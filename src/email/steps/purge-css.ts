@@ -11,6 +11,8 @@ const SIMPLE_SELECTOR = /^[a-z0-9*.\s>+~_-]+$/i;
 const CSS_COMMENT = /\/\*[\s\S]*?\*\//g;
 // Outlook's conditional comments hold CSS for Outlook alone, written for it on purpose: left as they are.
 const CONDITIONAL_COMMENT = /<!--\[if[\s\S]*?<!\[endif\]-->/gi;
+// What a <style> block holds is CSS, not markup: a `<small>` in a CSS comment is no element.
+const STYLE_CONTENT = /(<style\b[^>]*>)[\s\S]*?(<\/style\s*>)/gi;
 
 /**
  * A rule in a plain <style> block that styles nothing in this issue (a template class unused today, such
@@ -24,7 +26,7 @@ export function purgeCss(html: string): string {
   if (!/<style\b/i.test(html)) return html;
   const tags = new Set<string>();
   const classes = new Set<string>();
-  for (const tag of startTags(html)) {
+  for (const tag of startTags(html.replace(STYLE_CONTENT, '$1$2'))) {
     tags.add(tag.name);
     for (const attribute of tag.attributes) {
       if (attribute.name === 'class') for (const name of attribute.raw.split(/\s+/)) if (name) classes.add(name);

@@ -42,4 +42,10 @@ describe('purgeCss and comments', () => {
     const html = '<html><head><!--[if mso]><style>th { color: red; }</style><![endif]--><style>/* why */\n.gone th { color: red; }\n.lede { margin: 0; }</style></head><body><p class="lede">x</p></body></html>';
     expect(purgeCss(html)).toBe('<html><head><!--[if mso]><style>th { color: red; }</style><![endif]--><style>.lede { margin: 0; }</style></head><body><p class="lede">x</p></body></html>');
   });
+
+  it('does not take a tag named in a CSS comment for an element of the email', () => {
+    const body = '<body><div class="figures"><p class="lede">x</p></div></body>';
+    const html = `<html><head><style>/* sources are a <small> */\n.figures small { color: grey; }\n.lede { margin: 0; }</style></head>${body}</html>`;
+    expect(purgeCss(html)).toBe(`<html><head><style>.lede { margin: 0; }</style></head>${body}</html>`);
+  });
 });
