@@ -14,7 +14,7 @@ const layout = `<!doctype html>
 
 /** @param {any} eleventyConfig Eleventy ships no types. */
 export default function (eleventyConfig) {
-  // No directory data: the tree's articles.11tydata.json names the full site's layout.
+  // No directory data: the tree's articles.11tydata.mjs names the full site's layout.
   eleventyConfig.setDataFileSuffixes([]);
   eleventyConfig.addTemplate('_includes/bare.njk', layout);
   eleventyConfig.addGlobalData('layout', 'bare.njk');
