@@ -135,4 +135,19 @@ describe('escaping', () => {
     expect(load(out, 'index.html')('a[href="/articles/hostile/"]').text()).toBe(hostile);
     expect(reached).toBeGreaterThanOrEqual(3); // article, home, tag page at least
   });
+
+  it('escapes a topic name and a digest subject once in page titles, not twice', async () => {
+    const content = copyContent((dir) => {
+      writeArticle(dir, 'hostile', { tags: JSON.stringify([hostile]) });
+      const digest = path.join(dir, 'digests', '2025-06-27.md');
+      fs.writeFileSync(digest, fs.readFileSync(digest, 'utf8').replace(/^subject:.*$/m, `subject: ${JSON.stringify(`Troops & talks <b>`)}`));
+    });
+    const out = await buildInto(content);
+    const topic = listFiles(out).find((f) => /^tags\/[^/]*script[^/]*\/index\.html$/.test(f)) ?? '';
+    const topicPage = load(out, topic);
+    expect(topicPage('title').text()).toBe(`Topic: ${hostile} | The Korea Dispatch`);
+    expect(topicPage('meta[property="og:title"]').attr('content')).toBe(`Topic: ${hostile}`);
+    const digestPage = load(out, 'digests/2025-06-27/index.html');
+    expect(digestPage('title').text()).toBe('Troops & talks <b> | The Korea Dispatch');
+  });
 });
