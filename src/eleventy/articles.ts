@@ -28,6 +28,13 @@ export function articleTags(item: CollectionItem): string[] {
   return Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [];
 }
 
+/** The articles among a build's templates, newest first; ties on the date fall back to the slug. */
+export function articlesAmong(items: CollectionItem[], contentDir: string): CollectionItem[] {
+  return items
+    .filter((item) => isArticlePath(item.inputPath, contentDir))
+    .sort((a, b) => b.date.getTime() - a.date.getTime() || a.fileSlug.localeCompare(b.fileSlug));
+}
+
 export interface Topic {
   tag: string;
   slug: string;
@@ -50,23 +57,28 @@ export function registerArticles(config: EleventyConfig, state: () => BuildState
     return undefined;
   });
 
-  // Four collections start from the same list; Eleventy hands every collection of one build the same
+  // Three collections start from the same list; Eleventy hands every collection of one build the same
   // API object, so the articles are filtered and sorted once per build. Ties on the date fall back to
   // the slug, so listings do not reshuffle between builds.
   const sorted = new WeakMap<CollectionApi, CollectionItem[]>();
   const articles = (api: CollectionApi): CollectionItem[] => {
     let found = sorted.get(api);
     if (!found) {
-      found = api
-        .getAll()
-        .filter((item) => isArticlePath(item.inputPath, state().contentDir))
-        .sort((a, b) => b.date.getTime() - a.date.getTime() || a.fileSlug.localeCompare(b.fileSlug));
+      found = articlesAmong(api.getAll(), state().contentDir);
       sorted.set(api, found);
     }
     return found;
   };
 
-  config.addCollection('articles', (api) => [...articles(api)]);
+  // Templates get the article list from `collections.all | articles`, not from a collection of its own:
+  // Eleventy looks up every item of every array collection in its template map, one linear scan per item,
+  // so a collection repeating all the articles would cost a scan of the whole site per article.
+  const listed = new WeakMap<CollectionItem[], CollectionItem[]>();
+  config.addFilter('articles', (all: CollectionItem[]) => {
+    let found = listed.get(all);
+    if (!found) listed.set(all, (found = articlesAmong(all, state().contentDir)));
+    return found;
+  });
 
   config.addCollection('archivePages', (api) => paginate(articles(api), LISTING_PAGE_SIZE, archivePageUrl));
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { DigestView } from '../digest/view.ts';
 import type { ListingPage } from '../site/pagination.ts';
 import { latest, sitemapEntries, type SitemapPage } from '../site/sitemap.ts';
-import { articleModified, isArticlePath } from './articles.ts';
+import { articleModified, articlesAmong, isArticlePath } from './articles.ts';
 import type { BuildState } from './state.ts';
 import type { CollectionItem, EleventyConfig } from './types.ts';
 
@@ -13,7 +13,6 @@ const SITEMAP_TEMPLATES = ['sitemap', 'robots'] as const;
 /** The collections the sitemap reads, as templates see them. */
 export interface SitemapCollections {
   all: CollectionItem[];
-  articles: CollectionItem[];
   archivePages: ListingPage<CollectionItem>[];
   tagPages: ListingPage<CollectionItem>[];
   digests?: Pick<DigestView, 'slug' | 'isoDate'>[];
@@ -25,7 +24,7 @@ function dateOf(value: unknown): Date | undefined {
 }
 
 export function* sitemapPages(collections: SitemapCollections, contentDir: string): Generator<SitemapPage> {
-  const modified = new Map(collections.articles.map((item) => [item, articleModified(item)]));
+  const modified = new Map(articlesAmong(collections.all, contentDir).map((item) => [item, articleModified(item)]));
   const newestArticle = latest(modified.values());
   const newestOf = (items: CollectionItem[]) => latest(items.map((item) => modified.get(item))) ?? newestArticle;
 
