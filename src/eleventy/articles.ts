@@ -57,28 +57,21 @@ export function registerArticles(config: EleventyConfig, state: () => BuildState
     return undefined;
   });
 
-  // Three collections start from the same list; Eleventy hands every collection of one build the same
-  // API object, so the articles are filtered and sorted once per build. Ties on the date fall back to
-  // the slug, so listings do not reshuffle between builds.
-  const sorted = new WeakMap<CollectionApi, CollectionItem[]>();
-  const articles = (api: CollectionApi): CollectionItem[] => {
-    let found = sorted.get(api);
-    if (!found) {
-      found = articlesAmong(api.getAll(), state().contentDir);
-      sorted.set(api, found);
-    }
+  // The collections below and the `articles` filter start from the same list, made once per build
+  // (keyed by the build state; Eleventy's collection API and `collections.all` hold the same items).
+  // Ties on the date fall back to the slug, so listings do not reshuffle between builds.
+  const lists = new WeakMap<BuildState, CollectionItem[]>();
+  const listed = (items: CollectionItem[]): CollectionItem[] => {
+    let found = lists.get(state());
+    if (!found) lists.set(state(), (found = articlesAmong(items, state().contentDir)));
     return found;
   };
+  const articles = (api: CollectionApi): CollectionItem[] => listed(api.getAll());
 
   // Templates get the article list from `collections.all | articles`, not from a collection of its own:
   // Eleventy looks up every item of every array collection in its template map, one linear scan per item,
   // so a collection repeating all the articles would cost a scan of the whole site per article.
-  const listed = new WeakMap<CollectionItem[], CollectionItem[]>();
-  config.addFilter('articles', (all: CollectionItem[]) => {
-    let found = listed.get(all);
-    if (!found) listed.set(all, (found = articlesAmong(all, state().contentDir)));
-    return found;
-  });
+  config.addFilter('articles', (all: CollectionItem[]) => listed(all));
 
   config.addCollection('archivePages', (api) => paginate(articles(api), LISTING_PAGE_SIZE, archivePageUrl));
 

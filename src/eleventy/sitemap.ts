@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { DigestView } from '../digest/view.ts';
 import type { ListingPage } from '../site/pagination.ts';
 import { latest, sitemapEntries, type SitemapPage } from '../site/sitemap.ts';
-import { articleModified, articlesAmong, isArticlePath } from './articles.ts';
+import { articleModified, isArticlePath } from './articles.ts';
 import type { BuildState } from './state.ts';
 import type { CollectionItem, EleventyConfig } from './types.ts';
 
@@ -23,8 +23,9 @@ function dateOf(value: unknown): Date | undefined {
   return typeof value === 'string' ? new Date(value) : undefined;
 }
 
-export function* sitemapPages(collections: SitemapCollections, contentDir: string): Generator<SitemapPage> {
-  const modified = new Map(articlesAmong(collections.all, contentDir).map((item) => [item, articleModified(item)]));
+/** `articles`: the build's articles (`collections.all | articles`). */
+export function* sitemapPages(collections: SitemapCollections, articles: CollectionItem[], contentDir: string): Generator<SitemapPage> {
+  const modified = new Map(articles.map((item) => [item, articleModified(item)]));
   const newestArticle = latest(modified.values());
   const newestOf = (items: CollectionItem[]) => latest(items.map((item) => modified.get(item))) ?? newestArticle;
 
@@ -42,9 +43,9 @@ export function* sitemapPages(collections: SitemapCollections, contentDir: strin
 }
 
 export function registerSitemap(config: EleventyConfig, state: () => BuildState, templatesDir: string): void {
-  config.addFilter('sitemapEntries', (collections: SitemapCollections) => {
+  config.addFilter('sitemapEntries', (collections: SitemapCollections, articles: CollectionItem[]) => {
     const { contentDir, site } = state();
-    return sitemapEntries(sitemapPages(collections, contentDir), site);
+    return sitemapEntries(sitemapPages(collections, articles, contentDir), site);
   });
   for (const name of SITEMAP_TEMPLATES) {
     config.addTemplate(`_${name}.njk`, fs.readFileSync(path.join(templatesDir, 'site', `${name}.njk`), 'utf8'), {});
