@@ -4,19 +4,20 @@
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { FactsBySlug } from '../facts/load.ts';
 
+/** Posted on the facts port by the worker. */
+export type FactsReply = { facts: FactsBySlug } | { failed: string };
+
+/** The signal the worker raises: 0 until then, FACTS_POSTED once the facts reply is posted, WORKER_FAILED if it never started. */
+export const FACTS_POSTED = 1;
+const WORKER_FAILED = 2;
+
 // Node 20 does not run a worker's TypeScript entry through the loader tsx registers with --import, so the
 // worker starts as a line of JavaScript that loads the entry through tsx's API. If that fails, it raises
 // the facts signal, so a build waiting for the facts is not left waiting.
 const WORKER_BOOT = `const { workerData } = require('node:worker_threads');
 import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
   .then(({ tsImport }) => tsImport(${JSON.stringify(new URL('./check-worker.ts', import.meta.url).href)}, ${JSON.stringify(import.meta.url)}))
-  .catch((error) => { Atomics.store(workerData.signal, 0, 2); Atomics.notify(workerData.signal, 0); throw error; });`;
-
-/** Posted on the facts port by the worker. */
-export type FactsReply = { facts: FactsBySlug } | { failed: string };
-
-/** The signal the worker raises once the facts reply is posted: 0 not yet, 1 posted, 2 the worker failed. */
-export const FACTS_POSTED = 1;
+  .catch((error) => { Atomics.store(workerData.signal, 0, ${WORKER_FAILED}); Atomics.notify(workerData.signal, 0); throw error; });`;
 
 export interface ContentCheck {
   /** Every problem in the tree (an empty list: none). */
@@ -64,7 +65,7 @@ export function checkContentInWorker(contentDir: string): ContentCheck {
           if ('failed' in received.message) throw new Error(`facts files could not be loaded: ${received.message.failed}`);
           return (facts = received.message.facts);
         }
-        if (Atomics.load(signal, 0) > FACTS_POSTED) throw new Error('the content check stopped before loading the facts files');
+        if (Atomics.load(signal, 0) === WORKER_FAILED) throw new Error('the content check stopped before loading the facts files');
         Atomics.wait(signal, 0, 0, 1000);
       }
     },

@@ -100,7 +100,7 @@ export function checkContent(contentDir: string, { numerals = true }: CheckOptio
         }
       });
     }
-    const bodyStart = numerals ? source.split('\n').length - parsed.content.split('\n').length + 1 : 1;
+    const bodyStart = source.split('\n').length - parsed.content.split('\n').length + 1;
     articles.push({ file: shown, slug, strayNumerals: numerals ? findStrayNumerals(parsed.content, bodyStart) : [], factsUsed });
   }
 
