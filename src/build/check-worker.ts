@@ -3,12 +3,13 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { checkContent } from '../content/check.ts';
 import { loadSite } from '../content/site.ts';
-import { loadAllFacts } from '../facts/load.ts';
+import { loadAllFacts, type FactsBySlug } from '../facts/load.ts';
 import { FACTS_POSTED, type FactsReply } from './check-in-worker.ts';
 
 const { contentDir, factsPort, signal } = workerData as { contentDir: string; factsPort: MessagePort; signal: Int32Array };
 
-function postFacts(): void {
+/** Loads the facts and posts them (or why they could not be loaded); returns them when they loaded. */
+function postFacts(): FactsBySlug | undefined {
   let reply: FactsReply;
   try {
     reply = { facts: loadAllFacts(contentDir, loadSite(contentDir).timeZone) };
@@ -19,12 +20,13 @@ function postFacts(): void {
   factsPort.close();
   Atomics.store(signal, 0, FACTS_POSTED);
   Atomics.notify(signal, 0);
+  return 'facts' in reply ? reply.facts : undefined;
 }
 
 try {
-  postFacts();
-  // The facts files parse again from loadAllFacts's cache (same text, same zone), so this costs little.
-  parentPort?.postMessage({ errors: checkContent(contentDir, { numerals: false }).errors });
+  const facts = postFacts();
+  // Facts that failed to load are loaded again by the check, which lists every problem in them.
+  parentPort?.postMessage({ errors: checkContent(contentDir, { numerals: false, facts }).errors });
 } catch (error) {
   parentPort?.postMessage({ crashed: (error as Error).stack ?? String(error) });
 }

@@ -48,18 +48,22 @@ export function markdownFiles(dir: string): string[] {
 export interface CheckOptions {
   /** Scan prose for numerals typed instead of printed from a fact (the report's strayNumerals). Default true. */
   numerals?: boolean;
+  /** The tree's facts, already loaded without errors; read from the facts files when absent. */
+  facts?: FactsBySlug;
 }
 
-export function checkContent(contentDir: string, { numerals = true }: CheckOptions = {}): CheckReport {
+export function checkContent(contentDir: string, { numerals = true, facts: loaded }: CheckOptions = {}): CheckReport {
   const errors: string[] = [];
   let zone = 'UTC';
   collect(errors, () => {
     zone = loadSite(contentDir).timeZone;
   });
-  let facts: FactsBySlug = {};
-  collect(errors, () => {
-    facts = loadAllFacts(contentDir, zone);
-  });
+  let facts: FactsBySlug = loaded ?? {};
+  if (!loaded) {
+    collect(errors, () => {
+      facts = loadAllFacts(contentDir, zone);
+    });
+  }
 
   const articles: ArticleReport[] = [];
   const selectable: SelectableArticle[] = [];
