@@ -6,6 +6,7 @@ import matter from 'gray-matter';
 import { parseArticle } from './article.ts';
 import { ContentError } from './errors.ts';
 import { findStrayNumerals, type StrayNumeral } from './numerals.ts';
+import { lineAt, readBodyTags } from './shortcodes.ts';
 import { displayPath } from './paths.ts';
 import { slugify } from './slug.ts';
 import { loadSite } from './site.ts';
@@ -24,8 +25,6 @@ export interface CheckReport {
   errors: string[];
   articles: ArticleReport[];
 }
-
-const FACT_SHORTCODE = /\{%-?\s*fact\s+(["'])(.*?)\1/g;
 
 function collect(problems: string[], run: () => void): void {
   try {
@@ -93,18 +92,20 @@ export function checkContent(contentDir: string, { numerals = true, facts: loade
         if (!articleFacts?.sources[id]) errors.push(`${shown}: reporting: "${id}" is not a source in the article's facts file`);
       }
     });
+    const bodyStart = source.split('\n').length - parsed.content.split('\n').length + 1;
     let factsUsed = 0;
-    for (const match of parsed.content.matchAll(FACT_SHORTCODE)) {
+    for (const tag of readBodyTags(parsed.content)) {
+      if (tag.kind === 'bad') errors.push(`${shown}: line ${bodyStart + lineAt(parsed.content, tag.start) - 1}: ${tag.problem}`);
+      if (tag.kind !== 'fact') continue;
       factsUsed += 1;
       collect(errors, () => {
         try {
-          findFigure(articleFacts, match[2] ?? '');
+          findFigure(articleFacts, tag.id);
         } catch (error) {
-          throw new Error(`${shown}: {% fact "${match[2]}" %}: ${(error as Error).message}`);
+          throw new Error(`${shown}: {% fact "${tag.id}" %}: ${(error as Error).message}`);
         }
       });
     }
-    const bodyStart = source.split('\n').length - parsed.content.split('\n').length + 1;
     articles.push({ file: shown, slug, strayNumerals: numerals ? findStrayNumerals(parsed.content, bodyStart) : [], factsUsed });
   }
 

@@ -1,11 +1,11 @@
 // The only place that touches eleventyConfig: directories, engines, and one call per concern.
 import path from 'node:path';
 import { resolvePaths } from '../content/paths.ts';
+import { registerArticleFacts } from './article-facts.ts';
 import { registerArticles } from './articles.ts';
 import { registerDigests } from './digests.ts';
 import { registerFeeds } from './feeds.ts';
 import { registerFilters } from './filters.ts';
-import { registerShortcodes } from './shortcodes.ts';
 import { registerSitemap } from './sitemap.ts';
 import { registerStylesheet } from './stylesheet.ts';
 import { loadBuildState, type BuildState } from './state.ts';
@@ -30,7 +30,7 @@ export function configureSite(config: EleventyConfig) {
   config.amendLibrary('md', (md: { set(options: Record<string, unknown>): void }) => md.set({ typographer: false }));
 
   registerFilters(config, state);
-  registerShortcodes(config, state);
+  registerArticleFacts(config, state);
   registerArticles(config, state);
   registerDigests(config, state, templatesDir);
   registerFeeds(config, state, templatesDir);

@@ -89,6 +89,9 @@ describe('bad facts', () => {
     ['a month 13', (dir) => replaceIn(factsFile(dir), 'date: 2025-04', 'date: 2025-13'), /event "acknowledgement": date: expected a date such as 2024, 2024-10 or 2024-10-05, got "2025-13"/],
     ['an unknown source', (dir) => replaceIn(factsFile(dir), /source: south-korean-intelligence\n    key: true/, 'source: nis\n    key: true'), /fact "deaths": source "nis" is not a known source \(expected one of: south-korean-intelligence/],
     ['a shortcode naming a fact that does not exist', (dir) => replaceIn(articleFile(dir), '{% fact "deaths" %}', '{% fact "death-toll" %}'), /articles\/north-korea-more-troops-russia\.md: \{% fact "death-toll" %\}: fact "death-toll" does not exist/],
+    ['template syntax an article cannot use', (dir) => replaceIn(articleFile(dir), '{% fact "deaths" %}', '{{ site.title }}'), /articles\/north-korea-more-troops-russia\.md: line 37: \{\{ site\.title \}\}: articles are not templates/],
+    ['a tag other than fact', (dir) => replaceIn(articleFile(dir), '{% fact "deaths" %}', '{% include "header.njk" %}'), /north-korea-more-troops-russia\.md: line 37: \{% include "header\.njk" %\}: articles can only use \{% fact "id" %\}/],
+    ['a fact in an unknown form', (dir) => replaceIn(articleFile(dir), '{% fact "deaths" %}', '{% fact "deaths", "bold" %}'), /north-korea-more-troops-russia\.md: line 37: \{% fact "deaths", "bold" %\}: unknown form "bold" \(expected one of: prose, compound, table\)/],
     ['duplicate fact ids', (dir) => replaceIn(factsFile(dir), '- id: wounded', '- id: deaths'), /fact "deaths": duplicate id \(already used by a fact\)/],
     ['a date that contradicts its relative phrase', (dir) => replaceIn(factsFile(dir), /date: 2024-10\n    relative: October last year\n    key: true/, 'date: 2023-10\n    relative: October last year\n    key: true'), /fact "initial-dispatch": date 2023-10 does not match "October last year".*expected 2024-10/],
   ];
