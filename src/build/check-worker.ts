@@ -5,6 +5,7 @@ import { checkContent } from '../content/check.ts';
 import { loadSite } from '../content/site.ts';
 import { loadAllFacts, type FactsBySlug } from '../facts/load.ts';
 import { FACTS_POSTED, type FactsReply } from './check-in-worker.ts';
+import { lowerThreadPriority } from './thread-priority.ts';
 
 const { contentDir, factsPort, signal } = workerData as { contentDir: string; factsPort: MessagePort; signal: Int32Array };
 
@@ -25,6 +26,10 @@ function postFacts(): FactsBySlug | undefined {
 
 try {
   const facts = postFacts();
+  // The build has its facts; the rest of the check only has to finish before the build does. At the
+  // lowest priority it runs on what the build leaves of the other core instead of taking it from the
+  // build's garbage collector threads (measured: most of the check's cost to a build's wall time).
+  lowerThreadPriority();
   // Facts that failed to load are loaded again by the check, which lists every problem in them.
   parentPort?.postMessage({ errors: checkContent(contentDir, { numerals: false, facts }).errors });
 } catch (error) {
