@@ -59,16 +59,14 @@ export function readBodyTags(text: string): BodyTag[] {
 
 function readTag(source: string, start: number, end: number): BodyTag {
   if (source.startsWith('{#')) return { kind: 'comment', start, end };
-  const shown = quote(source);
-  if (source.startsWith('{{')) return { kind: 'bad', start, end, problem: `${shown}: articles are not templates, so nothing in {{ }} is printed (${USAGE})` };
+  const bad = (problem: string): BadTag => ({ kind: 'bad', start, end, problem: `${quote(source)}: ${problem}` });
+  if (source.startsWith('{{')) return bad(`articles are not templates, so nothing in {{ }} is printed (${USAGE})`);
   const match = FACT.exec(source);
-  if (!match) return { kind: 'bad', start, end, problem: `${shown}: ${USAGE}` };
+  if (!match) return bad(USAGE);
   const id = match[1] ?? match[2] ?? '';
   const form = match[3] ?? match[4] ?? 'prose';
-  if (!id) return { kind: 'bad', start, end, problem: `${shown}: the fact id is empty (${USAGE})` };
-  if (!(FACT_FORMS as readonly string[]).includes(form)) {
-    return { kind: 'bad', start, end, problem: `${shown}: unknown form "${form}" (expected one of: ${FACT_FORMS.join(', ')})` };
-  }
+  if (!id) return bad(`the fact id is empty (${USAGE})`);
+  if (!(FACT_FORMS as readonly string[]).includes(form)) return bad(`unknown form "${form}" (expected one of: ${FACT_FORMS.join(', ')})`);
   return { kind: 'fact', id, form: form as FactForm, start, end };
 }
 

@@ -9,10 +9,17 @@ import { archivePageUrl, LISTING_PAGE_SIZE, paginate, topicPageUrl, type Listing
 import type { BuildState } from './state.ts';
 import type { CollectionApi, CollectionItem, EleventyConfig } from './types.ts';
 
-/** Articles are the Markdown files under <content>/articles/. */
+const articlePaths = new Map<string, boolean>();
+
+/** Articles are the Markdown files under <content>/articles/. (Asked several times per page, so remembered.) */
 export function isArticlePath(inputPath: string, contentDir: string): boolean {
-  const rel = path.relative(contentDir, path.resolve(inputPath));
-  return rel.split(path.sep)[0] === 'articles' && rel.endsWith('.md');
+  const key = `${process.cwd()}\0${contentDir}\0${inputPath}`;
+  let known = articlePaths.get(key);
+  if (known === undefined) {
+    const rel = path.relative(contentDir, path.resolve(inputPath));
+    articlePaths.set(key, (known = rel.split(path.sep)[0] === 'articles' && rel.endsWith('.md')));
+  }
+  return known;
 }
 
 /** When an article last changed: its `updated` front matter, else its publication date. */
