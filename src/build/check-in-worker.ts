@@ -3,7 +3,6 @@
 // The worker parses the facts files first and hands them over, so the build does not parse them again.
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { FactsBySlug } from '../facts/load.ts';
-import type { HandedViews, ViewsMessage } from './views-ahead.ts';
 
 /** Posted on the facts port by the worker. */
 export type FactsReply = { facts: FactsBySlug } | { failed: string };
@@ -25,22 +24,17 @@ export interface ContentCheck {
   errors: Promise<string[]>;
   /** The facts the worker parsed; waits for them if need be. Throws if the worker could not load them. */
   facts(): FactsBySlug;
-  /** An article's views if the worker has posted them by now (never waits); undefined otherwise. */
-  views(slug: string): HandedViews | undefined;
-  /** Stops listening for views and lets go of those received. */
-  close(): void;
 }
 
 type Reply = { errors: string[] } | { crashed: string };
 
 export function checkContentInWorker(contentDir: string): ContentCheck {
   const channel = new MessageChannel();
-  const viewsChannel = new MessageChannel();
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const worker = new Worker(WORKER_BOOT, {
     eval: true,
-    workerData: { contentDir, factsPort: channel.port2, viewsPort: viewsChannel.port2, signal },
-    transferList: [channel.port2, viewsChannel.port2],
+    workerData: { contentDir, factsPort: channel.port2, signal },
+    transferList: [channel.port2],
   });
   const errors = new Promise<string[]>((resolve, reject) => {
     let settled = false;
@@ -59,26 +53,8 @@ export function checkContentInWorker(contentDir: string): ContentCheck {
     });
   });
   let facts: FactsBySlug | undefined;
-  let handed = new Map<string, HandedViews>();
-  let viewsDone = false;
-  /** Takes in whatever views the worker has posted since the last call. */
-  const receiveViews = () => {
-    for (let received; !viewsDone && (received = receiveMessageOnPort(viewsChannel.port1) as { message: ViewsMessage } | undefined); ) {
-      if ('done' in received.message) viewsDone = true;
-      else for (const entry of received.message.batch) handed.set(entry.slug, entry);
-    }
-  };
   return {
     errors,
-    views(slug) {
-      if (!handed.has(slug)) receiveViews();
-      return handed.get(slug);
-    },
-    close() {
-      viewsDone = true;
-      handed = new Map();
-      viewsChannel.port1.close();
-    },
     facts() {
       if (facts) return facts;
       // Templates ask for facts synchronously, so this thread blocks until the worker has posted them.

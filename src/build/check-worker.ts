@@ -6,19 +6,14 @@ import { loadSite } from '../content/site.ts';
 import { loadAllFacts, type FactsBySlug } from '../facts/load.ts';
 import { FACTS_POSTED, type FactsReply } from './check-in-worker.ts';
 import { lowerThreadPriority } from './thread-priority.ts';
-import { postViewsAhead } from './views-ahead.ts';
-import type { PresentOptions } from '../facts/present.ts';
 
-const { contentDir, factsPort, viewsPort, signal } = workerData as { contentDir: string; factsPort: MessagePort; viewsPort: MessagePort; signal: Int32Array };
+const { contentDir, factsPort, signal } = workerData as { contentDir: string; factsPort: MessagePort; signal: Int32Array };
 
 /** Loads the facts and posts them (or why they could not be loaded); returns them when they loaded. */
-function postFacts(): { facts: FactsBySlug; options: PresentOptions } | undefined {
+function postFacts(): FactsBySlug | undefined {
   let reply: FactsReply;
-  let options: PresentOptions | undefined;
   try {
-    const site = loadSite(contentDir);
-    options = { locale: site.locale, zone: site.timeZone };
-    reply = { facts: loadAllFacts(contentDir, site.timeZone) };
+    reply = { facts: loadAllFacts(contentDir, loadSite(contentDir).timeZone) };
   } catch (error) {
     reply = { failed: (error as Error).message };
   }
@@ -26,25 +21,11 @@ function postFacts(): { facts: FactsBySlug; options: PresentOptions } | undefine
   factsPort.close();
   Atomics.store(signal, 0, FACTS_POSTED);
   Atomics.notify(signal, 0);
-  return 'facts' in reply && options ? { facts: reply.facts, options } : undefined;
-}
-
-/** Then, at the build's priority, the article views it will need while it renders (an optimisation only). */
-function postViews(loaded: { facts: FactsBySlug; options: PresentOptions } | undefined): void {
-  try {
-    if (loaded) postViewsAhead(contentDir, loaded.facts, loaded.options, (message) => viewsPort.postMessage(message));
-  } catch {
-    // The build computes whatever did not arrive.
-  } finally {
-    viewsPort.postMessage({ done: true });
-    viewsPort.close();
-  }
+  return 'facts' in reply ? reply.facts : undefined;
 }
 
 try {
-  const loaded = postFacts();
-  const facts = loaded?.facts;
-  postViews(loaded);
+  const facts = postFacts();
   // The build has its facts; the rest of the check only has to finish before the build does. At the
   // lowest priority it runs on what the build leaves of the other core instead of taking it from the
   // build's garbage collector threads (measured: most of the check's cost to a build's wall time).

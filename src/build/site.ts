@@ -19,13 +19,12 @@ export interface BuildResult {
 }
 
 export async function buildSite({ contentDir, outputDir, quiet = true }: BuildOptions): Promise<BuildResult> {
-  // The whole tree is validated while Eleventy renders it into a staging folder: the check runs on the
-  // other core, after handing over the facts and the article views the templates will ask for. If the
-  // check finds problems, they are what the editor sees — every one, named by file and field — whatever
-  // Eleventy's own parsing made of the bad input, and nothing is swapped in.
+  // The whole tree is validated while Eleventy renders it into a staging folder (the check runs on the
+  // other core). If the check finds problems, they are what the editor sees — every one, named by file
+  // and field — whatever Eleventy's own parsing made of the bad input, and nothing is swapped in.
   const staging = await makeStagingDir(outputDir);
   const check = checkContentInWorker(contentDir);
-  preloadFacts(contentDir, check.facts, check.views);
+  preloadFacts(contentDir, check.facts);
   // The config reads CONTENT_DIR, so the Eleventy instance and our loaders agree on the content tree.
   process.env.CONTENT_DIR = contentDir;
   const building = (async () => {
@@ -41,7 +40,6 @@ export async function buildSite({ contentDir, outputDir, quiet = true }: BuildOp
   })();
   const [checked, built] = await Promise.allSettled([check.errors, building]);
   forgetPreloadedFacts();
-  check.close();
   try {
     if (checked.status === 'rejected') throw checked.reason;
     if (checked.value.length) throw new ContentError(checked.value);

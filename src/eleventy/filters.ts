@@ -4,7 +4,6 @@ import { formatApproximate, formatCompact, formatNumberRange, formatPercent, for
 import { formatList } from '../format/lists.ts';
 import { keyFigures, timeline, sourcesView, allFigures, type FigureView } from '../facts/present.ts';
 import type { ArticleFacts } from '../facts/load.ts';
-import { KEY_FIGURES_CHART_ID, type ArticleViews } from '../facts/article-views.ts';
 import { slugify } from '../content/slug.ts';
 import { keyFiguresChart } from '../charts/key-figures.ts';
 import { newsArticleJsonLd } from '../site/json-ld.ts';
@@ -49,27 +48,7 @@ export function registerFilters(config: EleventyConfig, state: () => BuildState)
   };
   const isoDateTime = perBuild((iso: string) => toIsoWithOffset(iso, state().site.timeZone));
   const dateline = perBuild((iso: string) => formatDateline(iso, options()));
-  /**
-   * An article's views as the build's content check worked them out ahead (src/build/views-ahead.ts),
-   * when they were made with this build's locale, time zone and, for the timeline, publication date;
-   * otherwise undefined, and the filter computes the view itself.
-   */
-  const handed = (facts: ArticleFacts | undefined, published?: string): ArticleViews | undefined => {
-    const entry = facts && state().handedViews(facts.slug);
-    if (!entry || entry.locale !== state().site.locale || entry.zone !== state().site.timeZone) return undefined;
-    return published === undefined || entry.published === published ? entry.views : undefined;
-  };
-  /**
-   * The chart, timeline and sources appear only on the article's own page: each is taken from the handed
-   * views once and let go, so the build does not hold them to the end (a second use computes it again).
-   */
-  const takeOnce = <P extends 'chart' | 'timeline' | 'sources'>(views: ArticleViews | undefined, part: P): { value: ArticleViews[P] } | undefined => {
-    if (!views || !(part in views)) return undefined;
-    const value = views[part];
-    delete (views as Partial<ArticleViews>)[part];
-    return { value };
-  };
-  const keyFigureViews = perBuild((facts: ArticleFacts): FigureView[] => handed(facts)?.keyFigures ?? keyFigures(facts, options()));
+  const keyFigureViews = perBuild((facts: ArticleFacts): FigureView[] => keyFigures(facts, options()));
   const keyFiguresOf = (facts: ArticleFacts | undefined): FigureView[] => (facts ? keyFigureViews(facts) : []);
 
   config.addFilter('dateline', (date: unknown) => dateline(toIso(date)));
@@ -91,18 +70,14 @@ export function registerFilters(config: EleventyConfig, state: () => BuildState)
 
   config.addFilter('factsFor', (slug: string): ArticleFacts | undefined => state().facts[slug]);
   config.addFilter('keyFigures', (facts: ArticleFacts | undefined) => keyFiguresOf(facts));
-  config.addFilter('keyFiguresChart', (facts: ArticleFacts | undefined) => {
-    const taken = takeOnce(handed(facts), 'chart');
-    return taken ? taken.value : keyFiguresChart(facts, keyFiguresOf(facts), { id: KEY_FIGURES_CHART_ID, locale: state().site.locale });
-  });
+  config.addFilter('keyFiguresChart', (facts: ArticleFacts | undefined) =>
+    keyFiguresChart(facts, keyFiguresOf(facts), { id: 'key-figures-chart', locale: state().site.locale }),
+  );
   config.addFilter('allFigures', (facts: ArticleFacts | undefined) => allFigures(facts, options()));
-  config.addFilter('timeline', (facts: ArticleFacts | undefined, published: unknown) => {
-    const iso = toIso(published);
-    return takeOnce(handed(facts, iso), 'timeline')?.value ?? timeline(facts, iso, options());
-  });
+  config.addFilter('timeline', (facts: ArticleFacts | undefined, published: unknown) => timeline(facts, toIso(published), options()));
   config.addFilter('timelineMarker', timelineMarker);
   config.addFilter('timelineMarkers', timelineMarkers);
-  config.addFilter('sources', (facts: ArticleFacts | undefined) => takeOnce(handed(facts), 'sources')?.value ?? sourcesView(facts));
+  config.addFilter('sources', (facts: ArticleFacts | undefined) => sourcesView(facts));
   // Mid-sentence, "A South Korean legislator" reads "a South Korean legislator".
   config.addFilter('sourceNames', (facts: ArticleFacts | undefined, ids: string[]) =>
     ids.map((id) => (facts?.sources[id]?.name ?? id).replace(/^(A|An|The) /, (article) => article.toLowerCase())),

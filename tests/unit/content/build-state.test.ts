@@ -4,7 +4,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { forgetPreloadedFacts, loadBuildState, preloadFacts } from '../../../src/eleventy/state.ts';
 import { projectRoot } from '../../../src/content/paths.ts';
 import type { FactsBySlug } from '../../../src/facts/load.ts';
-import type { HandedViews } from '../../../src/build/views-ahead.ts';
 
 const contentDir = path.join(projectRoot, 'content');
 const seed = 'north-korea-more-troops-russia';
@@ -39,17 +38,5 @@ describe('loadBuildState facts', () => {
     preloadFacts(contentDir, () => handed);
     forgetPreloadedFacts();
     expect(loadBuildState(contentDir, false).facts).not.toBe(handed);
-  });
-
-  it('hands over article views with the handed facts only, never to a build that read the files', () => {
-    const handed = { [seed]: { marker: true } } as unknown as FactsBySlug;
-    const entry = { slug: seed } as HandedViews;
-    preloadFacts(contentDir, () => handed, (slug) => (slug === seed ? entry : undefined));
-    const state = loadBuildState(contentDir, false);
-    expect(state.handedViews(seed)).toBeUndefined();
-    expect(state.facts).toBe(handed);
-    expect(state.handedViews(seed)).toBe(entry);
-    expect(state.handedViews('another-article')).toBeUndefined();
-    expect(loadBuildState(contentDir, false).handedViews(seed)).toBeUndefined();
   });
 });
