@@ -72,7 +72,8 @@ export function checkContent(contentDir: string, { numerals = true, facts: loade
     const source = fs.readFileSync(file, 'utf8');
     let parsed: matter.GrayMatterFile<string>;
     try {
-      parsed = matter(source);
+      // Options (even none) keep gray-matter from caching every file it parses for the life of the process.
+      parsed = matter(source, {});
     } catch (error) {
       errors.push(`${shown}: front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
       continue;
@@ -112,7 +113,7 @@ export function checkContent(contentDir: string, { numerals = true, facts: loade
   for (const file of markdownFiles(path.join(contentDir, 'digests'))) {
     const shown = displayPath(file);
     collect(errors, () => {
-      const digest = parseDigest(matter(fs.readFileSync(file, 'utf8')).data, shown);
+      const digest = parseDigest(matter(fs.readFileSync(file, 'utf8'), {}).data, shown);
       if (!digest.draft) selectArticles(digest, selectable, shown, zone);
     });
   }
