@@ -17,6 +17,14 @@ import { runDigestEmailPipeline } from '../src/digest/email.ts';
 import { loadEmailBench, median, timeDigestEmail, treeDigest, type EmailTiming } from './email.ts';
 import { generateContent, type GeneratedTree } from './generate.ts';
 
+/** `npm run build`'s command from package.json, as argv for this Node (it must start with `node `). */
+function buildCommand(): string[] {
+  const scripts = (JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const [program, ...args] = (scripts.build ?? '').trim().split(/\s+/);
+  if (program !== 'node') throw new Error(`bench: expected package.json's build script to start with "node ", got "${scripts.build}"`);
+  return [process.execPath, ...args];
+}
+
 const TIME_BINARY = '/usr/bin/time';
 
 interface Options {
@@ -174,8 +182,8 @@ async function main(): Promise<void> {
     name: 'full',
     label: '(a) full site + digests',
     outDir: path.join(options.workDir, 'out-full'),
-    // What `npm run build` runs (tsx src/cli/build.ts), without tsx's extra wrapper process.
-    command: [process.execPath, '--import', 'tsx', 'src/cli/build.ts'],
+    // Exactly what `npm run build` runs (package.json), with this Node.
+    command: buildCommand(),
     env: { CONTENT_DIR: contentDir, OUTPUT_DIR: path.join(options.workDir, 'out-full') },
   };
   const bareBuild: Variant = {

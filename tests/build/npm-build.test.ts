@@ -1,0 +1,26 @@
+// `npm run build`, exactly as the README gives it: package.json's command (with its preload and tsx),
+// run by npm in a child process, builds the real content into the output folder it is pointed at.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/content/paths.ts';
+import { realContentDir, seedSlug, tempDir } from '../helpers/site.ts';
+
+describe('npm run build', () => {
+  it('builds the site and digests from content/ into OUTPUT_DIR and says so', () => {
+    const out = path.join(tempDir(), '_site');
+    const result = spawnSync('npm', ['run', '--silent', 'build'], {
+      cwd: projectRoot,
+      env: { ...process.env, CONTENT_DIR: realContentDir, OUTPUT_DIR: out },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(result.status, result.stderr).toBe(0);
+    // Nothing on stderr but npm's own notices.
+    expect(result.stderr.split('\n').filter((line) => line && !line.startsWith('npm warn'))).toEqual([]);
+    expect(result.stdout).toMatch(/^Built \d+ files from .*content\/ into .*_site\/ in [\d.]+ s\n$/);
+    expect(fs.readFileSync(path.join(out, 'articles', seedSlug, 'index.html'), 'utf8')).toContain('<h1>North Korea to Deploy More Troops to Support Russia in Ukraine War</h1>');
+    expect(fs.existsSync(path.join(out, 'digests', '2025-06-27', 'email.html'))).toBe(true);
+  });
+});
