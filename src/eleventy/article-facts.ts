@@ -27,8 +27,9 @@ export function registerArticleFacts(config: EleventyConfig, state: () => BuildS
     md.core.ruler.after('normalize', 'article-facts', (core) => {
       const page = core.env?.page;
       if (!page?.inputPath || !page.fileSlug) return;
-      const { contentDir, site, facts } = state();
-      if (!isArticlePath(page.inputPath, contentDir)) return;
+      if (!isArticlePath(page.inputPath, state().contentDir)) return;
+      // Only now: other Markdown pages (about.md) never wait for the facts.
+      const { site, facts } = state();
       const articleFacts = facts[page.fileSlug];
       const options = { locale: site.locale, zone: site.timeZone };
       try {
