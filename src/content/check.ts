@@ -6,7 +6,7 @@ import matter from 'gray-matter';
 import { parseArticle } from './article.ts';
 import { ContentError } from './errors.ts';
 import { findStrayNumerals, type StrayNumeral } from './numerals.ts';
-import { lineAt, readBodyTags } from './shortcodes.ts';
+import { bodyFirstLine, lineAt, readBodyTags } from './shortcodes.ts';
 import { displayPath } from './paths.ts';
 import { slugify } from './slug.ts';
 import { loadSite } from './site.ts';
@@ -93,7 +93,7 @@ export function checkContent(contentDir: string, { numerals = true, facts: loade
         if (!articleFacts?.sources[id]) errors.push(`${shown}: reporting: "${id}" is not a source in the article's facts file`);
       }
     });
-    const bodyStart = source.split('\n').length - parsed.content.split('\n').length + 1;
+    const bodyStart = bodyFirstLine(source, parsed.content);
     let factsUsed = 0;
     for (const tag of readBodyTags(parsed.content)) {
       if (tag.kind === 'bad') errors.push(`${shown}: line ${bodyStart + lineAt(parsed.content, tag.start) - 1}: ${tag.problem}`);

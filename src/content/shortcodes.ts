@@ -76,6 +76,11 @@ function quote(source: string): string {
   return line.length > 60 ? `${line.slice(0, 57)}…` : line;
 }
 
+/** The 1-based line of `source` (a whole Markdown file) on which `body`, the text after its front matter, starts. */
+export function bodyFirstLine(source: string, body: string): number {
+  return source.split('\n').length - body.split('\n').length + 1;
+}
+
 /** The 1-based line of `offset` in `text`. */
 export function lineAt(text: string, offset: number): number {
   let line = 1;

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { escapeHtml } from '../content/html.ts';
 import { displayPath } from '../content/paths.ts';
-import { BodyTagError, printFacts } from '../content/shortcodes.ts';
+import { BodyTagError, bodyFirstLine, printFacts } from '../content/shortcodes.ts';
 import { factText } from '../facts/present.ts';
 import { isArticlePath } from './articles.ts';
 import type { BuildState } from './state.ts';
@@ -54,8 +54,7 @@ export function registerArticleFacts(config: EleventyConfig, state: () => BuildS
 /** The file line where `body` (the Markdown after the front matter) starts; only worked out for an error. */
 function bodyStartLine(inputPath: string, body: string): number {
   try {
-    const source = fs.readFileSync(inputPath, 'utf8');
-    return source.split('\n').length - body.split('\n').length + 1;
+    return bodyFirstLine(fs.readFileSync(inputPath, 'utf8'), body);
   } catch {
     return 1;
   }
