@@ -17,6 +17,14 @@ export interface RecipientList {
   duplicatesMerged: number;
 }
 
+/**
+ * The column holding addresses in a header row: `email`, or what ESP exports call it (`Email Address`,
+ * `E-mail`, `email_address`), compared without case, spaces or punctuation. -1 when there is none.
+ */
+export function emailColumnIndex(header: readonly string[]): number {
+  return header.findIndex((column) => ['email', 'emailaddress'].includes(column.toLowerCase().replace(/[^a-z]/g, '')));
+}
+
 /** The key under which addresses are compared: suppression, duplicates and the journal all use it. */
 export function addressKey(email: string): string {
   return email.toLowerCase();
@@ -58,12 +66,12 @@ export function parseRecipients(csv: string, file: string): RecipientList {
   const [header, ...body] = rows;
   if (!header) return { recipients: [], problems: [`${file}: is empty (expected a header row with an "email" column)`], duplicatesMerged: 0 };
   const columns = header.record.map((column) => column.toLowerCase());
-  const emailColumn = columns.indexOf('email');
+  const emailColumn = emailColumnIndex(columns);
   const nameColumn = columns.indexOf('name');
   if (emailColumn === -1) {
     return {
       recipients: [],
-      problems: [`${file}: line 1: header has no "email" column (found ${columns.map((c) => JSON.stringify(c)).join(', ')})`],
+      problems: [`${file}: line 1: header has no email column ("email" or "Email Address"; found ${columns.map((c) => JSON.stringify(c)).join(', ')})`],
       duplicatesMerged: 0,
     };
   }

@@ -20,7 +20,7 @@ import { createRedactor, type Redactor } from './redact.ts';
 import { backoffDelay, classifySendError } from './retry.ts';
 import { createSmtpDelivery } from './smtp-delivery.ts';
 import { parseSmtpUrl, type SmtpTarget } from './smtp-url.ts';
-import { loadSuppressionList } from './suppression.ts';
+import { loadSuppressionList, SuppressionListError } from './suppression.ts';
 import { EXIT_CODES, exitCodeFor, formatSummary, type SendSummary } from './summary.ts';
 
 export interface SendIO {
@@ -72,10 +72,19 @@ function unsubscribeSecret(io: SendIO, overSmtp: boolean, notes: string[]): stri
   return secret;
 }
 
+function readSuppressionList(file: string, io: SendIO) {
+  try {
+    return loadSuppressionList(file, displayPath(file, io.cwd));
+  } catch (error) {
+    if (error instanceof SuppressionListError) throw new SendRefusedError(error.problems);
+    throw error;
+  }
+}
+
 function suppressionFile(options: SendOptions, io: SendIO, notes: string[]): Set<string> {
   if (options.suppress !== undefined) {
     const file = path.resolve(io.cwd, options.suppress);
-    const list = loadSuppressionList(file);
+    const list = readSuppressionList(file, io);
     if (!list.found) throw new SendRefusedError([`--suppress ${options.suppress}: file not found`]);
     return list.addresses;
   }
@@ -85,7 +94,7 @@ function suppressionFile(options: SendOptions, io: SendIO, notes: string[]): Set
     notes.push('note: site.json sets no email.suppressionFile, so no address is suppressed');
     return new Set();
   }
-  const list = loadSuppressionList(path.resolve(io.cwd, configured));
+  const list = readSuppressionList(path.resolve(io.cwd, configured), io);
   if (!list.found) notes.push(`note: suppression list ${configured} does not exist yet; treating it as empty`);
   return list.addresses;
 }

@@ -55,9 +55,15 @@ describe('parseRecipients', () => {
     expect(list.duplicatesMerged).toBe(2);
   });
 
+  it('reads an ESP export whose address column is called "Email Address"', () => {
+    const list = parseRecipients('"Email Address","First Name"\nkim@example.org,Min-ji\n', 'r.csv');
+    expect(list.problems).toEqual([]);
+    expect(list.recipients).toEqual([{ email: 'kim@example.org', line: 2 }]);
+  });
+
   it('refuses a file without an email column, an empty file and unreadable CSV', () => {
     expect(parseRecipients('address,name\nkim@example.org,Kim\n', 'r.csv').problems).toEqual([
-      'r.csv: line 1: header has no "email" column (found "address", "name")',
+      'r.csv: line 1: header has no email column ("email" or "Email Address"; found "address", "name")',
     ]);
     expect(parseRecipients('', 'r.csv').problems).toEqual(['r.csv: is empty (expected a header row with an "email" column)']);
     expect(parseRecipients('email,name\nkim@example.org,"unterminated\n', 'r.csv').problems[0]).toMatch(/^r\.csv: line \d+: not readable as CSV/);

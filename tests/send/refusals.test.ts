@@ -53,6 +53,18 @@ describe('refused before sending', () => {
     expect(server.connections).toBe(0);
   });
 
+  it('refuses a suppression list it can not read as addresses, naming the file and line, and sends nothing', async () => {
+    writeRecipients(dir, ['kim@example.org', 'lee@example.org']);
+    // A headerless export: whole rows are not addresses, so the list must not pass as one that suppresses nobody.
+    writeRecipients(dir, 'kim@example.org,Min-ji,unsubscribed\n', 'export.csv');
+
+    const run = await runInProcess(dir, ['--recipients', 'recipients.csv', '--smtp', server.url, '--suppress', 'export.csv']);
+
+    expect(run.exitCode).toBe(EXIT_CODES.refused);
+    expect(run.stderr).toContain('export.csv: line 1: expected an email address, got "kim@example.org,Min-ji,unsubscribed"');
+    expect(server.connections).toBe(0);
+  });
+
   it('refuses to send over SMTP without UNSUBSCRIBE_SECRET', async () => {
     writeRecipients(dir, recipientAddresses(2));
 
