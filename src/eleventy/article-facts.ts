@@ -1,10 +1,11 @@
-// Figures in articles: `{% fact "id" %}` prints a figure from the article's facts file, escaped.
+// Figures in articles: `{% fact "id" %}` prints a figure from the article's facts file, escaped for HTML
+// and for Markdown, so the words come out as they read in the key figures.
 // Articles are Markdown only (articles.11tydata.mjs sets templateEngineOverride: md), not Nunjucks
 // templates: before markdown-it parses an article, this step replaces its fact tags with the figures'
 // words, as Nunjucks used to, with the grammar `npm run check` reads (src/content/shortcodes.ts).
 // Compiling every article as a Nunjucks template cost a third of bare Eleventy's build time.
 import fs from 'node:fs';
-import { escapeHtml } from '../content/html.ts';
+import { markdownLiteral } from '../content/html.ts';
 import { displayPath } from '../content/paths.ts';
 import { BodyTagError, bodyFirstLine, printFacts } from '../content/shortcodes.ts';
 import { factText } from '../facts/present.ts';
@@ -35,7 +36,7 @@ export function registerArticleFacts(config: EleventyConfig, state: () => BuildS
       try {
         core.src = printFacts(core.src, (tag) => {
           try {
-            return escapeHtml(factText(articleFacts, tag.id, tag.form, options));
+            return markdownLiteral(factText(articleFacts, tag.id, tag.form, options));
           } catch (error) {
             throw new Error(`{% fact "${tag.id}" %}: ${(error as Error).message}`);
           }
