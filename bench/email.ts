@@ -5,9 +5,9 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import matter from 'gray-matter';
 import { parseArticle } from '../src/content/article.ts';
 import { parseDigest, selectArticles } from '../src/content/digest.ts';
+import { readFrontMatter } from '../src/content/front-matter.ts';
 import { loadSite, type Site } from '../src/content/site.ts';
 import { projectRoot } from '../src/content/paths.ts';
 import { digestView, type DigestArticleInput, type DigestView } from '../src/digest/view.ts';
@@ -52,7 +52,7 @@ export function loadEmailBench(contentDir: string, templatesDir = path.join(proj
     .filter((name) => name.endsWith('.md'))
     .map((name) => {
       const slug = path.basename(name, '.md');
-      const article = parseArticle(matter(fs.readFileSync(path.join(articlesDir, name), 'utf8')).data, name);
+      const article = parseArticle(readFrontMatter(fs.readFileSync(path.join(articlesDir, name), 'utf8')).data, name);
       return { slug, url: `/articles/${slug}/`, date: article.date.toJSDate(), title: article.title, summary: article.summary, section: article.section, tags: article.tags };
     })
     .sort((a, b) => b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug));
@@ -68,7 +68,7 @@ export function loadEmailBench(contentDir: string, templatesDir = path.join(proj
 function templateChain(file: string, layoutsDir: string): string[] {
   const chain: string[] = [];
   for (let current: string | undefined = file; current; ) {
-    const { content, data }: { content: string; data: Record<string, unknown> } = matter(fs.readFileSync(current, 'utf8'));
+    const { content, data }: { content: string; data: Record<string, unknown> } = readFrontMatter(fs.readFileSync(current, 'utf8'));
     chain.push(content);
     current = typeof data.layout === 'string' ? path.join(layoutsDir, data.layout) : undefined;
   }
@@ -93,7 +93,7 @@ export function digestOf(bench: EmailBench, slug: string, articles: DigestArticl
 /** A digest file of the tree, with its articles selected as the build selects them. */
 export function treeDigest(bench: EmailBench, contentDir: string, slug: string): DigestView {
   const file = path.join(contentDir, 'digests', `${slug}.md`);
-  const digest = parseDigest(matter(fs.readFileSync(file, 'utf8')).data, file);
+  const digest = parseDigest(readFrontMatter(fs.readFileSync(file, 'utf8')).data, file);
   const chosen = selectArticles(digest, bench.articles, file, bench.site.timeZone);
   return digestView({ slug, file, digest, articles: chosen, facts: bench.facts, site: bench.site });
 }

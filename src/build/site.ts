@@ -1,10 +1,12 @@
 // Builds the whole site (and digests) with Eleventy's programmatic API into a staging dir, then swaps it in.
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { forgetPreloadedFacts, preloadFacts } from '../eleventy/state.ts';
 import { checkContentInWorker } from './check-in-worker.ts';
 import { ContentError } from '../content/errors.ts';
-import { projectRoot } from '../content/paths.ts';
+import { displayPath, projectRoot } from '../content/paths.ts';
+import { describeYamlError } from '../content/yaml-problem.ts';
 import { discard, makeStagingDir, swapIntoPlace } from './swap.ts';
 
 export interface BuildOptions {
@@ -44,31 +46,40 @@ export async function buildSite({ contentDir, outputDir, quiet = true }: BuildOp
     if (checked.status === 'rejected') throw checked.reason;
     if (checked.value.length) throw new ContentError(checked.value);
     if (built.status === 'rejected') throw rootCause(built.reason);
+    const files = await countFiles(staging);
     await swapIntoPlace(staging, outputDir);
-    return { outputDir, files: countWritten(built.value) };
+    return { outputDir, files };
   } catch (error) {
     await discard(staging);
     throw error;
   }
 }
 
-function countWritten(result: unknown): number {
-  if (Array.isArray(result)) return result.flat(Infinity).filter((entry) => entry && typeof entry === 'object' && 'outputPath' in entry).length;
-  return 0;
+/** The files in the output, counted on disk: Eleventy's own list leaves out what passthrough and events write. */
+async function countFiles(dir: string): Promise<number> {
+  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).length;
 }
 
 /**
  * Eleventy wraps errors several layers deep ("Having trouble rendering…"); editors need the innermost
- * message, which names their file and field.
+ * message, which names their file and field. Where that message is a YAML parser's, which names no
+ * file, the file comes from the wrapper that says which template's front matter it was reading.
  */
 export function rootCause(error: unknown): Error {
   let current: unknown = error;
+  let template: string | undefined;
   const seen = new Set<unknown>();
   while (current && typeof current === 'object' && !seen.has(current)) {
     seen.add(current);
+    const named = /front matter from template (.+)$/.exec(String((current as { message?: unknown }).message));
+    if (named?.[1]) template = named[1];
     const next = (current as { originalError?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
     if (!next) break;
     current = next;
+  }
+  if (template && (current as { name?: unknown }).name === 'YAMLException') {
+    return new Error(`${displayPath(path.resolve(template))}: front matter is not valid YAML: ${describeYamlError(current)}`);
   }
   return current instanceof Error ? current : new Error(String(current));
 }

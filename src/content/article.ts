@@ -5,13 +5,25 @@ import { ContentError, describeValue } from './errors.ts';
 import { formatZodIssues } from './zod-issues.ts';
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+const LEADING_DAY = /^(\d{4})-(\d{2})-(\d{2})/;
 
-/** A publication instant: a YAML timestamp, or an ISO 8601 string that carries its UTC offset. */
+/**
+ * A publication instant: an ISO 8601 string that carries its UTC offset. Front matter is read with YAML's
+ * core schema (src/content/front-matter.ts), so an unquoted timestamp arrives as the text the editor typed.
+ */
 const instant = z.unknown().transform((value, ctx) => {
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return DateTime.fromJSDate(value, { zone: 'utc' });
-  if (typeof value === 'string' && ISO_WITH_OFFSET.test(value.trim())) {
-    const parsed = DateTime.fromISO(value.trim(), { setZone: true });
+  const written = typeof value === 'string' ? value.trim() : undefined;
+  const day = written === undefined ? null : LEADING_DAY.exec(written);
+  // A day that does not exist is named as such, before anything else is said about the value's shape.
+  if (day && !DateTime.fromObject({ year: Number(day[1]), month: Number(day[2]), day: Number(day[3]) }).isValid) {
+    ctx.addIssue({ code: 'custom', message: `${day[0]} is not a real calendar date` });
+    return z.NEVER;
+  }
+  if (written !== undefined && ISO_WITH_OFFSET.test(written)) {
+    const parsed = DateTime.fromISO(written, { setZone: true });
     if (parsed.isValid) return parsed;
+    ctx.addIssue({ code: 'custom', message: `${written} is not a real time of day` });
+    return z.NEVER;
   }
   ctx.addIssue({
     code: 'custom',
@@ -37,6 +49,14 @@ export const articleSchema = z.object({
   tags: z.array(z.string().min(1), 'expected a list of tags').default([]),
   reporting: z.array(z.string().min(1), 'expected a list of source ids from the facts file').default([]),
   draft: z.boolean('expected true or false').default(false),
+}).superRefine((article, ctx) => {
+  if (article.updated && article.updated < article.date) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['updated'],
+      message: `${article.updated.toISO()} is earlier than date ${article.date.toISO()}; updated is when the article last changed, so it cannot come before publication`,
+    });
+  }
 });
 
 export type ArticleFrontMatter = z.output<typeof articleSchema>;

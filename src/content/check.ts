@@ -2,16 +2,18 @@
 // and numerals in prose that do not come from a fact.
 import fs from 'node:fs';
 import path from 'node:path';
-import matter from 'gray-matter';
 import { parseArticle } from './article.ts';
 import { ContentError } from './errors.ts';
+import { readFrontMatter, type FrontMatterFile } from './front-matter.ts';
 import { findStrayNumerals, type StrayNumeral } from './numerals.ts';
 import { bodyFirstLine, lineAt, readBodyTags } from './shortcodes.ts';
 import { displayPath } from './paths.ts';
 import { slugify } from './slug.ts';
 import { loadSite } from './site.ts';
-import { checkRelativeDates, loadAllFacts, type FactsBySlug } from '../facts/load.ts';
-import { findFigure } from '../facts/present.ts';
+import { describeYamlError } from './yaml-problem.ts';
+import { checkRelativeDates, factsDir, readAllFacts, type FactsBySlug } from '../facts/load.ts';
+import { findFigureIn } from '../facts/present.ts';
+import { topicPageUrl } from '../site/pagination.ts';
 import { parseDigest, selectArticles, type SelectableArticle } from './digest.ts';
 
 export interface ArticleReport {
@@ -26,12 +28,23 @@ export interface CheckReport {
   articles: ArticleReport[];
 }
 
-function collect(problems: string[], run: () => void): void {
+/** What `run` returns, or undefined when it throws: then its problems are added to `problems`. */
+function attempt<T>(problems: string[], run: () => T): T | undefined {
   try {
-    run();
+    return run();
   } catch (error) {
     if (error instanceof ContentError) problems.push(...error.problems);
     else problems.push((error as Error).message);
+    return undefined;
+  }
+}
+
+/** A file's front matter; a ContentError names the file when its YAML is not valid. */
+function frontMatterOf(source: string, shown: string): FrontMatterFile {
+  try {
+    return readFrontMatter(source);
+  } catch (error) {
+    throw new ContentError([`${shown}: front matter is not valid YAML: ${describeYamlError(error)}`]);
   }
 }
 
@@ -44,6 +57,34 @@ export function markdownFiles(dir: string): string[] {
     .sort();
 }
 
+/** The site's other pages (about.md, index.njk…): templates outside articles/, digests/ and `_` folders. */
+export function pageFiles(contentDir: string): string[] {
+  if (!fs.existsSync(contentDir)) return [];
+  return fs
+    .readdirSync(contentDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.(md|njk)$/.test(entry.name))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((file) => {
+      const [top = '', ...rest] = path.relative(contentDir, file).split(path.sep);
+      return !rest.length || !(top === 'articles' || top === 'digests' || top.startsWith('_') || top === 'node_modules');
+    })
+    .sort();
+}
+
+/** Tags without a topic URL, and tags that make the same topic URL as another of the article's tags. */
+function tagProblems(tags: string[], shown: string): string[] {
+  const problems: string[] = [];
+  const bySlug = new Map<string, string>();
+  for (const tag of tags) {
+    const slug = slugify(tag);
+    const earlier = bySlug.get(slug);
+    if (!slug) problems.push(`${shown}: tags: "${tag}" has no letters or digits to make its topic URL from`);
+    else if (earlier !== undefined) problems.push(`${shown}: tags: "${earlier}" and "${tag}" make the same topic URL ${topicPageUrl(slug)}; keep one of them`);
+    else bySlug.set(slug, tag);
+  }
+  return problems;
+}
+
 export interface CheckOptions {
   /** Scan prose for numerals typed instead of printed from a fact (the report's strayNumerals). Default true. */
   numerals?: boolean;
@@ -53,74 +94,101 @@ export interface CheckOptions {
 
 export function checkContent(contentDir: string, { numerals = true, facts: loaded }: CheckOptions = {}): CheckReport {
   const errors: string[] = [];
-  let zone = 'UTC';
-  collect(errors, () => {
-    zone = loadSite(contentDir).timeZone;
-  });
-  let facts: FactsBySlug = loaded ?? {};
-  if (!loaded) {
-    collect(errors, () => {
-      facts = loadAllFacts(contentDir, zone);
-    });
-  }
+  const zone = attempt(errors, () => loadSite(contentDir).timeZone) ?? 'UTC';
+  // An invalid facts file is reported once, by itself: what its article takes from it is not checked
+  // until it is valid, so one broken entry does not also make every fact tag look missing.
+  const reading = loaded ? { facts: loaded, invalid: new Set<string>(), problems: [] } : readAllFacts(contentDir, zone);
+  errors.push(...reading.problems);
+  const { facts, invalid } = reading;
+  const articlesDir = path.join(contentDir, 'articles');
+  const expectedFactsFile = (slug: string) => displayPath(path.join(factsDir(contentDir), `${slug}.yaml`));
 
   const articles: ArticleReport[] = [];
   const selectable: SelectableArticle[] = [];
-  for (const file of markdownFiles(path.join(contentDir, 'articles'))) {
+  /** Every article file by slug (the first one when two share a slug), readable or not. */
+  const articleFiles = new Map<string, string>();
+  /** Articles whose front matter has problems: they are still articles for the digests that list them. */
+  const unreadable = new Set<string>();
+  for (const file of markdownFiles(articlesDir)) {
     const shown = displayPath(file);
     const slug = path.basename(file, '.md');
+    const sameSlug = articleFiles.get(slug);
+    if (sameSlug === undefined) articleFiles.set(slug, shown);
+    else {
+      errors.push(
+        `${shown}: has the same slug "${slug}" as ${sameSlug}; an article's slug (its file name) must be unique, ` +
+          `as it makes the article's URL /articles/${slug}/ and names its facts file ${expectedFactsFile(slug)}`,
+      );
+    }
     const source = fs.readFileSync(file, 'utf8');
-    let parsed: matter.GrayMatterFile<string>;
-    try {
-      // Options (even none) keep gray-matter from caching every file it parses for the life of the process.
-      parsed = matter(source, {});
-    } catch (error) {
-      errors.push(`${shown}: front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    const parsed = attempt(errors, () => frontMatterOf(source, shown));
+    if (!parsed) {
+      unreadable.add(slug);
       continue;
     }
     const articleFacts = facts[slug];
-    collect(errors, () => {
-      const article = parseArticle(parsed.data, shown);
+    const factsChecked = !invalid.has(slug);
+    const article = attempt(errors, () => parseArticle(parsed.data, shown));
+    if (!article) unreadable.add(slug);
+    else {
       if (!article.draft) selectable.push({ slug, date: article.date.toJSDate(), tags: article.tags });
-      for (const tag of article.tags) {
-        if (!slugify(tag)) errors.push(`${shown}: tags: "${tag}" has no letters or digits to make its topic URL from`);
-      }
+      errors.push(...tagProblems(article.tags, shown));
       if (articleFacts) {
         const day = article.date.setZone(zone);
         errors.push(...checkRelativeDates(articleFacts, { year: day.year, month: day.month, day: day.day }, day.toISODate() ?? ''));
+        for (const id of article.reporting) {
+          if (!articleFacts.sources[id]) {
+            errors.push(`${shown}: reporting: "${id}" is not a source in ${articleFacts.file} (expected one of: ${Object.keys(articleFacts.sources).join(', ')})`);
+          }
+        }
       }
-      for (const id of article.reporting) {
-        if (!articleFacts?.sources[id]) errors.push(`${shown}: reporting: "${id}" is not a source in the article's facts file`);
-      }
-    });
+    }
     const bodyStart = bodyFirstLine(source, parsed.content);
     let factsUsed = 0;
+    const factIds: string[] = [];
     for (const tag of readBodyTags(parsed.content)) {
-      if (tag.kind === 'bad') errors.push(`${shown}: line ${bodyStart + lineAt(parsed.content, tag.start) - 1}: ${tag.problem}`);
+      const line = bodyStart + lineAt(parsed.content, tag.start) - 1;
+      if (tag.kind === 'bad') errors.push(`${shown}: line ${line}: ${tag.problem}`);
       if (tag.kind !== 'fact') continue;
       factsUsed += 1;
-      collect(errors, () => {
-        try {
-          findFigure(articleFacts, tag.id);
-        } catch (error) {
-          throw new Error(`${shown}: {% fact "${tag.id}" %}: ${(error as Error).message}`);
-        }
-      });
+      factIds.push(tag.id);
+      if (!articleFacts) continue;
+      try {
+        findFigureIn(articleFacts, tag.id, tag.form);
+      } catch (error) {
+        const written = parsed.content.slice(tag.start, tag.end).replace(/\s+/g, ' ');
+        errors.push(`${shown}: line ${line}: ${written}: ${(error as Error).message}`);
+      }
+    }
+    const needs = [
+      ...(factIds.length ? [`its {% fact %} tags (${[...new Set(factIds)].join(', ')})`] : []),
+      ...(article?.reporting.length ? [`its reporting: list (${article.reporting.join(', ')})`] : []),
+    ];
+    if (!articleFacts && factsChecked && needs.length) {
+      errors.push(`${shown}: this article has no facts file (expected ${expectedFactsFile(slug)}), which ${needs.join(' and ')} need`);
     }
     articles.push({ file: shown, slug, strayNumerals: numerals ? findStrayNumerals(parsed.content, bodyStart) : [], factsUsed });
   }
 
+  const selectOptions = { articlesDir: displayPath(articlesDir), unreadable };
   for (const file of markdownFiles(path.join(contentDir, 'digests'))) {
     const shown = displayPath(file);
-    collect(errors, () => {
-      const digest = parseDigest(matter(fs.readFileSync(file, 'utf8'), {}).data, shown);
-      if (!digest.draft) selectArticles(digest, selectable, shown, zone);
+    attempt(errors, () => {
+      const digest = parseDigest(frontMatterOf(fs.readFileSync(file, 'utf8'), shown).data, shown);
+      if (!digest.draft) selectArticles(digest, selectable, shown, zone, selectOptions);
     });
   }
 
-  const slugs = new Set(articles.map((a) => a.slug));
+  // Eleventy reads every page's front matter too; a page whose YAML is broken would fail the build.
+  for (const file of pageFiles(contentDir)) {
+    const shown = displayPath(file);
+    attempt(errors, () => frontMatterOf(fs.readFileSync(file, 'utf8'), shown));
+  }
+
   for (const slug of Object.keys(facts)) {
-    if (!slugs.has(slug)) errors.push(`${facts[slug]?.file}: no article content/articles/${slug}.md uses this facts file (facts files are named after their article)`);
+    if (!articleFiles.has(slug)) {
+      errors.push(`${facts[slug]?.file}: no article ${displayPath(path.join(articlesDir, `${slug}.md`))} uses this facts file (facts files are named after their article)`);
+    }
   }
   return { errors, articles };
 }

@@ -73,16 +73,29 @@ export interface SelectableArticle {
   tags: string[];
 }
 
+export interface SelectOptions {
+  /** The articles folder as messages show it. */
+  articlesDir?: string;
+  /** Slugs of articles that exist but whose front matter is not valid: their problems are reported already. */
+  unreadable?: ReadonlySet<string>;
+}
+
 /** Resolves a digest's articles, newest first for selections and in the editor's order for lists. */
-export function selectArticles<T extends SelectableArticle>(digest: DigestFrontMatter, articles: T[], file: string, zone: string): T[] {
+export function selectArticles<T extends SelectableArticle>(
+  digest: DigestFrontMatter,
+  articles: T[],
+  file: string,
+  zone: string,
+  { articlesDir = 'articles', unreadable = new Set() }: SelectOptions = {},
+): T[] {
   if (digest.articles) {
     const bySlug = new Map(articles.map((a) => [a.slug, a]));
-    const missing = digest.articles.filter((slug) => !bySlug.has(slug));
+    const missing = digest.articles.filter((slug) => !bySlug.has(slug) && !unreadable.has(slug));
     if (missing.length) {
-      throw new ContentError(missing.map((slug) => `${file}: articles: "${slug}" is not an article (expected a file content/articles/${slug}.md)`));
+      throw new ContentError(missing.map((slug) => `${file}: articles: "${slug}" is not an article (expected a file ${articlesDir}/${slug}.md)`));
     }
     if (digest.articles.length === 0) throw new ContentError([`${file}: articles: the list is empty; a digest needs at least one article`]);
-    return digest.articles.map((slug) => bySlug.get(slug) as T);
+    return digest.articles.flatMap((slug) => bySlug.get(slug) ?? []);
   }
   const select = digest.select ?? {};
   // The days as instants in the site zone, found once per digest: finding every article's day in the
@@ -93,7 +106,8 @@ export function selectArticles<T extends SelectableArticle>(digest: DigestFrontM
     .filter((a) => select.tag === undefined || a.tags.includes(select.tag))
     .filter((a) => a.date.getTime() >= from && a.date.getTime() <= to)
     .sort((a, b) => b.date.getTime() - a.date.getTime());
-  if (chosen.length === 0) {
+  // An article that could not be read might have matched; its own problems are what to fix first.
+  if (chosen.length === 0 && unreadable.size === 0) {
     throw new ContentError([`${file}: select: no article matches ${JSON.stringify(select)}; a digest needs at least one article`]);
   }
   return chosen;

@@ -49,6 +49,32 @@ export interface Topic {
   count: number;
 }
 
+/**
+ * Reader-facing tags grouped by URL slug, in the order of `items` (articles newest first), sorted by tag.
+ * Two spellings of one tag ("Russia", "russia") make one topic, which lists an article once.
+ */
+export function groupTopics(items: CollectionItem[]): Array<{ tag: string; slug: string; items: CollectionItem[] }> {
+  const bySlug = new Map<string, { tag: string; items: CollectionItem[] }>();
+  const problems: string[] = [];
+  for (const item of items) {
+    const listedUnder = new Set<string>();
+    for (const tag of articleTags(item)) {
+      const slug = slugify(tag);
+      if (!slug) {
+        problems.push(`${displayPath(item.inputPath)}: tags: "${tag}" has no letters or digits to make its topic URL from`);
+        continue;
+      }
+      if (listedUnder.has(slug)) continue;
+      listedUnder.add(slug);
+      const topic = bySlug.get(slug);
+      if (topic) topic.items.push(item);
+      else bySlug.set(slug, { tag, items: [item] });
+    }
+  }
+  if (problems.length) throw new ContentError(problems);
+  return [...bySlug.entries()].map(([slug, topic]) => ({ slug, ...topic })).sort((a, b) => a.tag.localeCompare(b.tag));
+}
+
 export type TopicPage = ListingPage<CollectionItem> & { tag: string; slug: string; total: number };
 
 export function registerArticles(config: EleventyConfig, state: () => BuildState): void {
@@ -82,27 +108,7 @@ export function registerArticles(config: EleventyConfig, state: () => BuildState
 
   config.addCollection('archivePages', (api) => paginate(articles(api), LISTING_PAGE_SIZE, archivePageUrl));
 
-  /** Reader-facing tags grouped by URL slug, each with its articles newest first. */
-  const topics = (api: CollectionApi) => {
-    const bySlug = new Map<string, { tag: string; items: CollectionItem[] }>();
-    const problems: string[] = [];
-    for (const item of articles(api)) {
-      for (const tag of articleTags(item)) {
-        const slug = slugify(tag);
-        if (!slug) {
-          problems.push(`${displayPath(item.inputPath)}: tags: "${tag}" has no letters or digits to make its topic URL from`);
-          continue;
-        }
-        const topic = bySlug.get(slug);
-        if (topic) topic.items.push(item);
-        else bySlug.set(slug, { tag, items: [item] });
-      }
-    }
-    if (problems.length) throw new ContentError(problems);
-    return [...bySlug.entries()]
-      .map(([slug, topic]) => ({ slug, ...topic }))
-      .sort((a, b) => a.tag.localeCompare(b.tag));
-  };
+  const topics = (api: CollectionApi) => groupTopics(articles(api));
 
   config.addCollection('topics', (api): Topic[] =>
     topics(api).map(({ tag, slug, items }) => ({ tag, slug, url: topicPageUrl(slug), count: items.length })),

@@ -1,5 +1,6 @@
 // The only place that touches eleventyConfig: directories, engines, and one call per concern.
 import path from 'node:path';
+import { frontMatterOptions } from '../content/front-matter.ts';
 import { resolvePaths } from '../content/paths.ts';
 import { registerArticleFacts } from './article-facts.ts';
 import { registerArticles } from './articles.ts';
@@ -26,6 +27,8 @@ export function configureSite(config: EleventyConfig) {
   // Eleventy parses the config's imports as JavaScript to watch them; ours are TypeScript (run by tsx).
   config.setWatchJavaScriptDependencies(false);
 
+  // Front matter is read as the content check reads it, so the dev server's validation and the build agree.
+  config.setFrontMatterParsingOptions(frontMatterOptions);
   config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
   config.amendLibrary('md', (md: { set(options: Record<string, unknown>): void }) => md.set({ typographer: false }));
 

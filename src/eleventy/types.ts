@@ -40,6 +40,7 @@ export interface EleventyConfig {
   addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
   addWatchTarget(path: string): void;
   addTemplateFormats?(formats: string): void;
+  setFrontMatterParsingOptions(options: Record<string, unknown>): void;
   setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
   setLibrary(name: string, lib: unknown): void;
   amendLibrary(name: string, fn: (lib: any) => unknown): void;

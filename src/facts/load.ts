@@ -2,10 +2,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
-import { ContentError } from '../content/errors.ts';
+import type { z } from 'zod';
+import { ContentError, describeValue } from '../content/errors.ts';
 import { displayPath } from '../content/paths.ts';
+import { describeYamlError } from '../content/yaml-problem.ts';
 import { formatZodIssues } from '../content/zod-issues.ts';
-import { calendarDateToIso, compareFuzzyDates, type CalendarDate, type FuzzyDate } from '../format/dates.ts';
+import { calendarDateToIso, compareFuzzyDates, fuzzyDateBounds, type CalendarDate, type FuzzyDate } from '../format/dates.ts';
 import { resolveRelativePhrase, sameFuzzyDate } from './relative-dates.ts';
 import { deriveSum, type DerivedFigure } from './derive.ts';
 import { factsFileSchema, type Claim, type FactEvent, type FactsFile, type Figure, type Source } from './schema.ts';
@@ -36,29 +38,44 @@ export function factsDir(contentDir: string): string {
 // file's last parse is kept and reused while its text and the zone are unchanged.
 const lastParse = new Map<string, { source: string; zone: string; facts: ArticleFacts }>();
 
-/** Reads all of content/facts; throws one ContentError listing every problem in every file. */
-export function loadAllFacts(contentDir: string, zone: string): FactsBySlug {
+export interface FactsReading {
+  /** The facts of every file that is valid. */
+  facts: FactsBySlug;
+  /** Slugs whose facts file exists but is not valid (its problems are in `problems`). */
+  invalid: Set<string>;
+  problems: string[];
+}
+
+/** Reads all of content/facts, keeping the valid files and listing every problem in the others. */
+export function readAllFacts(contentDir: string, zone: string): FactsReading {
+  const reading: FactsReading = { facts: {}, invalid: new Set(), problems: [] };
   const dir = factsDir(contentDir);
-  if (!fs.existsSync(dir)) return {};
-  const problems: string[] = [];
-  const facts: FactsBySlug = {};
+  if (!fs.existsSync(dir)) return reading;
   for (const name of fs.readdirSync(dir).sort()) {
     const ext = path.extname(name);
     if (!FACTS_EXTENSIONS.has(ext)) continue;
     const file = path.resolve(dir, name);
+    const slug = path.basename(name, ext);
     const source = fs.readFileSync(file, 'utf8');
     const cached = lastParse.get(file);
     try {
       const parsed = cached?.source === source && cached.zone === zone ? cached.facts : parseFactsFile(source, file, zone);
       lastParse.set(file, { source, zone, facts: parsed });
       // A new object per load: caches keyed by a facts object (views in src/eleventy) then last one build.
-      facts[path.basename(name, ext)] = { ...parsed };
+      reading.facts[slug] = { ...parsed };
     } catch (error) {
       lastParse.delete(file);
-      if (error instanceof ContentError) problems.push(...error.problems);
-      else throw error;
+      if (!(error instanceof ContentError)) throw error;
+      reading.problems.push(...error.problems);
+      reading.invalid.add(slug);
     }
   }
+  return reading;
+}
+
+/** Reads all of content/facts; throws one ContentError listing every problem in every file. */
+export function loadAllFacts(contentDir: string, zone: string): FactsBySlug {
+  const { facts, problems } = readAllFacts(contentDir, zone);
   if (problems.length) throw new ContentError(problems);
   return facts;
 }
@@ -70,11 +87,26 @@ export function parseFactsFile(source: string, file: string, zone: string): Arti
     // The core schema (YAML 1.2): `2024-10-05` stays text for our date parser instead of becoming a Date.
     raw = file.endsWith('.json') ? JSON.parse(source) : yaml.load(source, { schema: yaml.CORE_SCHEMA, filename: file });
   } catch (error) {
-    throw new ContentError([`${shown}: not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`]);
+    throw new ContentError([`${shown}: not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${describeYamlError(error)}`]);
   }
   const result = factsFileSchema.safeParse(raw ?? {});
-  if (!result.success) throw new ContentError(formatZodIssues(shown, result.error.issues, (p) => labelPath(raw, p)));
+  if (!result.success) {
+    const issues = result.error.issues.map((issue) => explainSourceIssue(raw, issue));
+    throw new ContentError(formatZodIssues(shown, issues, (p) => labelPath(raw, p)));
+  }
   return checkReferences(result.data, shown, path.basename(file, path.extname(file)), zone);
+}
+
+/** A `source` or `via` the schema refused is explained with the ids the editor can choose from. */
+function explainSourceIssue(raw: unknown, issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  const [section, index, field] = issue.path;
+  if (typeof index !== 'number' || (field !== 'source' && field !== 'via') || issue.path.length !== 3) return issue;
+  const record = (raw ?? {}) as Record<string, unknown>;
+  const written = (record[String(section)] as Array<Record<string, unknown>> | undefined)?.[index]?.[field];
+  const sources = record.sources && typeof record.sources === 'object' ? Object.keys(record.sources) : [];
+  const choices = sources.length ? `one of this file's sources: ${sources.join(', ')}` : 'a source listed under sources, which lists none';
+  const message = written === undefined ? `missing (expected ${choices})` : `${describeValue(written)} is not a known source (expected ${choices})`;
+  return { ...issue, message };
 }
 
 /** `figures.3.value` becomes `fact "deaths": value`, so the editor finds the entry by its id. */
@@ -121,6 +153,21 @@ function checkReferences(data: FactsFile, file: string, slug: string, zone: stri
       if (!(actor in data.actors)) {
         problems.push(`${file}: ${kind} "${entry.id}": actor "${actor}" is not listed under actors (expected one of: ${Object.keys(data.actors).join(', ') || 'none defined'})`);
       }
+    }
+  }
+
+  // The schema reads each date's parts; the order of a range's or a choice's dates and their common
+  // precision are checked here, where a date is first used (fuzzyDateBounds refuses a date of a bad shape).
+  const dated: Array<[string, { id: string; date?: FuzzyDate | undefined }]> = [
+    ...data.figures.map((f) => ['fact', f] as [string, Figure]),
+    ...data.events.map((e) => ['event', e] as [string, FactEvent]),
+  ];
+  for (const [kind, entry] of dated) {
+    if (entry.date === undefined) continue;
+    try {
+      fuzzyDateBounds(entry.date, zone);
+    } catch (error) {
+      problems.push(`${file}: ${kind} "${entry.id}": date: ${(error as Error).message}`);
     }
   }
 

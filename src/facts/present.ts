@@ -19,7 +19,7 @@ export class UnknownFactError extends Error {
     super(
       facts
         ? `fact "${factId}" does not exist in ${facts.file} (known: ${[...facts.figures, ...facts.derived].map((f) => f.id).join(', ')})`
-        : `fact "${factId}" cannot be printed: this article has no facts file (expected content/facts/<article slug>.yaml)`,
+        : `fact "${factId}" cannot be printed: this article has no facts file (expected facts/<article slug>.yaml in the content folder)`,
     );
     this.name = 'UnknownFactError';
   }
@@ -35,16 +35,28 @@ function unitOf(figure: Figure | DerivedFigure) {
   return 'unit' in figure ? figure.unit : undefined;
 }
 
+/** The figure a fact tag prints in `form`; throws when it does not exist or cannot take the form. */
+export function findFigureIn(facts: ArticleFacts | undefined, id: string, form: FactForm): Figure | DerivedFigure {
+  const figure = findFigure(facts, id);
+  if (form === 'compound' && !unitOf(figure)) {
+    throw new Error(
+      `fact "${id}" has no unit in ${facts?.file}, and the compound form ("a three-year war") needs one: ` +
+        'give the fact a unit such as { one: year, other: years }, or print it in the prose form',
+    );
+  }
+  return figure;
+}
+
 /** The words a figure takes in prose: "11,000", "around 600", "more than three-year". */
 export function factText(facts: ArticleFacts | undefined, id: string, form: FactForm, options: PresentOptions): string {
   if (!FACT_FORMS.includes(form)) throw new Error(`fact "${id}": unknown form "${form}" (expected one of: ${FACT_FORMS.join(', ')})`);
-  const figure = findFigure(facts, id);
+  const figure = findFigureIn(facts, id, form);
   const unit = unitOf(figure);
   // Prose keeps the number alone (the editor writes the noun); compound forms need the unit to hyphenate.
   return formatAmount(figure.value, {
     locale: options.locale,
     style: form === 'table' ? 'table' : 'prose',
-    ...(form === 'compound' && unit ? { unit, compound: true } : {}),
+    ...(form === 'compound' ? { unit, compound: true } : {}),
   });
 }
 

@@ -170,7 +170,15 @@ export const claimSchema = z.object({
   actors: z.array(id).default([]),
 });
 
-export const sourceSchema = z.object({ name: nonEmpty('the source\'s name'), type: z.string().optional(), url: z.url().optional() });
+/** A link readers follow from the Sources panel: http or https only, since it is printed in an href. */
+const webUrl = z.unknown().transform((value, ctx) => {
+  const written = typeof value === 'string' ? value.trim() : '';
+  if (URL.canParse(written) && ['http:', 'https:'].includes(new URL(written).protocol)) return written;
+  ctx.addIssue({ code: 'custom', message: `expected a web address starting https:// or http://, such as "https://example.org/report", got ${describeValue(value)}` });
+  return z.NEVER;
+});
+
+export const sourceSchema = z.object({ name: nonEmpty('the source\'s name'), type: z.string().optional(), url: webUrl.optional() });
 export const actorSchema = z.object({ name: nonEmpty('the person\'s name'), role: z.string().optional() });
 
 export const factsFileSchema = z.object({

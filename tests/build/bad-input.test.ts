@@ -41,6 +41,21 @@ describe('bad article front matter', () => {
   it('refuses a date without a time zone', async () => {
     await expectFailure((dir) => setFrontMatter(article(dir), 'date', '"2025-06-24T09:00"'), /\.md: date: expected a date and time with a UTC offset/);
   });
+
+  it('refuses an unquoted day that does not exist instead of publishing the day it rolls over to', async () => {
+    await expectFailure((dir) => setFrontMatter(article(dir), 'date', '2025-02-30'),
+      new RegExp(`articles/${seedSlug}\\.md: date: 2025-02-30 is not a real calendar date`));
+  });
+
+  it('refuses an unquoted date without a UTC offset instead of reading it as UTC', async () => {
+    await expectFailure((dir) => setFrontMatter(article(dir), 'date', '2025-06-24 23:30:00'),
+      /\.md: date: expected a date and time with a UTC offset, such as "2025-06-24T09:00:00\+09:00", got "2025-06-24 23:30:00"/);
+  });
+
+  it('refuses an updated earlier than the date, naming updated', async () => {
+    await expectFailure((dir) => setFrontMatter(article(dir), 'updated', '"2025-06-23T09:00:00+09:00"'),
+      new RegExp(`articles/${seedSlug}\\.md: updated: 2025-06-23T09:00:00\\.000\\+09:00 is earlier than date 2025-06-24T09:00:00\\.000\\+09:00`));
+  });
 });
 
 describe('npm run build on bad content', () => {

@@ -196,7 +196,7 @@ describe('bad digests', () => {
 
   const cases: Array<[string, (dir: string) => void, RegExp]> = [
     ['an article that does not exist', (dir) => edit(dir, `  - ${seedSlug}`, '  - no-such-article'),
-      /digests\/2025-06-27\.md: articles: "no-such-article" is not an article \(expected a file content\/articles\/no-such-article\.md\)/],
+      /digests\/2025-06-27\.md: articles: "no-such-article" is not an article \(expected a file \/.*\/content\/articles\/no-such-article\.md\)/],
     ['an empty selection', (dir) => edit(dir, `articles:\n  - ${seedSlug}`, 'select:\n  tag: Antarctica'),
       /digests\/2025-06-27\.md: select: no article matches \{"tag":"Antarctica"\}/],
     ['an empty article list', (dir) => edit(dir, `articles:\n  - ${seedSlug}`, 'articles: []'),

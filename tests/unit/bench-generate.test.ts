@@ -2,12 +2,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import matter from 'gray-matter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENERATED_MARKER, MAX_DIGEST_ARTICLES, generateContent, type GeneratedTree } from '../../bench/generate.ts';
 import { parseArticle } from '../../src/content/article.ts';
 import { checkContent } from '../../src/content/check.ts';
 import { parseDigest, selectArticles } from '../../src/content/digest.ts';
+import { readFrontMatter } from '../../src/content/front-matter.ts';
 import { projectRoot } from '../../src/content/paths.ts';
 import { loadAllFacts } from '../../src/facts/load.ts';
 
@@ -25,7 +25,7 @@ function files(dir: string): string[] {
 }
 
 function body(file: string): string {
-  return matter(fs.readFileSync(file, 'utf8')).content;
+  return readFrontMatter(fs.readFileSync(file, 'utf8')).content;
 }
 
 describe('bench/generate.ts', () => {
@@ -61,7 +61,7 @@ describe('bench/generate.ts', () => {
   it('writes articles of realistic length with full front matter', () => {
     for (const { slug } of tree.articles) {
       const file = path.join(tree.contentDir, 'articles', `${slug}.md`);
-      const { data, content } = matter(fs.readFileSync(file, 'utf8'));
+      const { data, content } = readFrontMatter(fs.readFileSync(file, 'utf8'));
       const article = parseArticle(data, file);
       expect(article.tags.length).toBeGreaterThanOrEqual(2);
       expect(article.reporting.length).toBeGreaterThanOrEqual(1);
@@ -104,12 +104,12 @@ describe('bench/generate.ts', () => {
     expect(tree.digests.length).toBeGreaterThanOrEqual(2);
     expect(tree.digests.length).toBeLessThanOrEqual(4);
     const articles = tree.articles.map(({ slug, tags }) => {
-      const article = parseArticle(matter(fs.readFileSync(path.join(tree.contentDir, 'articles', `${slug}.md`), 'utf8')).data, slug);
+      const article = parseArticle(readFrontMatter(fs.readFileSync(path.join(tree.contentDir, 'articles', `${slug}.md`), 'utf8')).data, slug);
       return { slug, tags, date: article.date.toJSDate() };
     });
     for (const { slug } of tree.digests) {
       const file = path.join(tree.contentDir, 'digests', `${slug}.md`);
-      const digest = parseDigest(matter(fs.readFileSync(file, 'utf8')).data, file);
+      const digest = parseDigest(readFrontMatter(fs.readFileSync(file, 'utf8')).data, file);
       expect(digest.select?.from).toBeDefined();
       expect(digest.select?.to).toBeDefined();
       const chosen = selectArticles(digest, articles, file, ZONE);

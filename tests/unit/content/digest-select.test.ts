@@ -43,3 +43,21 @@ describe('selectArticles with select', () => {
     expect(() => select({ from: '2025-07-01' })).toThrow(ContentError);
   });
 });
+
+describe('selectArticles with articles whose front matter has problems', () => {
+  const digest = (fields: Record<string, unknown>) => parseDigest({ subject: 'S', preheader: 'P', date: '2025-06-27T07:00:00+09:00', intro: 'I', ...fields }, FILE);
+  const unreadable = new Set(['broken']);
+
+  it('does not call a listed article that exists but cannot be read "not an article", and names the articles folder', () => {
+    const listed = digest({ articles: ['first-instant', 'broken'] });
+    expect(selectArticles(listed, articles, FILE, SEOUL, { unreadable }).map((a) => a.slug)).toEqual(['first-instant']);
+    expect(() => selectArticles(listed, articles, FILE, SEOUL, { articlesDir: '/tmp/site/articles' })).toThrow(
+      `${FILE}: articles: "broken" is not an article (expected a file /tmp/site/articles/broken.md)`,
+    );
+  });
+
+  it('does not say a selection matches nothing while an article it might match cannot be read', () => {
+    const selection = digest({ select: { from: '2025-07-01' } });
+    expect(selectArticles(selection, articles, FILE, SEOUL, { unreadable })).toEqual([]);
+  });
+});

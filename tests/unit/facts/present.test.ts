@@ -42,6 +42,13 @@ describe('factText', () => {
     expect(() => factText(undefined, 'nope', 'prose', options)).toThrow(/this article has no facts file/);
   });
 
+  it('refuses the compound form for a figure without a unit, instead of printing the prose form', () => {
+    expect(() => factText(facts, 'dispatch', 'compound', options)).toThrow(
+      'fact "dispatch" has no unit in content/facts/x.yaml, and the compound form ("a three-year war") needs one',
+    );
+    expect(() => factText(facts, 'total', 'compound', options)).toThrow(/fact "total" has no unit/);
+  });
+
   it('refuses an unknown form', () => {
     expect(() => factText(facts, 'dispatch', 'shouting' as 'prose', options)).toThrow('fact "dispatch": unknown form "shouting" (expected one of: prose, compound, table)');
   });

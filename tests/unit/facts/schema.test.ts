@@ -119,6 +119,23 @@ events:
   });
 });
 
+describe('source links', () => {
+  const withUrl = (url: string) => parseFactsFile(`sources:\n  agency: { name: An agency, url: ${JSON.stringify(url)} }\n`, FILE, ZONE);
+
+  it('keeps an http or https address as written', () => {
+    expect(withUrl('https://example.org/report?id=6').sources.agency?.url).toBe('https://example.org/report?id=6');
+    expect(withUrl('http://example.org/').sources.agency?.url).toBe('http://example.org/');
+  });
+
+  it('refuses any other scheme, or no address at all, showing the value', () => {
+    for (const url of ['javascript:alert(6)', 'JavaScript:alert(6)', 'data:text/html,<b>6</b>', 'ftp://example.org/report', '/reports/6', 'example.org/report']) {
+      expect(() => withUrl(url)).toThrow(
+        `${FILE}: sources.agency.url: expected a web address starting https:// or http://, such as "https://example.org/report", got "${url}"`,
+      );
+    }
+  });
+});
+
 describe('references between facts', () => {
   it('refuses an unknown source and lists the known ones', () => {
     expect(problems(`
