@@ -2,11 +2,37 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { headerValueProblem, isValidEmailAddress } from '../email/header-value.ts';
 import { ContentError } from './errors.ts';
 import { displayPath } from './paths.ts';
 import { formatZodIssues } from './zod-issues.ts';
 
-const address = z.object({ name: z.string().min(1).optional(), address: z.email() });
+// Names, addresses and the unsubscribe URL end up in mail headers (From, Reply-To, List-Unsubscribe), so they are
+// held to what src/email/mime.ts accepts: a problem is then reported against site.json, by check and build alike.
+const headerName = z
+  .string()
+  .min(1)
+  .superRefine((value, ctx) => {
+    const problem = headerValueProblem(value);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+const emailAddress = z.string().superRefine((value, ctx) => {
+  if (!isValidEmailAddress(value)) {
+    ctx.addIssue({ code: 'custom', message: `expected one plain email address such as "digest@example.org", got ${JSON.stringify(value)}` });
+  }
+});
+
+const httpsUrl = z.string().superRefine((value, ctx) => {
+  const problem = headerValueProblem(value) ?? (/[\s<>]/.test(value) ? 'must not contain spaces or angle brackets' : undefined);
+  if (problem !== undefined) {
+    ctx.addIssue({ code: 'custom', message: problem });
+  } else if (!URL.canParse(value) || new URL(value).protocol !== 'https:') {
+    ctx.addIssue({ code: 'custom', message: `expected an https URL (one-click unsubscribe requires https), got ${JSON.stringify(value)}` });
+  }
+});
+
+const address = z.object({ name: headerName.optional(), address: emailAddress });
 
 const zoneName = z.string().refine((zone) => {
   try {
@@ -30,8 +56,8 @@ export const siteSchema = z.object({
     from: address,
     replyTo: address.optional(),
     listId: z.string().regex(/^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, 'expected a dotted list id such as "digest.example.org" (RFC 2919)'),
-    unsubscribeUrl: z.url({ protocol: /^https$/ }),
-    unsubscribeMailto: z.email(),
+    unsubscribeUrl: httpsUrl,
+    unsubscribeMailto: emailAddress,
     mergeTags: z.enum(['mailchimp', 'listmonk', 'literal']),
     utm: z.union([z.literal(false), z.object({ source: z.string().min(1), medium: z.string().min(1) })]),
     suppressionFile: z.string().min(1).optional(),

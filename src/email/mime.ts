@@ -1,6 +1,7 @@
 // One digest email as MIME: validates every header-bound value, then lets nodemailer do the encoding.
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Options as MailOptions } from 'nodemailer/lib/mailer';
+import { assertHeaderValue, ATEXT, HeaderValueError, isValidEmailAddress } from './header-value.ts';
 
 export interface Address {
   name?: string;
@@ -21,55 +22,6 @@ export interface MessageInput {
   listUnsubscribe: { url: string; mailto?: string };
   /** bare list id such as 'digest.example.org'; written as List-Id: <digest.example.org> */
   listId?: string;
-}
-
-/** A value bound for a mail header would change the header's meaning (a line break, a second address…). */
-export class HeaderValueError extends Error {
-  readonly field: string;
-
-  constructor(field: string, problem: string) {
-    super(`${field} ${problem}`);
-    this.name = 'HeaderValueError';
-    this.field = field;
-  }
-}
-
-const LINE_BREAK = /[\r\n\u2028\u2029]/;
-// C0 controls, DEL and C1 controls: none belongs in a header, and some clients treat them as line ends.
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
-
-/** Throws unless `value` can sit on one header line as it is. */
-export function assertHeaderValue(field: string, value: string): void {
-  if (LINE_BREAK.test(value)) {
-    throw new HeaderValueError(field, 'must be a single line (found a line break)');
-  }
-  const control = CONTROL_CHARACTER.exec(value);
-  if (control) {
-    const codePoint = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    throw new HeaderValueError(field, `must not contain control characters (found U+${codePoint})`);
-  }
-}
-
-// RFC 5322 dot-atom local part and an LDH host name with a letter-only (or punycode) top-level label.
-// Deliberately narrower than the RFC: no quoted local parts, no IP literals, no comments.
-const ATEXT = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]";
-const LOCAL_PART = new RegExp(`^${ATEXT}+(?:\\.${ATEXT}+)*$`);
-const DOMAIN_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
-const TOP_LEVEL_LABEL = /^(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})$/;
-
-/** True for one plain mailbox such as `kim@example.org`: no display name, no list, no comments. */
-export function isValidEmailAddress(address: string): boolean {
-  if (address.length > 254) return false;
-  const at = address.lastIndexOf('@');
-  if (at < 1) return false;
-  const localPart = address.slice(0, at);
-  const domain = address.slice(at + 1);
-  if (localPart.length > 64 || !LOCAL_PART.test(localPart)) return false;
-  if (domain.length > 253) return false;
-  const labels = domain.split('.');
-  const topLevel = labels[labels.length - 1];
-  if (labels.length < 2 || topLevel === undefined || !TOP_LEVEL_LABEL.test(topLevel)) return false;
-  return labels.every((label) => DOMAIN_LABEL.test(label));
 }
 
 function checkedMailbox(field: string, address: string): string {
@@ -155,6 +107,8 @@ export function toMailOptions(input: MessageInput): MailOptions {
     headers,
     // Keep what the SMTP path sends byte-for-byte comparable with the .eml the build writes.
     xMailer: false,
+    // RFC 5322 lines end in CRLF; without this the quoted-printable parts keep the bare LFs of the text.
+    newline: 'windows',
   };
 }
 

@@ -2,10 +2,13 @@
 import { parseArgs } from 'node:util';
 import { SendRefusedError } from './errors.ts';
 
+/** `--smtp env`: send over SMTP with the URL in $SMTP_URL, so the password stays out of the shell history. */
+export const SMTP_FROM_ENV = 'env';
+
 export interface SendOptions {
   digest: string;
   recipients: string;
-  /** SMTP URL from --smtp; the caller falls back to $SMTP_URL */
+  /** --smtp: an SMTP URL, or SMTP_FROM_ENV; absent means outbox mode, whatever the environment holds */
   smtp?: string;
   journal?: string;
   /** messages per second over SMTP */
@@ -23,8 +26,9 @@ export const USAGE = `Usage: npm run send -- --digest <slug> --recipients <file.
 
   --digest <slug>         digest to send, read from <site>/digests/<slug>/
   --recipients <file>     CSV with a header row: email (required), name (optional)
-  --smtp <url>            smtp://user:pass@host:port or smtps://…; default $SMTP_URL; without either,
-                          messages are written to the outbox folder and nothing leaves the machine
+  --smtp <url>|env        send for real: smtp://user:pass@host:port or smtps://…, or "env" for the URL
+                          in $SMTP_URL; without --smtp, messages are written to the outbox folder and
+                          nothing leaves the machine (even if SMTP_URL is set)
   --outbox <dir>          outbox folder (default outbox/<slug>/)
   --journal <file>        send journal (default outbox/<slug>.journal; <outbox>/journal.jsonl in outbox mode)
   --rate <n>              at most n messages per second over SMTP
@@ -45,6 +49,8 @@ function positiveNumber(flag: string, value: string | undefined, integer: boolea
   }
   return number;
 }
+
+const SMTP_VALUE_EXPECTED = `--smtp needs a value: an smtp:// or smtps:// URL, or "${SMTP_FROM_ENV}" to use the URL in $SMTP_URL`;
 
 /** Returns undefined for --help; throws SendRefusedError for anything it can not use. */
 export function parseSendArgs(argv: readonly string[]): SendOptions | undefined {
@@ -71,15 +77,18 @@ export function parseSendArgs(argv: readonly string[]): SendOptions | undefined 
       },
     }));
   } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
     // A stray value is echoed by parseArgs, and it may be an SMTP URL with a password in it.
-    if ((error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
       throw new SendRefusedError(['unexpected argument without a flag (flags look like --name value)']);
     }
-    throw new SendRefusedError([(error as Error).message]);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /'--smtp[ ']/.test(message)) throw new SendRefusedError([SMTP_VALUE_EXPECTED]);
+    throw new SendRefusedError([message]);
   }
   if (values.help) return undefined;
   const missing = (['digest', 'recipients'] as const).filter((flag) => !values[flag]);
   if (missing.length > 0) throw new SendRefusedError(missing.map((flag) => `--${flag} is required`));
+  if (values.smtp !== undefined && values.smtp.trim() === '') throw new SendRefusedError([SMTP_VALUE_EXPECTED]);
 
   return {
     digest: values.digest ?? '',

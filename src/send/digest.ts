@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { displayPath } from '../content/paths.ts';
 import { formatZodIssues } from '../content/zod-issues.ts';
 import { SendRefusedError } from './errors.ts';
+import { mergeTagFormsInHtml } from './personalise.ts';
 
 /** Slugs end up in file names and Message-IDs, so only a conservative alphabet is accepted. */
 const SLUG_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
@@ -64,7 +65,7 @@ export function loadDigest(siteDir: string, slug: string, cwd: string): Digest {
   const htmlFile = path.join(dir, 'email.html');
   const html = readDigestFile(htmlFile, cwd);
   const text = readDigestFile(path.join(dir, 'email.txt'), cwd);
-  if (!html.includes(meta.mergeTags.unsubscribe)) {
+  if (!mergeTagFormsInHtml(meta.mergeTags.unsubscribe).some((form) => html.includes(form))) {
     throw new SendRefusedError([
       `${displayPath(htmlFile, cwd)}: has no ${meta.mergeTags.unsubscribe} merge tag, so recipients would get no unsubscribe link`,
     ]);

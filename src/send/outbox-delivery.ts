@@ -17,6 +17,12 @@ export function outboxFileName(email: string): string {
   return `${readable}.${hash}.eml`;
 }
 
+/** The .eml files in `dir` that belong to none of `addresses`: what an earlier run wrote for someone not in this one. */
+export function outboxFilesNotFor(dir: string, addresses: readonly string[]): string[] {
+  const current = new Set(addresses.map(outboxFileName));
+  return fs.readdirSync(dir).filter((file) => file.endsWith('.eml') && !current.has(file));
+}
+
 export function createOutboxDelivery(dir: string, displayDir: string): Delivery {
   fs.mkdirSync(dir, { recursive: true });
   return {

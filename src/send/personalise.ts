@@ -16,27 +16,47 @@ export function messageIdFor(slug: string, email: string, fromAddress: string): 
   return `<${slug}.${hash}@${domain}>`;
 }
 
-/** Replaces every occurrence of each tag (literal text, not a pattern). */
-export function replaceMergeTags(content: string, values: ReadonlyMap<string, string>): string {
-  let result = content;
-  for (const [tag, value] of values) result = result.split(tag).join(value);
-  return result;
+/**
+ * How a merge tag can appear in the HTML part: HTML-escaped (a literal URL's `&` is written `&amp;` there)
+ * and as written. The text part holds it only as written.
+ */
+export function mergeTagFormsInHtml(tag: string): string[] {
+  return [...new Set([escapeHtml(tag), tag])];
 }
 
-export function personalise(digest: Digest, recipient: Recipient, unsubscribeSecret: string): MessageInput {
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Replaces every occurrence of each tag (literal text, not a pattern) in one pass, longest tag first, so a
+ * value is never searched again: a literal unsubscribe tag is the start of its own personal URL.
+ */
+export function replaceMergeTags(content: string, values: ReadonlyMap<string, string>): string {
+  const tags = [...values.keys()].filter((tag) => tag !== '').sort((a, b) => b.length - a.length);
+  if (tags.length === 0) return content;
+  const pattern = new RegExp(tags.map(escapeRegExp).join('|'), 'g');
+  return content.replace(pattern, (tag) => values.get(tag) ?? tag);
+}
+
+/** `sentAt` becomes the Date header: the time of sending, passed in so the caller's clock decides it. */
+export function personalise(digest: Digest, recipient: Recipient, unsubscribeSecret: string, sentAt: Date): MessageInput {
   const unsubscribeUrl = personalUnsubscribeUrl(digest.unsubscribe.url, unsubscribeSecret, recipient.email, digest.listId);
   const textValues = new Map([
     [digest.mergeTags.unsubscribe, unsubscribeUrl],
     [digest.mergeTags.viewInBrowser, digest.webUrl],
   ]);
-  const htmlValues = new Map([...textValues].map(([tag, value]) => [tag, escapeHtml(value)]));
+  const htmlValues = new Map(
+    [...textValues].flatMap(([tag, value]) => mergeTagFormsInHtml(tag).map((form) => [form, escapeHtml(value)] as const)),
+  );
   return {
     from: digest.from,
     to: { name: recipient.name, address: recipient.email },
     replyTo: digest.replyTo,
     subject: digest.subject,
-    // The digest's own date, not the send time: a resend is then the same message, byte for byte in its headers.
-    date: digest.date,
+    // The time of sending, not the digest's date, which spam filters and mail clients would take as back-dated.
+    // A resend is recognised by its Message-ID alone.
+    date: sentAt,
     messageId: messageIdFor(digest.slug, recipient.email, digest.from.address),
     html: replaceMergeTags(digest.html, htmlValues),
     text: replaceMergeTags(digest.text, textValues),

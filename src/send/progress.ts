@@ -23,11 +23,13 @@ export function renderBar(done: number, total: number, width = BAR_WIDTH): strin
   return `[${'='.repeat(filled)}${' '.repeat(width - filled)}]`;
 }
 
-export function createProgress(stream: OutputStream, total: number): Progress {
+/** `sentWord` names a delivered message: "sent" over SMTP, "written" for the outbox, where nothing is sent. */
+export function createProgress(stream: OutputStream, total: number, sentWord = 'sent'): Progress {
   let sent = 0;
   let failed = 0;
   const done = () => sent + failed;
-  const statusLine = () => `${renderBar(done(), total)} ${done()}/${total}  sent ${sent}  failed ${failed}`;
+  const statusLine = () => `${renderBar(done(), total)} ${done()}/${total}  ${sentWord} ${sent}  failed ${failed}`;
+  const word = (event: ProgressEvent) => (event === 'sent' ? sentWord : event);
 
   if (stream.isTTY) {
     const clearLine = '\r\x1b[2K';
@@ -56,7 +58,7 @@ export function createProgress(stream: OutputStream, total: number): Progress {
       if (event === 'sent') sent += 1;
       if (event === 'failed') failed += 1;
       const position = event === 'retry' ? '' : ` (${done()}/${total})`;
-      stream.write(`${event} ${email}${position}${detail ? `: ${detail}` : ''}\n`);
+      stream.write(`${word(event)} ${email}${position}${detail ? `: ${detail}` : ''}\n`);
     },
     note(text) {
       stream.write(`${text}\n`);

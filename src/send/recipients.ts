@@ -1,6 +1,6 @@
 // Reads the recipients CSV (header row; `email` required, `name` optional) and reports every bad row at once.
 import { parse } from 'csv-parse/sync';
-import { assertHeaderValue, HeaderValueError, isValidEmailAddress } from '../email/mime.ts';
+import { assertHeaderValue, HeaderValueError, isValidEmailAddress } from '../email/header-value.ts';
 
 export interface Recipient {
   email: string;

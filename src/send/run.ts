@@ -4,13 +4,14 @@ import path from 'node:path';
 import { ContentError } from '../content/errors.ts';
 import { displayPath, resolvePaths } from '../content/paths.ts';
 import { loadSite } from '../content/site.ts';
-import { HeaderValueError, toMailOptions, type MessageInput } from '../email/mime.ts';
-import type { SendOptions } from './args.ts';
+import { HeaderValueError } from '../email/header-value.ts';
+import { toMailOptions, type MessageInput } from '../email/mime.ts';
+import { SMTP_FROM_ENV, type SendOptions } from './args.ts';
 import type { Delivery } from './delivery.ts';
 import { loadDigest, type Digest } from './digest.ts';
 import { SendRefusedError } from './errors.ts';
-import { Journal, type JournalRecord } from './journal.ts';
-import { createOutboxDelivery } from './outbox-delivery.ts';
+import { Journal, type AddressHistory, type JournalRecord } from './journal.ts';
+import { createOutboxDelivery, outboxFilesNotFor } from './outbox-delivery.ts';
 import { personalise } from './personalise.ts';
 import { planDelivery, type QueuedRecipient } from './plan.ts';
 import { createProgress, type Progress, type OutputStream } from './progress.ts';
@@ -19,7 +20,7 @@ import { parseRecipients } from './recipients.ts';
 import { createRedactor, type Redactor } from './redact.ts';
 import { backoffDelay, classifySendError } from './retry.ts';
 import { createSmtpDelivery } from './smtp-delivery.ts';
-import { parseSmtpUrl, type SmtpTarget } from './smtp-url.ts';
+import { cleartextPasswordWarning, parseSmtpUrl, type SmtpTarget } from './smtp-url.ts';
 import { loadSuppressionList, SuppressionListError } from './suppression.ts';
 import { EXIT_CODES, exitCodeFor, formatSummary, type SendSummary } from './summary.ts';
 
@@ -48,17 +49,22 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value;
 }
 
-/** --smtp, else $SMTP_URL unless --outbox asks for files; undefined means outbox mode. */
+/**
+ * Real sending only when --smtp asks for it (a URL, or `env` for $SMTP_URL); undefined means outbox mode.
+ * An SMTP_URL left exported in the shell must never turn a preview into a send.
+ */
 function smtpTarget(options: SendOptions, io: SendIO, notes: string[]): SmtpTarget | undefined {
-  const explicit = nonEmpty(options.smtp);
   const fromEnv = nonEmpty(io.env.SMTP_URL);
-  if (options.outbox !== undefined) {
-    if (explicit !== undefined) throw new SendRefusedError(['--smtp and --outbox both given: choose SMTP delivery or an outbox folder']);
-    if (fromEnv !== undefined) notes.push('note: --outbox given, so SMTP_URL is ignored and nothing is sent');
+  if (options.smtp === undefined) {
+    if (fromEnv !== undefined) {
+      notes.push(`note: SMTP_URL is set but ignored without --smtp, so this run writes to the outbox and sends nothing (to send with it: --smtp ${SMTP_FROM_ENV})`);
+    }
     return undefined;
   }
-  const url = explicit ?? fromEnv;
-  return url === undefined ? undefined : parseSmtpUrl(url);
+  if (options.outbox !== undefined) throw new SendRefusedError(['--smtp and --outbox both given: choose SMTP delivery or an outbox folder']);
+  if (options.smtp !== SMTP_FROM_ENV) return parseSmtpUrl(options.smtp);
+  if (fromEnv === undefined) throw new SendRefusedError([`--smtp ${SMTP_FROM_ENV} given, but SMTP_URL is not set`]);
+  return parseSmtpUrl(fromEnv);
 }
 
 function unsubscribeSecret(io: SendIO, overSmtp: boolean, notes: string[]): string {
@@ -113,15 +119,21 @@ function readRecipients(options: SendOptions, io: SendIO) {
   return { ...list, label };
 }
 
-function messageFor(digest: Digest, item: QueuedRecipient, secret: string): MessageInput {
-  const message = personalise(digest, item.recipient, secret);
+function messageFor(digest: Digest, item: QueuedRecipient, secret: string, sentAt: Date): MessageInput {
+  const message = personalise(digest, item.recipient, secret, sentAt);
   return item.previousMessageId === undefined ? message : { ...message, messageId: item.previousMessageId };
 }
 
 /** Builds every message once without sending, so a value that would break a header stops the run up front. */
-function checkMessages(digest: Digest, queue: readonly QueuedRecipient[], secret: string, labels: { digest: string; recipients: string }): void {
+function checkMessages(
+  digest: Digest,
+  queue: readonly QueuedRecipient[],
+  secret: string,
+  now: Date,
+  labels: { digest: string; recipients: string },
+): void {
   try {
-    toMailOptions(personalise(digest, { email: 'check@example.org', line: 0 }, secret));
+    toMailOptions(personalise(digest, { email: 'check@example.org', line: 0 }, secret, now));
   } catch (error) {
     if (error instanceof HeaderValueError) throw new SendRefusedError([`${labels.digest}: ${error.message}`]);
     throw error;
@@ -129,7 +141,7 @@ function checkMessages(digest: Digest, queue: readonly QueuedRecipient[], secret
   const problems: string[] = [];
   for (const item of queue) {
     try {
-      toMailOptions(messageFor(digest, item, secret));
+      toMailOptions(messageFor(digest, item, secret, now));
     } catch (error) {
       if (!(error instanceof HeaderValueError)) throw error;
       problems.push(`${labels.recipients}: line ${item.recipient.line}: ${error.message}`);
@@ -163,13 +175,14 @@ function stopped(run: DeliveryRun): boolean {
 
 async function deliverOne(run: DeliveryRun, item: QueuedRecipient): Promise<void> {
   const { journal, delivery, progress, redact, options, io, summary } = run;
-  const message = messageFor(run.digest, item, run.secret);
   const email = item.recipient.email;
-  const record = (status: JournalRecord['status'], extra: Partial<JournalRecord> = {}) =>
-    journal.append({ email, status, ...extra, messageId: message.messageId, at: new Date(io.clock.now()).toISOString() });
 
   for (let attempt = 1; ; attempt += 1) {
     await run.takeSlot();
+    // Dated when handed over, so a retry an hour later is not dated an hour back; the Message-ID stays the same.
+    const message = messageFor(run.digest, item, run.secret, new Date(io.clock.now()));
+    const record = (status: JournalRecord['status'], extra: Partial<JournalRecord> = {}) =>
+      journal.append({ email, status, ...extra, messageId: message.messageId, at: new Date(io.clock.now()).toISOString() });
     // Written and synced before the hand-off: if the process dies from here on, the rerun knows it was in flight.
     record('attempt');
     try {
@@ -226,14 +239,19 @@ async function deliverQueue(run: DeliveryRun, queue: readonly QueuedRecipient[],
 
 /** Runs the whole command and returns its exit code; every line it prints has the secrets masked. */
 export async function runSend(options: SendOptions, io: SendIO): Promise<SendResult> {
-  let redact = createRedactor([io.env.UNSUBSCRIBE_SECRET ?? '']);
+  // A secret too short to be accepted is refused before it signs anything, and masking it would garble the refusal.
+  const unsubscribe = nonEmpty(io.env.UNSUBSCRIBE_SECRET);
+  const unsubscribeSecrets = unsubscribe !== undefined && unsubscribe.length >= MIN_SECRET_LENGTH ? [unsubscribe] : [];
+  let redact = createRedactor({ secrets: unsubscribeSecrets });
   const say = (text: string) => io.stderr.write(`${redact(text)}\n`);
   let journal: Journal | undefined;
   let delivery: Delivery | undefined;
   try {
     const notes: string[] = [];
     const target = smtpTarget(options, io, notes);
-    redact = createRedactor([io.env.UNSUBSCRIBE_SECRET ?? '', ...(target?.secrets ?? [])]);
+    redact = createRedactor({ secrets: [...unsubscribeSecrets, ...(target?.secrets ?? [])], usernames: target?.usernames });
+    const cleartext = target && cleartextPasswordWarning(target);
+    if (cleartext) notes.push(cleartext);
     const secret = unsubscribeSecret(io, target !== undefined, notes);
 
     const paths = resolvePaths(io.env, io.cwd);
@@ -251,13 +269,25 @@ export async function runSend(options: SendOptions, io: SendIO): Promise<SendRes
     if (journal.staleLockRemoved) notes.push(`note: removed the lock of a send that no longer runs (${journalLabel}.lock)`);
     if (journal.truncatedTail) notes.push(`note: the last line of ${journalLabel} was cut off by a crash and is ignored`);
 
-    const plan = planDelivery(recipients.recipients, suppressed, journal.history, options.resendInDoubt);
+    // A preview is rewritten in full on every run, so fixing the content and rebuilding shows up at once; only
+    // SMTP sends use the journal's history to skip, resume and hold back.
+    const history = target ? journal.history : new Map<string, AddressHistory>();
+    const plan = planDelivery(recipients.recipients, suppressed, history, options.resendInDoubt);
     const digestLabel = displayPath(path.join(siteDir, 'digests', digest.slug, 'digest.json'), io.cwd);
-    checkMessages(digest, plan.queue, secret, { digest: digestLabel, recipients: recipients.label });
+    checkMessages(digest, plan.queue, secret, new Date(io.clock.now()), { digest: digestLabel, recipients: recipients.label });
 
     delivery = target ? createSmtpDelivery(target, options.connections) : createOutboxDelivery(outboxDir, displayPath(outboxDir, io.cwd));
+    if (!target) {
+      const leftOver = outboxFilesNotFor(outboxDir, plan.queue.map((item) => item.recipient.email));
+      if (leftOver.length > 0) {
+        notes.push(
+          `note: ${delivery.destination} holds ${leftOver.length} .eml file(s) from an earlier run for addresses not written this time (removed from the list or suppressed); delete them, or the folder, before handing the outbox on`,
+        );
+      }
+    }
     const summary: SendSummary = {
       slug: digest.slug,
+      delivery: delivery.kind,
       destination: delivery.destination,
       recipients: recipients.recipients.length,
       duplicatesMerged: recipients.duplicatesMerged,
@@ -271,9 +301,10 @@ export async function runSend(options: SendOptions, io: SendIO): Promise<SendRes
     };
     for (const note of notes) say(note);
     const pace = target && options.rate !== undefined ? `, at most ${options.rate}/s` : '';
-    say(`Sending ${digest.slug} to ${plan.queue.length} of ${summary.recipients} recipients via ${delivery.destination}${pace}; journal ${journalLabel}`);
+    const action = target ? 'Sending' : 'Writing (not sending)';
+    say(`${action} ${digest.slug} to ${plan.queue.length} of ${summary.recipients} recipients via ${delivery.destination}${pace}; journal ${journalLabel}`);
 
-    const progress = createProgress(io.stderr, plan.queue.length);
+    const progress = createProgress(io.stderr, plan.queue.length, target ? 'sent' : 'written');
     const takeSlot = createRateLimiter(target ? options.rate : undefined, io.clock);
     const run: DeliveryRun = { digest, secret, delivery, journal, progress, redact, options, io, summary, takeSlot };
     await deliverQueue(run, plan.queue, target ? options.connections : 1);

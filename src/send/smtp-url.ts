@@ -7,8 +7,10 @@ export interface SmtpTarget {
   options: SMTPPoolOptions;
   /** the URL with user and password replaced by *** — the only form that is ever printed */
   display: string;
-  /** user name and password as given, for the output redactor */
+  /** for the output redactor: the password as given and as written, and the AUTH PLAIN token */
   secrets: string[];
+  /** for the output redactor, which masks it only where it appears as a credential */
+  usernames: string[];
 }
 
 const BOOLEAN_OPTIONS = new Map<string, (options: SMTPPoolOptions, value: boolean) => void>([
@@ -60,6 +62,25 @@ export function parseSmtpUrl(url: string): SmtpTarget {
   return {
     options,
     display: `${parsed.protocol}//${credentials}${parsed.host}${query}`,
-    secrets: [user, pass, parsed.username, parsed.password].filter((secret) => secret !== ''),
+    secrets: [
+      pass,
+      parsed.password,
+      // The user name as written in the URL, when it differs from the decoded one, is a credential form too.
+      parsed.username === user ? '' : parsed.username,
+      user === '' && pass === '' ? '' : Buffer.from(`\u0000${user}\u0000${pass}`).toString('base64'),
+    ].filter((secret) => secret !== ''),
+    usernames: user === '' ? [] : [user],
   };
+}
+
+const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|::1)$/;
+
+/**
+ * A warning for smtp:// with a password but without requireTLS=true: a server that offers no STARTTLS (or a
+ * network that strips the offer) would get the password in clear text. A relay on this machine is exempt.
+ */
+export function cleartextPasswordWarning(target: SmtpTarget): string | undefined {
+  const { secure, requireTLS, auth, host } = target.options;
+  if (secure || requireTLS || auth === undefined || LOOPBACK.test(host ?? '')) return undefined;
+  return `warning: ${target.display} may send the password in clear text if the server offers no STARTTLS; add ?requireTLS=true to refuse that`;
 }

@@ -1,4 +1,5 @@
 // The end-of-run summary and the exit code that goes with it.
+import type { DeliveryKind } from './journal.ts';
 
 export const EXIT_CODES = {
   /** every eligible recipient has the digest (now or from an earlier run) */
@@ -18,6 +19,8 @@ export interface AddressWithMessageId {
 
 export interface SendSummary {
   slug: string;
+  /** an outbox run writes files and sends nothing, and its summary says so */
+  delivery: DeliveryKind;
   destination: string;
   /** distinct addresses in the CSV */
   recipients: number;
@@ -25,7 +28,7 @@ export interface SendSummary {
   suppressed: number;
   /** delivered by an earlier run, according to the journal */
   alreadySent: number;
-  /** delivered by this run, in-doubt resends included */
+  /** delivered (or, in an outbox run, written) by this run, in-doubt resends included */
   sent: number;
   failed: { email: string; response: string }[];
   inDoubtResent: AddressWithMessageId[];
@@ -40,7 +43,27 @@ export function exitCodeFor(summary: SendSummary): number {
   return EXIT_CODES.delivered;
 }
 
+/** An outbox run rewrites every file, so it has nothing "already sent" and nothing in doubt to report. */
+function formatOutboxSummary(summary: SendSummary): string {
+  const lines = [
+    `Digest ${summary.slug} → ${summary.destination} (outbox: nothing was sent)`,
+    `  written:       ${summary.sent}`,
+    `  skipped:       ${summary.suppressed + summary.duplicatesMerged} (suppressed ${summary.suppressed}, duplicate ${summary.duplicatesMerged})`,
+    `  failed:        ${summary.failed.length}`,
+    ...summary.failed.map(({ email, response }) => `    ${email}: ${response}`),
+  ];
+  if (summary.notAttempted > 0) lines.push(`  not attempted: ${summary.notAttempted}`);
+  if (summary.stoppedBecause) lines.push(`  stopped early: ${summary.stoppedBecause}`);
+  lines.push(
+    exitCodeFor(summary) === EXIT_CODES.delivered
+      ? `All ${summary.recipients - summary.suppressed} eligible recipients' messages were written to ${summary.destination}; nothing was sent.`
+      : 'Not every message was written: rerun to write them all again.',
+  );
+  return `${lines.join('\n')}\n`;
+}
+
 export function formatSummary(summary: SendSummary): string {
+  if (summary.delivery === 'outbox') return formatOutboxSummary(summary);
   const skipped = summary.suppressed + summary.duplicatesMerged + summary.alreadySent;
   const lines = [
     `Digest ${summary.slug} → ${summary.destination}`,

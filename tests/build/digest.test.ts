@@ -43,6 +43,12 @@ describe('the first digest', () => {
     expect(typeof mail.html === 'string' && mail.html.trim()).toBe(emailHtml.trim());
   });
 
+  it('ends every line of the .eml in CRLF, as RFC 5322 requires', () => {
+    const raw = read(out, `${digestDir}/message.eml`);
+    expect(raw.match(/(?<!\r)\n/g) ?? []).toEqual([]);
+    expect(raw.split('\r\n').every((line) => Buffer.byteLength(line) <= 998)).toBe(true);
+  });
+
   it('carries the headers a mailbox provider expects', () => {
     expect(mail.subject).toBe('North Korea to Deploy More Troops to Support Russia in Ukraine War');
     expect(mail.from?.value).toEqual([{ name: 'The Korea Dispatch', address: 'digest@dispatch.example.org' }]);

@@ -36,6 +36,14 @@ describe('parseSendArgs', () => {
     expect(() => parseSendArgs(['--digest', 'd', '--recipients', 'r', '--smpt', 'x'])).toThrow(/Unknown option '--smpt'/);
   });
 
+  it('takes --smtp env as "use $SMTP_URL", and asks for a value when --smtp has none', () => {
+    expect(parseSendArgs(['--digest', 'd', '--recipients', 'r', '--smtp', 'env'])?.smtp).toBe('env');
+    const expected = '--smtp needs a value: an smtp:// or smtps:// URL, or "env" to use the URL in $SMTP_URL';
+    for (const smtp of [['--smtp'], ['--smtp', '--rate', '2'], ['--smtp', ' ']]) {
+      expect(() => parseSendArgs(['--digest', 'd', '--recipients', 'r', ...smtp]), smtp.join(' ')).toThrow(expected);
+    }
+  });
+
   it('does not echo a stray argument, which may be an SMTP URL with a password', () => {
     expect(() => parseSendArgs(['--digest', 'd', '--recipients', 'r', 'smtp://u:hunter2-secret@h'])).toThrow(
       'unexpected argument without a flag (flags look like --name value)',

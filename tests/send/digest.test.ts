@@ -46,6 +46,20 @@ describe('loadDigest', () => {
     expect(() => loadDigest(path.join(dir, 'site'), SLUG, dir)).toThrow(/digest\.json: subject: .*\n- .*digest\.json: unsubscribe\.url: /);
   });
 
+  it('finds a literal unsubscribe URL with & in email.html, where it is written &amp;', () => {
+    const literalUrl = 'https://dispatch.example.org/unsubscribe?list=digest&lang=en';
+    editMeta((meta) => {
+      meta.unsubscribe = { url: literalUrl };
+      meta.mergeTags = { unsubscribe: literalUrl, viewInBrowser: 'https://dispatch.example.org/digests/2025-06-27/' };
+    });
+    const htmlFile = path.join(dir, 'site/digests', SLUG, 'email.html');
+    fs.writeFileSync(htmlFile, `<p><a href="${literalUrl.replace('&', '&amp;')}">Unsubscribe</a></p>`);
+    expect(loadDigest(path.join(dir, 'site'), SLUG, dir).mergeTags.unsubscribe).toBe(literalUrl);
+
+    fs.writeFileSync(htmlFile, '<p>no link</p>');
+    expect(() => loadDigest(path.join(dir, 'site'), SLUG, dir)).toThrow(`email.html: has no ${literalUrl} merge tag`);
+  });
+
   it('refuses a digest.json whose slug is not the one asked for', () => {
     editMeta((meta) => {
       meta.slug = '2025-06-20';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseSendArgs } from '../../src/send/args.ts';
 import { parseJournal, type JournalRecord } from '../../src/send/journal.ts';
-import { systemClock } from '../../src/send/rate-limit.ts';
+import { systemClock, type Clock } from '../../src/send/rate-limit.ts';
 import { runSend, type SendResult } from '../../src/send/run.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -48,12 +48,12 @@ function capture() {
 }
 
 /** Runs the command in this process, with the same flag parsing as the CLI. */
-export async function runInProcess(dir: string, args: string[], env: Record<string, string | undefined> = {}): Promise<CapturedRun> {
+export async function runInProcess(dir: string, args: string[], env: Record<string, string | undefined> = {}, clock: Clock = systemClock): Promise<CapturedRun> {
   const options = parseSendArgs(['--digest', SLUG, '--site', 'site', '--retry-base-ms', '5', ...args]);
   if (!options) throw new Error('--help given to runInProcess');
   const stdout = capture();
   const stderr = capture();
-  const result = await runSend(options, { cwd: dir, env: { UNSUBSCRIBE_SECRET: SECRET, ...env }, stdout, stderr, clock: systemClock });
+  const result = await runSend(options, { cwd: dir, env: { UNSUBSCRIBE_SECRET: SECRET, ...env }, stdout, stderr, clock });
   return { ...result, stdout: stdout.text, stderr: stderr.text };
 }
 

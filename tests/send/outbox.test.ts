@@ -5,11 +5,12 @@ import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { outboxFileName } from '../../src/send/outbox-delivery.ts';
-import { messageIdFor } from '../../src/send/personalise.ts';
+import { loadDigest } from '../../src/send/digest.ts';
+import { messageIdFor, personalise } from '../../src/send/personalise.ts';
 import { DEV_UNSUBSCRIBE_SECRET } from '../../src/send/run.ts';
 import { EXIT_CODES } from '../../src/send/summary.ts';
 import { verifyUnsubscribeToken } from '../../src/send/unsubscribe.ts';
-import { LIST_ID, makeProject, removeProject, runInProcess, SLUG, writeRecipients } from './helpers.ts';
+import { LIST_ID, makeProject, removeProject, runInProcess, SECRET, SLUG, writeRecipients } from './helpers.ts';
 import { startTestServer } from './smtp-test-server.ts';
 
 let dir: string;
@@ -66,27 +67,91 @@ describe('outbox mode', () => {
       expect(verifyUnsubscribeToken(DEV_UNSUBSCRIBE_SECRET, address, LIST_ID, token)).toBe(true);
     }
 
-    // A second run finds everything in the journal and writes nothing new.
-    const again = await runInProcess(dir, ['--recipients', 'recipients.csv']);
-    expect(again.exitCode).toBe(EXIT_CODES.delivered);
-    expect(again.summary?.alreadySent).toBe(3);
-    expect(again.summary?.sent).toBe(0);
+    expect(run.stdout).toContain('  written:       3\n');
+    expect(run.stdout).toContain(`All 3 eligible recipients' messages were written to outbox/${SLUG}; nothing was sent.`);
+    expect(run.stdout).not.toMatch(/sent:|have the digest/);
+    expect(run.stderr).toContain('Writing (not sending) 2025-06-27 to 3 of 3 recipients via outbox/2025-06-27');
+    expect(run.stderr).toMatch(/^written kim@example\.org \(\d\/3\)$/m);
   });
 
-  it('--outbox wins over SMTP_URL from the environment: nothing is sent', async () => {
+  it('rewrites every file on a rerun, so a rebuilt digest shows up, and names files left from an earlier run', async () => {
+    writeRecipients(dir, 'email\nkim@example.org\nlee@example.org\n');
+    const outbox = path.join(dir, 'outbox', SLUG);
+    await runInProcess(dir, ['--recipients', 'recipients.csv']);
+    const textFile = path.join(dir, 'site/digests', SLUG, 'email.txt');
+    fs.writeFileSync(textFile, fs.readFileSync(textFile, 'utf8').replace('*|UNSUB|*', 'Fixed after review: *|UNSUB|*'));
+    writeRecipients(dir, 'email\nkim@example.org\n');
+
+    const again = await runInProcess(dir, ['--recipients', 'recipients.csv']);
+
+    expect(again.exitCode).toBe(EXIT_CODES.delivered);
+    expect(again.summary?.sent).toBe(1);
+    expect(again.summary?.alreadySent).toBe(0);
+    const kim = await simpleParser(fs.readFileSync(path.join(outbox, outboxFileName('kim@example.org'))));
+    expect(kim.text).toContain('Fixed after review: https://dispatch.example.org/unsubscribe?email=kim%40example.org&token=');
+    expect(again.stderr).toContain(
+      `note: outbox/${SLUG} holds 1 .eml file(s) from an earlier run for addresses not written this time (removed from the list or suppressed); delete them, or the folder, before handing the outbox on`,
+    );
+    expect(emlFiles(outbox).sort()).toEqual([outboxFileName('kim@example.org'), outboxFileName('lee@example.org')].sort());
+  });
+
+  it('never sends because SMTP_URL is in the environment: without --smtp it writes the outbox and says so', async () => {
     const server = await startTestServer();
     try {
       writeRecipients(dir, 'email\nkim@example.org\n');
 
-      const run = await runInProcess(dir, ['--recipients', 'recipients.csv', '--outbox', 'preview'], { SMTP_URL: server.url });
-
-      expect(run.exitCode).toBe(EXIT_CODES.delivered);
-      expect(run.stderr).toContain('--outbox given, so SMTP_URL is ignored');
+      for (const extra of [[], ['--outbox', 'preview']]) {
+        const run = await runInProcess(dir, ['--recipients', 'recipients.csv', ...extra], { SMTP_URL: server.url });
+        expect(run.exitCode, extra.join(' ')).toBe(EXIT_CODES.delivered);
+        expect(run.stderr).toContain('note: SMTP_URL is set but ignored without --smtp, so this run writes to the outbox and sends nothing (to send with it: --smtp env)');
+      }
+      expect(emlFiles(path.join(dir, 'outbox', SLUG))).toHaveLength(1);
       expect(emlFiles(path.join(dir, 'preview'))).toHaveLength(1);
       expect(server.connections).toBe(0);
+
+      const sent = await runInProcess(dir, ['--recipients', 'recipients.csv', '--smtp', 'env'], { SMTP_URL: server.url });
+      expect(sent.exitCode).toBe(EXIT_CODES.delivered);
+      expect(server.acceptedCount('kim@example.org')).toBe(1);
     } finally {
       await server.stop();
     }
+  });
+
+  it('refuses --smtp env when SMTP_URL is not set', async () => {
+    writeRecipients(dir, 'email\nkim@example.org\n');
+    const run = await runInProcess(dir, ['--recipients', 'recipients.csv', '--smtp', 'env'], { SMTP_URL: ' ' });
+    expect(run.exitCode).toBe(EXIT_CODES.refused);
+    expect(run.stderr).toContain('--smtp env given, but SMTP_URL is not set');
+  });
+
+  it('dates each message at the time of writing, from the injected clock, not at the digest date', async () => {
+    writeRecipients(dir, 'email\nkim@example.org\n');
+    const writtenAt = Date.parse('2026-03-02T09:30:00Z');
+
+    const run = await runInProcess(dir, ['--recipients', 'recipients.csv'], {}, { now: () => writtenAt, sleep: async () => {} });
+
+    expect(run.exitCode).toBe(EXIT_CODES.delivered);
+    const [file] = emlFiles(path.join(dir, 'outbox', SLUG));
+    const raw = fs.readFileSync(path.join(dir, 'outbox', SLUG, file ?? ''), 'utf8');
+    expect(raw).toMatch(/^Date: Mon, 02 Mar 2026 09:30:00 \+0000\r$/m);
+    expect((await simpleParser(raw)).messageId).toBe(messageIdFor(SLUG, 'kim@example.org', 'digest@dispatch.example.org'));
+  });
+
+  it('writes CRLF-only .eml files whose parts decode to the personalised email.txt and email.html exactly', async () => {
+    writeRecipients(dir, 'email,name\nkim@example.org,Kim\n');
+    const writtenAt = Date.parse('2026-03-02T09:30:00Z');
+
+    const run = await runInProcess(dir, ['--recipients', 'recipients.csv'], {}, { now: () => writtenAt, sleep: async () => {} });
+
+    expect(run.exitCode).toBe(EXIT_CODES.delivered);
+    const [file] = emlFiles(path.join(dir, 'outbox', SLUG));
+    const eml = fs.readFileSync(path.join(dir, 'outbox', SLUG, file ?? ''));
+    expect(eml.toString('utf8')).not.toMatch(/(?<!\r)\n/);
+    const digest = loadDigest(path.join(dir, 'site'), SLUG, dir);
+    const expected = personalise(digest, { email: 'kim@example.org', name: 'Kim', line: 2 }, SECRET, new Date(writtenAt));
+    const parsed = await simpleParser(eml);
+    expect(parsed.text).toBe(expected.text);
+    expect(parsed.html).toBe(expected.html);
   });
 
   it('refuses --outbox together with --smtp', async () => {

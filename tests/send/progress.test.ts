@@ -17,6 +17,15 @@ describe('createProgress', () => {
     expect(out.text).toBe('sent a@example.org (1/3)\nretry b@example.org: 451 try later\nfailed b@example.org (2/3): 550 no such user\n');
   });
 
+  it('says "written" instead of "sent" for the outbox, on a terminal and off it', () => {
+    const plain = stream(false);
+    createProgress(plain, 1, 'written').record('sent', 'a@example.org');
+    expect(plain.text).toBe('written a@example.org (1/1)\n');
+    const terminal = stream(true);
+    createProgress(terminal, 1, 'written').finish();
+    expect(terminal.text).toContain('0/1  written 0  failed 0');
+  });
+
   it('redraws a bar in place on a terminal, printing failures above it', () => {
     const out = stream(true);
     const progress = createProgress(out, 4);

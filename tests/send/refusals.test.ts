@@ -75,6 +75,16 @@ describe('refused before sending', () => {
     expect(server.connections).toBe(0);
   });
 
+  it('refuses a short UNSUBSCRIBE_SECRET in words that are not garbled by masking it', async () => {
+    writeRecipients(dir, recipientAddresses(2));
+
+    const run = await runInProcess(dir, ['--recipients', 'recipients.csv', '--smtp', server.url], { UNSUBSCRIBE_SECRET: 'short' });
+
+    expect(run.exitCode).toBe(EXIT_CODES.refused);
+    expect(run.stderr).toContain('UNSUBSCRIBE_SECRET is too short: use at least 16 random characters');
+    expect(server.connections).toBe(0);
+  });
+
   it('refuses a digest whose HTML has no unsubscribe merge tag', async () => {
     writeRecipients(dir, recipientAddresses(2));
     const htmlFile = path.join(dir, 'site/digests', SLUG, 'email.html');
@@ -118,18 +128,35 @@ describe('SMTP credentials', () => {
     for (const secret of [user, 'Wr0ng-pa55word', Buffer.from(user).toString('base64')]) expect(everything).not.toContain(secret);
   });
 
-  it('are never printed on a successful authenticated run, from the CLI with SMTP_URL', async () => {
+  it('are never printed on a successful authenticated run, from the CLI with --smtp env and SMTP_URL', async () => {
     await server.stop();
     server = await startTestServer({ credentials: { user, pass } });
     writeRecipients(dir, recipientAddresses(3));
 
-    const child = spawnSend(dir, ['--recipients', 'recipients.csv'], { SMTP_URL: `smtp://${user}:${encodeURIComponent(pass)}@127.0.0.1:${server.port}` });
+    const child = spawnSend(dir, ['--recipients', 'recipients.csv', '--smtp', 'env'], { SMTP_URL: `smtp://${user}:${encodeURIComponent(pass)}@127.0.0.1:${server.port}` });
 
     expect((await exitOf(child)).code, child.output()).toBe(EXIT_CODES.delivered);
     expect(server.seen.filter((m) => m.accepted)).toHaveLength(3);
     const everything = child.output() + fs.readFileSync(path.join(dir, 'outbox', `${SLUG}.journal`), 'utf8');
     expect(everything).toContain('smtp://***:***@127.0.0.1');
     for (const secret of [user, pass, encodeURIComponent(pass)]) expect(everything).not.toContain(secret);
+  });
+
+  it('mask a user name only as a credential: a reply that uses the word as a word is journaled as it is', async () => {
+    await server.stop();
+    server = await startTestServer({
+      credentials: { user: 'user', pass },
+      onRecipient: () => ({ code: 550, message: '5.1.1 No such user' }),
+    });
+    writeRecipients(dir, recipientAddresses(1));
+
+    const run = await runInProcess(dir, ['--recipients', 'recipients.csv', '--smtp', `smtp://user:${encodeURIComponent(pass)}@127.0.0.1:${server.port}`]);
+
+    expect(run.exitCode).toBe(EXIT_CODES.incomplete);
+    const journal = fs.readFileSync(path.join(dir, 'outbox', `${SLUG}.journal`), 'utf8');
+    expect(journal).toContain('5.1.1 No such user');
+    expect(run.stdout).toContain('reader01@example.org: 550 5.1.1 No such user');
+    expect(run.stdout + run.stderr + journal).not.toContain(pass);
   });
 
   it('are not echoed when the URL itself is unusable', async () => {

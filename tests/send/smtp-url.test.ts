@@ -1,6 +1,6 @@
 // SMTP URLs: TLS as the scheme says, only whitelisted options, credentials kept out of printable text.
 import { describe, expect, it } from 'vitest';
-import { parseSmtpUrl } from '../../src/send/smtp-url.ts';
+import { cleartextPasswordWarning, parseSmtpUrl } from '../../src/send/smtp-url.ts';
 
 describe('parseSmtpUrl', () => {
   it('smtps:// is TLS from the start, on 465 unless given', () => {
@@ -12,7 +12,9 @@ describe('parseSmtpUrl', () => {
       auth: { user: 'AKIAEXAMPLE', pass: 'se/cret@pass' },
     });
     expect(target.display).toBe('smtps://***:***@email-smtp.eu-west-1.amazonaws.com');
-    expect(target.secrets).toEqual(expect.arrayContaining(['AKIAEXAMPLE', 'se/cret@pass', 'se%2Fcret%40pass']));
+    expect(target.secrets).toEqual(['se/cret@pass', 'se%2Fcret%40pass', Buffer.from('\u0000AKIAEXAMPLE\u0000se/cret@pass').toString('base64')]);
+    expect(target.usernames).toEqual(['AKIAEXAMPLE']);
+    expect(parseSmtpUrl('smtp://postmaster%40mg.example.org:pw@smtp.mailgun.org').secrets).toContain('postmaster%40mg.example.org');
   });
 
   it('smtp:// upgrades with STARTTLS when offered, on 587 unless given; no credentials means no auth', () => {
@@ -44,6 +46,17 @@ describe('parseSmtpUrl', () => {
       } catch (error) {
         expect((error as Error).message).not.toContain('p4ssw0rd');
       }
+    }
+  });
+});
+
+describe('cleartextPasswordWarning', () => {
+  it('warns for a password over smtp:// without requireTLS, unless the relay is on this machine', () => {
+    expect(cleartextPasswordWarning(parseSmtpUrl('smtp://u:p@smtp.mailgun.org:587'))).toBe(
+      'warning: smtp://***:***@smtp.mailgun.org:587 may send the password in clear text if the server offers no STARTTLS; add ?requireTLS=true to refuse that',
+    );
+    for (const url of ['smtp://u:p@smtp.mailgun.org:587?requireTLS=true', 'smtps://u:p@smtp.mailgun.org', 'smtp://smtp.mailgun.org', 'smtp://u:p@127.0.0.1:2525', 'smtp://u:p@localhost']) {
+      expect(cleartextPasswordWarning(parseSmtpUrl(url)), url).toBeUndefined();
     }
   });
 });

@@ -120,6 +120,20 @@ describe('send over SMTP', () => {
     expect(run.stderr).toContain(`retry ${greylisted}: 451 4.7.1 Greylisted, try again later`);
   });
 
+  it('dates each try at its own time from the injected clock, with the same Message-ID', async () => {
+    writeRecipients(dir, ['kim@example.org']);
+    server = await startTestServer({ onMessage: (message) => (message.index === 1 ? { code: 451, message: '4.3.0 Try later' } : 'accept') });
+    let now = Date.parse('2026-03-02T09:30:00Z');
+    const clock = { now: () => now, sleep: async (ms: number) => void (now += ms) };
+
+    const run = await runInProcess(dir, ['--recipients', 'recipients.csv', '--smtp', server.url, '--retry-base-ms', '60000'], {}, clock);
+
+    expect(run.exitCode).toBe(EXIT_CODES.delivered);
+    const tries = server.seenFor('kim@example.org');
+    expect(tries.map((message) => headerLine(message, 'Date'))).toEqual(['Date: Mon, 02 Mar 2026 09:30:00 +0000', 'Date: Mon, 02 Mar 2026 09:31:00 +0000']);
+    expect(new Set(tries.map((message) => message.parsed.messageId))).toEqual(new Set([messageIdFor(SLUG, 'kim@example.org', 'digest@dispatch.example.org')]));
+  });
+
   it('records a 550 as failed, says so in the summary and exit code, and delivers everyone else', async () => {
     const addresses = recipientAddresses(6);
     const rejected = addresses[3] ?? '';

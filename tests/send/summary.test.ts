@@ -4,6 +4,7 @@ import { EXIT_CODES, exitCodeFor, formatSummary, type SendSummary } from '../../
 
 const base: SendSummary = {
   slug: '2025-06-27',
+  delivery: 'smtp',
   destination: 'smtp://***:***@smtp.example.org:587',
   recipients: 10,
   duplicatesMerged: 1,
@@ -50,5 +51,20 @@ describe('formatSummary', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('says an outbox run wrote files and sent nothing', () => {
+    const text = formatSummary({ ...base, delivery: 'outbox', destination: 'outbox/2025-06-27', alreadySent: 0, sent: 8 });
+    expect(text).toBe(
+      [
+        'Digest 2025-06-27 → outbox/2025-06-27 (outbox: nothing was sent)',
+        '  written:       8',
+        '  skipped:       2 (suppressed 1, duplicate 1)',
+        '  failed:        0',
+        "All 9 eligible recipients' messages were written to outbox/2025-06-27; nothing was sent.",
+        '',
+      ].join('\n'),
+    );
+    expect(formatSummary({ ...base, delivery: 'outbox', sent: 7, notAttempted: 1 })).toMatch(/not attempted: 1\nNot every message was written: rerun to write them all again\.\n$/);
   });
 });

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import nodemailer from 'nodemailer';
 import { describe, expect, it } from 'vitest';
-import { composeEml, HeaderValueError, isValidEmailAddress, toMailOptions, type MessageInput } from '../../src/email/mime.ts';
+import { HeaderValueError, isValidEmailAddress } from '../../src/email/header-value.ts';
+import { composeEml, toMailOptions, type MessageInput } from '../../src/email/mime.ts';
 
 function message(overrides: Partial<MessageInput> = {}): MessageInput {
   return {
@@ -75,6 +76,18 @@ describe('composeEml', () => {
     expect(parts).toEqual(['text/plain', 'text/html']);
     expect(parsed.text).toBe('평양 — plain');
     expect(parsed.html).toBe('<p>평양 — html</p>');
+  });
+
+  it('ends every line in CRLF, quoted-printable parts included, and both parts decode back exactly', async () => {
+    const text = `Hello 평양\n\n${'A long line of the digest, '.repeat(8)}\nline = two\n`;
+    const html = `<p>${'Pyongyang — 평양 '.repeat(20)}</p>\n<p><a href="https://dispatch.example.org/a?b=1&amp;c=2">x</a></p>\n`;
+    const { raw, parsed } = await parse(message({ text, html }));
+
+    expect(raw).toMatch(/=\r\n/);
+    expect(raw).not.toMatch(/(?<!\r)\n/);
+    expect(raw).not.toMatch(/\r(?!\n)/);
+    expect(parsed.text).toBe(text);
+    expect(parsed.html).toBe(html);
   });
 
   it('leaves out To when there is no recipient (the archive copy the build writes)', async () => {

@@ -178,3 +178,32 @@ describe('timelineMarker', () => {
     expect(timelineMarkers([{ precision: 'choice', uncertain: true }, { precision: 'day', uncertain: false }])).toEqual(['exact', 'uncertain']);
   });
 });
+
+describe('parseSite: values bound for mail headers', () => {
+  const file = 'content/_data/site.json';
+  const withEmail = (email: Record<string, unknown>) => () =>
+    parseSite({ ...site, url: 'https://news.example.org', email: { ...site.email, ...email } }, file);
+
+  it('names site.json and the field for a line break in a sender or reply-to name', () => {
+    expect(withEmail({ from: { name: 'The Dispatch\r\nBcc: x@example.org', address: 'digest@news.example.org' } })).toThrow(
+      'content/_data/site.json: email.from.name: must be a single line (found a line break)',
+    );
+    expect(withEmail({ replyTo: { name: 'News\u0007room', address: 'news@news.example.org' } })).toThrow(
+      'content/_data/site.json: email.replyTo.name: must not contain control characters (found U+0007)',
+    );
+  });
+
+  it('says an unsubscribe URL must be https, and shows the value', () => {
+    expect(withEmail({ unsubscribeUrl: 'http://news.example.org/unsubscribe' })).toThrow(
+      'content/_data/site.json: email.unsubscribeUrl: expected an https URL (one-click unsubscribe requires https), got "http://news.example.org/unsubscribe"',
+    );
+    expect(withEmail({ unsubscribeUrl: 'https://news.example.org/un subscribe' })).toThrow('email.unsubscribeUrl: must not contain spaces or angle brackets');
+  });
+
+  it('shows a bad address with its field', () => {
+    expect(withEmail({ from: { address: 'Digest <digest@news.example.org>' } })).toThrow(
+      'content/_data/site.json: email.from.address: expected one plain email address such as "digest@example.org", got "Digest <digest@news.example.org>"',
+    );
+    expect(withEmail({ unsubscribeMailto: 'unsubscribe@localhost' })).toThrow('email.unsubscribeMailto: expected one plain email address');
+  });
+});
