@@ -85,6 +85,8 @@ function tagProblems(tags: string[], shown: string): string[] {
   return problems;
 }
 
+const DATED_FILE_NAME = /^\d{4}-\d{2}-\d{2}-/;
+
 export interface CheckOptions {
   /** Scan prose for numerals typed instead of printed from a fact (the report's strayNumerals). Default true. */
   numerals?: boolean;
@@ -109,9 +111,15 @@ export function checkContent(contentDir: string, { numerals = true, facts: loade
   const articleFiles = new Map<string, string>();
   /** Articles whose front matter has problems: they are still articles for the digests that list them. */
   const unreadable = new Set<string>();
+  const drafts = new Set<string>();
   for (const file of markdownFiles(articlesDir)) {
     const shown = displayPath(file);
     const slug = path.basename(file, '.md');
+    // Eleventy drops a leading date from a file's slug (2025-06-24-x.md makes /articles/x/), while the facts
+    // file and digests go by the whole name: the two would not meet.
+    if (DATED_FILE_NAME.test(slug)) {
+      errors.push(`${shown}: the file name starts with a date, which would be dropped from the article's URL; name it ${slug.replace(DATED_FILE_NAME, '')}.md (the date belongs in the front matter)`);
+    }
     const sameSlug = articleFiles.get(slug);
     if (sameSlug === undefined) articleFiles.set(slug, shown);
     else {
@@ -131,7 +139,8 @@ export function checkContent(contentDir: string, { numerals = true, facts: loade
     const article = attempt(errors, () => parseArticle(parsed.data, shown));
     if (!article) unreadable.add(slug);
     else {
-      if (!article.draft) selectable.push({ slug, date: article.date.toJSDate(), tags: article.tags });
+      if (article.draft) drafts.add(slug);
+      else selectable.push({ slug, date: article.date.toJSDate(), tags: article.tags });
       errors.push(...tagProblems(article.tags, shown));
       if (articleFacts) {
         const day = article.date.setZone(zone);
@@ -170,7 +179,7 @@ export function checkContent(contentDir: string, { numerals = true, facts: loade
     articles.push({ file: shown, slug, strayNumerals: numerals ? findStrayNumerals(parsed.content, bodyStart) : [], factsUsed });
   }
 
-  const selectOptions = { articlesDir: displayPath(articlesDir), unreadable };
+  const selectOptions = { articlesDir: displayPath(articlesDir), unreadable, drafts };
   for (const file of markdownFiles(path.join(contentDir, 'digests'))) {
     const shown = displayPath(file);
     attempt(errors, () => {

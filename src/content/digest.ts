@@ -78,6 +78,8 @@ export interface SelectOptions {
   articlesDir?: string;
   /** Slugs of articles that exist but whose front matter is not valid: their problems are reported already. */
   unreadable?: ReadonlySet<string>;
+  /** Slugs of draft articles: they exist, but no digest may carry them until they are published. */
+  drafts?: ReadonlySet<string>;
 }
 
 /** Resolves a digest's articles, newest first for selections and in the editor's order for lists. */
@@ -86,13 +88,19 @@ export function selectArticles<T extends SelectableArticle>(
   articles: T[],
   file: string,
   zone: string,
-  { articlesDir = 'articles', unreadable = new Set() }: SelectOptions = {},
+  { articlesDir = 'articles', unreadable = new Set(), drafts = new Set() }: SelectOptions = {},
 ): T[] {
   if (digest.articles) {
     const bySlug = new Map(articles.map((a) => [a.slug, a]));
     const missing = digest.articles.filter((slug) => !bySlug.has(slug) && !unreadable.has(slug));
     if (missing.length) {
-      throw new ContentError(missing.map((slug) => `${file}: articles: "${slug}" is not an article (expected a file ${articlesDir}/${slug}.md)`));
+      throw new ContentError(
+        missing.map((slug) =>
+          drafts.has(slug)
+            ? `${file}: articles: "${slug}" is a draft (draft: true in ${articlesDir}/${slug}.md); publish it or take it out of the digest`
+            : `${file}: articles: "${slug}" is not an article (expected a file ${articlesDir}/${slug}.md)`,
+        ),
+      );
     }
     if (digest.articles.length === 0) throw new ContentError([`${file}: articles: the list is empty; a digest needs at least one article`]);
     return digest.articles.flatMap((slug) => bySlug.get(slug) ?? []);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { headerValueProblem, isValidEmailAddress } from '../email/header-value.ts';
+import { resolveLocale, wordsLanguage } from '../format/locale.ts';
 import { ContentError } from './errors.ts';
 import { displayPath } from './paths.ts';
 import { formatZodIssues } from './zod-issues.ts';
@@ -43,15 +44,29 @@ const zoneName = z.string().refine((zone) => {
   }
 }, 'expected an IANA time zone such as "Asia/Seoul"');
 
+const siteUrl = z.url({ protocol: /^https?$/, error: 'expected the site\'s address such as "https://dispatch.example.org"' }).superRefine((value, ctx) => {
+  // Templates join it with root-relative paths ({{ site.url }}{{ page.url }}): a trailing slash would double.
+  if (value.endsWith('/')) ctx.addIssue({ code: 'custom', message: `remove the trailing slash: ${JSON.stringify(value.replace(/\/+$/, ''))}, not ${JSON.stringify(value)}` });
+});
+
+// The locale decides figures, dates and our own words ("about", "more than"), which exist in three languages.
+const siteLocale = z.string().superRefine((value, ctx) => {
+  try {
+    wordsLanguage(resolveLocale(value), 'the site');
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: (error as Error).message });
+  }
+});
+
 export const siteSchema = z.object({
   title: z.string().min(1),
   description: z.string().min(1),
-  url: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, '')),
+  url: siteUrl,
   language: z.string().min(2),
-  locale: z.string().min(2),
+  locale: siteLocale,
   timeZone: zoneName,
   author: z.object({ name: z.string().min(1), email: z.email().optional() }),
-  publisher: z.object({ name: z.string().min(1), url: z.url() }),
+  publisher: z.object({ name: z.string().min(1), url: z.url({ protocol: /^https?$/, error: 'expected a web address starting https:// or http://' }) }),
   email: z.object({
     from: address,
     replyTo: address.optional(),

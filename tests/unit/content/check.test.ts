@@ -85,6 +85,25 @@ describe('articles', () => {
     ]);
   });
 
+  it('says a digest names a draft, rather than that the article does not exist', () => {
+    const { dir, errors } = errorsAfter((d) => replaceIn(articleFile(d), /^date: /m, 'draft: true\ndate: '));
+    expect(errors).toEqual([
+      `${digestFile(dir)}: articles: "${seedSlug}" is a draft (draft: true in ${path.join(dir, 'articles')}/${seedSlug}.md); publish it or take it out of the digest`,
+    ]);
+  });
+
+  it('refuses a file name that starts with a date, which Eleventy would drop from the URL', () => {
+    const { dir, errors } = errorsAfter((d) => {
+      fs.renameSync(articleFile(d), path.join(d, 'articles', `2025-06-24-${seedSlug}.md`));
+      fs.renameSync(factsFile(d), path.join(d, 'facts', `2025-06-24-${seedSlug}.yaml`));
+      replaceIn(digestFile(d), `  - ${seedSlug}`, `  - 2025-06-24-${seedSlug}`);
+    });
+    expect(errors).toEqual([
+      `${path.join(dir, 'articles', `2025-06-24-${seedSlug}.md`)}: the file name starts with a date, which would be dropped from the article's URL; ` +
+        `name it ${seedSlug}.md (the date belongs in the front matter)`,
+    ]);
+  });
+
   it('refuses two articles with the same slug, naming both files, the URL and the facts file', () => {
     const { dir, errors } = errorsAfter((d) => {
       fs.mkdirSync(path.join(d, 'articles', 'world'));

@@ -12,7 +12,7 @@ const site: Site = parseSite(
   {
     title: 'The Dispatch',
     description: 'News.',
-    url: 'https://news.example.org/',
+    url: 'https://news.example.org',
     language: 'en',
     locale: 'en-US',
     timeZone: 'Asia/Seoul',
@@ -205,5 +205,28 @@ describe('parseSite: values bound for mail headers', () => {
       'content/_data/site.json: email.from.address: expected one plain email address such as "digest@example.org", got "Digest <digest@news.example.org>"',
     );
     expect(withEmail({ unsubscribeMailto: 'unsubscribe@localhost' })).toThrow('email.unsubscribeMailto: expected one plain email address');
+  });
+});
+
+describe('parseSite: the address and the locale', () => {
+  const file = 'content/_data/site.json';
+  const withFields = (fields: Record<string, unknown>) => () => parseSite({ ...site, url: 'https://news.example.org', ...fields }, file);
+
+  it('refuses a trailing slash on url, which would double in every absolute link, and shows the fix', () => {
+    expect(withFields({ url: 'https://news.example.org/' })).toThrow(
+      'content/_data/site.json: url: remove the trailing slash: "https://news.example.org", not "https://news.example.org/"',
+    );
+    expect(withFields({ url: 'ftp://news.example.org' })).toThrow('content/_data/site.json: url: expected the site\'s address such as "https://dispatch.example.org"');
+    expect(withFields({ url: 'https://news.example.org' })).not.toThrow();
+  });
+
+  it('refuses a locale the build has no words for, or one that is not a locale at all', () => {
+    expect(withFields({ locale: 'fr-FR' })).toThrow('content/_data/site.json: locale: the site has no wording for locale "fr-FR"; supported languages are en, de and ko');
+    expect(withFields({ locale: 'en US' })).toThrow('content/_data/site.json: locale: invalid locale "en US"');
+    for (const locale of ['en-US', 'en-GB', 'de-DE', 'ko-KR']) expect(withFields({ locale })).not.toThrow();
+  });
+
+  it('refuses a publisher address that is not a web address', () => {
+    expect(withFields({ publisher: { name: 'The Dispatch', url: 'javascript:alert(1)' } })).toThrow('content/_data/site.json: publisher.url: expected a web address starting https:// or http://');
   });
 });
