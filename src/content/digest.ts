@@ -34,7 +34,8 @@ const sender = z.object({
 });
 
 const dayBoundary = z.unknown().transform((value, ctx) => {
-  const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+  // Front matter is read with YAML's core schema (front-matter.ts), so the day arrives as the text written.
+  const text = String(value);
   if (/^\d{4}-\d{2}-\d{2}$/.test(text) && DateTime.fromISO(text).isValid) return text;
   ctx.addIssue({ code: 'custom', message: `expected a day such as 2025-06-20, got ${describeValue(value)}` });
   return z.NEVER;

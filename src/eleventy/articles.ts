@@ -25,7 +25,6 @@ export function isArticlePath(inputPath: string, contentDir: string): boolean {
 /** When an article last changed: its `updated` front matter, else its publication date. */
 export function articleModified(item: CollectionItem): Date {
   const updated = item.data.updated;
-  if (updated instanceof Date) return updated;
   if (typeof updated === 'string') return new Date(updated);
   return item.date;
 }
