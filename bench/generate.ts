@@ -388,7 +388,9 @@ function relativeMonthPhrase(month: CalendarMonth, published: Published): string
   const name = MONTH_NAMES[month.month - 1];
   const back = published.year * 12 + published.month - (month.year * 12 + month.month);
   if (back === 1) return 'last month';
-  if (month.year === published.year) return `In ${name}`;
+  // A bare month name means the nearest such month (src/facts/relative-dates.ts): up to six months back.
+  if (back <= 6) return `In ${name}`;
+  if (month.year === published.year) return `${name} this year`;
   if (month.year === published.year - 1) return `${name} last year`;
   return undefined;
 }
