@@ -53,11 +53,14 @@ export function keyFiguresChart(facts: ArticleFacts | undefined, figures: readon
   const title = unit ? `Key figures to scale, in ${unit.other}` : 'Key figures to scale';
   const description =
     `Horizontal bar chart, bars drawn to scale from zero. ` +
-    drawable.map((f) => `${f.label}: ${f.tableValue}${f.amount.kind === 'approximate' ? ' (approximate)' : ''}`).join('; ') +
+    drawable.map((f) => `${f.label}: ${f.tableValue}${f.amount.kind === 'approximate' ? ' (approximate)' : ''}${f.derived ? ' (computed)' : ''}`).join('; ') +
     '.';
   const notes = ['Bars start at zero.'];
   if (bars.some((b) => b.qualifier === 'approximate')) notes.push('“~” and a dashed outline mark an approximate figure.');
   if (bars.some((b) => b.qualifier === 'atLeast')) notes.push('“>” marks a figure given as “more than”.');
+  // A sum sits among reported figures as a bar like theirs; the caption says it was worked out, not reported.
+  const computed = drawable.filter((f) => f.derived);
+  if (computed.length) notes.push(`Computed here by adding reported figures, not reported as such: ${computed.map((f) => f.label).join('; ')}.`);
   if (omitted.length) {
     const reason = (f: FigureView) => (numeric.includes(f) ? 'counted in another unit' : 'no single number');
     notes.push(`Not drawn: ${omitted.map((f) => `${f.label} (${reason(f)})`).join('; ')}.`);

@@ -6,6 +6,7 @@ import type { Site } from '../content/site.ts';
 import type { FactsBySlug } from '../facts/load.ts';
 import { keyFigures, type FigureView } from '../facts/present.ts';
 import { formatDateline, toIsoWithOffset } from '../format/dates.ts';
+import { formatProse } from '../format/numbers.ts';
 import type { Address } from '../email/mime.ts';
 import { mergeTagsFor, type MergeTags } from './merge-tags.ts';
 
@@ -112,7 +113,8 @@ export function digestView({ slug, file, digest, articles, facts, site }: Digest
         isoDate: toIsoWithOffset(date, site.timeZone),
         keyFigures: figures,
         leadFigures: figures.slice(0, LEAD_FIGURES),
-        readMore: figures.length > LEAD_FIGURES ? `Read the article and all ${figures.length} key figures` : 'Read the article',
+        // The sentence is in English whatever the site's locale (like the templates' own words), so is its number.
+        readMore: figures.length > LEAD_FIGURES ? `Read the article and all ${formatProse(figures.length, { locale: 'en-US' })} key figures` : 'Read the article',
       };
     }),
   };

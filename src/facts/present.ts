@@ -83,6 +83,7 @@ export interface FigureView {
   via: string | undefined;
   /** "Reported by a South Korean legislator", or the derivation for computed figures. */
   attribution: string;
+  /** As readers see it: "October 2024 (“October last year” in the text)". */
   date: string | undefined;
   relative: string | undefined;
   derived: boolean;
@@ -92,6 +93,11 @@ export interface FigureView {
 
 function sourceName(facts: ArticleFacts, id: string | undefined): string | undefined {
   return id === undefined ? undefined : facts.sources[id]?.name ?? id;
+}
+
+/** The resolved date, and the article's own words beside it when it gave a relative one ("October last year"). */
+function shownDate(date: string, relative: string | undefined): string {
+  return relative === undefined ? date : `${date} (“${relative}” in the text)`;
 }
 
 export function figureView(facts: ArticleFacts, figure: Figure | DerivedFigure, options: PresentOptions): FigureView {
@@ -133,7 +139,7 @@ export function figureView(facts: ArticleFacts, figure: Figure | DerivedFigure, 
     source,
     via,
     attribution: `${capitalise(status)}: ${source}${via ? `, via ${lowerFirstArticle(via)}` : ''}`,
-    date: figure.date ? formatFuzzyDate(figure.date, { locale: options.locale }) : undefined,
+    date: figure.date ? shownDate(formatFuzzyDate(figure.date, { locale: options.locale }), figure.relative) : undefined,
     relative: figure.relative,
     derived: false,
     computation: undefined,

@@ -22,12 +22,12 @@ describe('facts on the seed article page', () => {
       meta: normalise($(el).find('.key-figure__meta').text()),
     })).get();
     expect(rows).toEqual([
-      { label: 'North Korean personnel in the initial dispatch', value: '11,000', meta: 'Reported: A South Korean legislator · October 2024' },
+      { label: 'North Korean personnel in the initial dispatch', value: '11,000', meta: 'Reported: A South Korean legislator · October 2024 (“October last year” in the text)' },
       { label: 'Troops in the second deployment announced by Russia', value: '4,000', meta: "Officially announced: Russia's official announcement, via a South Korean legislator" },
       { label: 'Construction soldiers to rebuild infrastructure in Kursk', value: '6,000', meta: "Officially announced: Russia's official announcement, via a South Korean legislator" },
-      { label: 'North Korean soldiers killed in Ukraine', value: 'around 600', meta: 'Estimated: South Korean intelligence' },
+      { label: 'North Korean soldiers who died in Ukraine', value: 'around 600', meta: 'Estimated: South Korean intelligence' },
       {
-        label: 'North Korean personnel across the initial dispatch and the announced second deployment',
+        label: 'North Korean personnel in the initial dispatch and the announced troops and construction soldiers',
         value: '21,000',
         meta: 'Computed: 11,000 + 4,000 + 6,000 (North Korean personnel in the initial dispatch; Troops in the second deployment announced by Russia; Construction soldiers to rebuild infrastructure in Kursk)',
       },
@@ -61,7 +61,7 @@ describe('facts on the seed article page', () => {
     const $ = load(out, page);
     const sources = $('.sources li').map((_, li) => normalise($(li).text())).get();
     expect(sources).toHaveLength(6);
-    expect(sources[0]).toMatch(/^South Korean intelligence \(intelligence service\): North Korean soldiers killed in Ukraine/);
+    expect(sources[0]).toMatch(/^South Korean intelligence \(intelligence service\): North Korean soldiers who died in Ukraine/);
     expect(sources.find((s) => s.startsWith('North Korean state media'))).toContain('Leader Kim Jong Un has approved continued cooperation with Russia');
   });
 });

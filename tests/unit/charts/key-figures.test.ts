@@ -24,7 +24,11 @@ describe('keyFiguresChart', () => {
     const chart = chartOf(seed);
     expect(chart?.drawn.map((d) => d.valueLabel)).toEqual(['11K', '4K', '6K', '~600', '21K']);
     expect(chart?.omitted).toEqual([]);
-    expect(chart?.note).toBe('Bars start at zero. “~” and a dashed outline mark an approximate figure.');
+    expect(chart?.note).toBe(
+      'Bars start at zero. “~” and a dashed outline mark an approximate figure. Computed here by adding reported figures, not reported as such: ' +
+        'North Korean personnel in the initial dispatch and the announced troops and construction soldiers.',
+    );
+    expect(chart?.svg).toContain('North Korean personnel in the initial dispatch and the announced troops and construction soldiers: 21,000 (computed).');
   });
 
   it('leaves out figures with no single number, and says so', () => {

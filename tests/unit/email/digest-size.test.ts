@@ -74,7 +74,10 @@ describe(`the email of a ${ISSUE}-article digest`, () => {
       const inText = [...(textArticles[index] ?? '').matchAll(/^\* (.+?): /gm)].map((m) => m[1]);
       expect(inHtml, article.slug).toEqual(lead);
       expect(inText, article.slug).toEqual(lead);
-      const readMore = article.keyFigures.length > LEAD_FIGURES ? `Read the article and all ${article.keyFigures.length} key figures` : 'Read the article';
+      const words = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+      // AP style: one to nine in words.
+      const count = article.keyFigures.length < 10 ? words[article.keyFigures.length] : String(article.keyFigures.length);
+      const readMore = article.keyFigures.length > LEAD_FIGURES ? `Read the article and all ${count} key figures` : 'Read the article';
       const links = teasers.eq(index).find('a').map((_, a) => $(a).text().replace(/\s+/g, ' ')).get();
       expect(links, article.slug).toContain(readMore);
       expect(textArticles[index]).toContain(readMore);

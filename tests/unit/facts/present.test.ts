@@ -9,7 +9,7 @@ sources:
   legislator: { name: A South Korean legislator }
   russia: { name: Russia's official announcement }
 figures:
-  - { id: dispatch, label: Personnel in the initial dispatch, value: 11000, status: reported, source: legislator, date: 2024-10, key: true }
+  - { id: dispatch, label: Personnel in the initial dispatch, value: 11000, status: reported, source: legislator, date: 2024-10, relative: October last year, key: true }
   - { id: second, label: Second deployment, value: 4000, status: announced, source: russia, via: legislator, key: true }
   - { id: war, label: War length, value: { moreThan: 3 }, unit: { one: year, other: years }, status: reported, source: legislator }
 derived:
@@ -55,10 +55,10 @@ describe('factText', () => {
 });
 
 describe('keyFigures', () => {
-  it('carries value, label, attribution and date; derived figures show their computation', () => {
+  it('carries value, label, attribution and date, with the article\'s own words for a relative date; derived figures show their computation', () => {
     const views = keyFigures(facts, options);
     expect(views.map((v) => [v.id, v.value, v.attribution, v.date])).toEqual([
-      ['dispatch', '11,000', 'Reported: A South Korean legislator', 'October 2024'],
+      ['dispatch', '11,000', 'Reported: A South Korean legislator', 'October 2024 (“October last year” in the text)'],
       ['second', '4,000', "Officially announced: Russia's official announcement, via a South Korean legislator", undefined],
       ['total', '15,000', 'Computed: 11,000 + 4,000 (Personnel in the initial dispatch; Second deployment)', undefined],
     ]);
