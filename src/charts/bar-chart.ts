@@ -139,7 +139,7 @@ export function barChart(bars: readonly Bar[], options: BarChartOptions): string
   const titleId = `${options.id}-title`;
   const descId = `${options.id}-desc`;
   return (
-    `<svg class="bar-chart" xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${escapeHtml(titleId)} ${escapeHtml(descId)}" ` +
+    `<svg class="bar-chart" xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${escapeHtml(titleId)}" aria-describedby="${escapeHtml(descId)}" ` +
     `viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" font-size="${FONT_SIZE}" fill="currentColor">` +
     `<title id="${escapeHtml(titleId)}">${escapeHtml(options.title)}</title>` +
     `<desc id="${escapeHtml(descId)}">${escapeHtml(options.description)}</desc>` +

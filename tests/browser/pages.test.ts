@@ -112,6 +112,16 @@ describe.each(pages)('the $name page ($path)', ({ name, path: pathname }) => {
   });
 });
 
+describe('the site pages at 320 px (WCAG 1.4.10 reflow)', () => {
+  it.each(pages.filter((p) => p.name !== 'email'))('the $name page does not scroll sideways', async ({ path: pathname }) => {
+    const { result } = await withPage(browser, { width: 320, colorScheme: 'light' }, async (page) => {
+      await page.goto(server.origin + pathname, { waitUntil: 'load' });
+      return measureOverflow(page);
+    });
+    expect(result.scrollWidth, `page is ${result.scrollWidth} px wide; widest: ${result.widest}`).toBeLessThanOrEqual(result.innerWidth);
+  });
+});
+
 describe('the digest email with its <head> styles removed (as Gmail does when it drops a <style> block)', () => {
   let unstyled: string;
   const smallPrint = '.topbar, .footer, .kicker, .figures-title, .figures small';

@@ -19,12 +19,13 @@ describe('the key figures chart on the seed article', () => {
     expect(svg()).toHaveLength(1);
   });
 
-  it('is an accessible image: role="img", labelled by its <title> and <desc>', () => {
+  it('is an accessible image: role="img", named by its <title> and described by its <desc>', () => {
     expect(svg().attr('role')).toBe('img');
-    const [titleId, descId] = (svg().attr('aria-labelledby') ?? '').split(' ');
+    const titleId = svg().attr('aria-labelledby');
+    const descId = svg().attr('aria-describedby');
     expect(svg().find(`title#${titleId}`).text()).toBe('Key figures to scale');
     expect(svg().find(`desc#${descId}`).text()).toContain('North Korean personnel in the initial dispatch: 11,000');
-    expect(svg().find(`desc#${descId}`).text()).toContain('North Korean soldiers killed in Ukraine: ~600 (approximate)');
+    expect(svg().find(`desc#${descId}`).text()).toContain('North Korean soldiers who died in Ukraine: ~600 (approximate)');
   });
 
   it('draws one bar per key figure that has a number, to scale from zero', () => {
@@ -33,8 +34,8 @@ describe('the key figures chart on the seed article', () => {
       'North Korean personnel in the initial dispatch',
       'Troops in the second deployment announced by Russia',
       'Construction soldiers to rebuild infrastructure in Kursk',
-      'North Korean soldiers killed in Ukraine',
-      'North Korean personnel across the initial dispatch and the announced second deployment',
+      'North Korean soldiers who died in Ukraine',
+      'North Korean personnel in the initial dispatch and the announced troops and construction soldiers',
     ]);
     const widths = svg().find('rect.bar-chart__bar').map((_, r) => Number($(r).attr('width'))).get();
     const values = [11000, 4000, 6000, 600, 21000];
@@ -62,8 +63,8 @@ describe('the key figures chart on the seed article', () => {
       ['North Korean personnel in the initial dispatch', '11,000'],
       ['Troops in the second deployment announced by Russia', '4,000'],
       ['Construction soldiers to rebuild infrastructure in Kursk', '6,000'],
-      ['North Korean soldiers killed in Ukraine', '~600'],
-      ['North Korean personnel across the initial dispatch and the announced second deployment', '21,000'],
+      ['North Korean soldiers who died in Ukraine', '~600'],
+      ['North Korean personnel in the initial dispatch and the announced troops and construction soldiers', '21,000'],
     ]);
     expect($('.chart table caption').text()).toBe('Key figures to scale');
   });

@@ -13,10 +13,12 @@ describe('barChart', () => {
     { label: 'War length', value: 3, qualifier: 'atLeast' },
   ];
 
-  it('is an image labelled by its title and description', () => {
+  it('is an image named by its title and described by its description', () => {
     const $ = parse(barChart(bars, options));
     expect($('svg').attr('role')).toBe('img');
-    expect($('svg').attr('aria-labelledby')).toBe('c-title c-desc');
+    // The title alone is the name, so a screen reader does not read every value as the image's name.
+    expect($('svg').attr('aria-labelledby')).toBe('c-title');
+    expect($('svg').attr('aria-describedby')).toBe('c-desc');
     expect($('svg > title#c-title').text()).toBe('Title');
     expect($('svg > desc#c-desc').text()).toBe('Description');
   });
