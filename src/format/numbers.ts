@@ -375,7 +375,9 @@ function proseAmount(amount: Amount, locale: ResolvedLocale, unit: UnitLabel | u
       if (amount.low === amount.high) return count(amount.low, number(amount.low));
       const words = WORDS[wordsLanguage(locale, 'formatNumberRange')];
       const [low, high] = rangeEnds(amount.low, amount.high, locale);
-      return `${low}${words.rangeJoin}${count(amount.high, high, 'many')}`;
+      // Before a unit German counts 'ein bis zwei Jahre': the standalone 'eins' is only for counting aloud.
+      const first = unit !== undefined && locale.language === 'de' && low === 'eins' ? 'ein' : low;
+      return `${first}${words.rangeJoin}${count(amount.high, high, 'many')}`;
     }
   }
 }

@@ -56,6 +56,8 @@ describe('formatAmount in prose', () => {
     expect(formatAmount(approximate(600), { locale: 'de-DE', unit: { one: 'Mensch', other: 'Menschen' } })).toBe('etwa 600 Menschen');
     expect(formatAmount(atLeast(3), { locale: 'de-DE', unit: jahre })).toBe('mehr als drei Jahre');
     expect(formatAmount(range(4_000, 6_000), { locale: 'de-DE', unit: jahre })).toBe('4.000 bis 6.000 Jahre');
+    expect(formatAmount(range(1, 2), { locale: 'de-DE', unit: jahre })).toBe('ein bis zwei Jahre');
+    expect(formatAmount(range(1, 2), { locale: 'de-DE' })).toBe('eins bis zwei');
     expect(formatAmount(qualitative('thousands'), { locale: 'de-DE', unit: { one: 'Mensch', other: 'Menschen' } })).toBe('Tausende Menschen');
   });
 
