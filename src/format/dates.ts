@@ -307,6 +307,8 @@ interface DistanceWords {
   same: Record<DatePrecision, string>;
   sameTime: string;
   phrase(count: number, unit: Counted, approximate: boolean, later: boolean, locale: ResolvedLocale): string;
+  /** 'one to two months later': the dates allow any whole count from `low` to `high`. */
+  span(low: number, high: number, unit: Counted, later: boolean, locale: ResolvedLocale): string;
 }
 
 // German needs the accusative article for one ('einen Monat früher'), which the number formatter cannot know.
@@ -324,6 +326,8 @@ const DISTANCE_WORDS: Record<WordsLanguage, DistanceWords> = {
     sameTime: 'around the same time',
     phrase: (count, unit, approximate, later, locale) =>
       `${approximate ? 'about ' : ''}${formatProse(count, { locale: locale.tag })} ${count === 1 ? unit : `${unit}s`} ${later ? 'later' : 'earlier'}`,
+    span: (low, high, unit, later, locale) =>
+      `${formatProse(low, { locale: locale.tag })} to ${formatProse(high, { locale: locale.tag })} ${unit}s ${later ? 'later' : 'earlier'}`,
   },
   de: {
     same: { year: 'im selben Jahr', month: 'im selben Monat', day: 'am selben Tag' },
@@ -333,12 +337,19 @@ const DISTANCE_WORDS: Record<WordsLanguage, DistanceWords> = {
       const amount = count === 1 ? one : `${formatProse(count, { locale: locale.tag })} ${other}`;
       return `${approximate ? 'etwa ' : ''}${amount} ${later ? 'später' : 'früher'}`;
     },
+    span: (low, high, unit, later, locale) => {
+      // 'ein bis zwei Monate': the uninflected 'ein' German uses at the start of a range.
+      const first = low === 1 ? 'ein' : formatProse(low, { locale: locale.tag });
+      return `${first} bis ${formatProse(high, { locale: locale.tag })} ${GERMAN_UNITS[unit][1]} ${later ? 'später' : 'früher'}`;
+    },
   },
   ko: {
     same: { year: '같은 해', month: '같은 달', day: '같은 날' },
     sameTime: '비슷한 시기',
     phrase: (count, unit, approximate, later, locale) =>
       `${approximate ? '약 ' : ''}${formatProse(count, { locale: locale.tag })}${KOREAN_UNITS[unit]} ${later ? '후' : '전'}`,
+    span: (low, high, unit, later, locale) =>
+      `${formatProse(low, { locale: locale.tag })}~${formatProse(high, { locale: locale.tag })}${KOREAN_UNITS[unit]} ${later ? '후' : '전'}`,
   },
 };
 
@@ -441,7 +452,13 @@ export function formatDistance(from: FuzzyDate | string, to: FuzzyDate | string,
 
   const months = (x: CalendarDate, y: CalendarDate) => asUtcDay(x).diff(asUtcDay(y), 'months').months;
   const measure = measureDistance(precision, unit, low, high, () => [months(fromFirst, toLast), months(fromLast, toFirst)]);
-  const exact = measure.low === measure.high && Number.isInteger(measure.low);
+  const whole = Number.isInteger(measure.low) && Number.isInteger(measure.high);
+  const exact = whole && measure.low === measure.high;
+  // Two whole counts ("by July or August", seen from June) are said as such, not rounded to one of them.
+  if (whole && !exact) {
+    const [least, most] = [Math.abs(measure.low), Math.abs(measure.high)].sort((a, b) => a - b) as [number, number];
+    return words.span(least, most, measure.unit, low > 0, locale);
+  }
   const count = exact ? Math.abs(measure.low) : Math.round(Math.abs(measure.low + measure.high) / 2);
   return words.phrase(count, measure.unit, !exact, low > 0, locale);
 }

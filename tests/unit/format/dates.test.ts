@@ -334,8 +334,16 @@ describe('formatDistance', () => {
     expect(formatDistance('2025-06-24', '2025-06-24T00:30:00+09:00', { zone: 'UTC' })).toBe('one day later');
   });
 
+  it('gives both counts when a range or choice allows two whole distances', () => {
+    expect(formatDistance(range('2025-07', '2025-08'), published, options)).toBe('seven to eight months earlier');
+    // "by April or May", seen from March 10: one month or two, not "about two".
+    expect(formatDistance(choice('2026-04', '2026-05'), published, options)).toBe('one to two months later');
+    expect(formatDistance(choice('2026-04', '2026-05'), published, { ...options, locale: 'de-DE' })).toBe('ein bis zwei Monate später');
+    expect(formatDistance(choice('2026-04', '2026-05'), published, { ...options, locale: 'ko-KR' })).toBe('1~2개월 후');
+    expect(formatDistance(range('2025-07', '2025-08'), published, { ...options, locale: 'de-DE' })).toBe('sieben bis acht Monate früher');
+  });
+
   it('hedges when a range or choice makes the distance uncertain', () => {
-    expect(formatDistance(range('2025-07', '2025-08'), published, options)).toBe('about eight months earlier');
     expect(formatDistance(choice('2025-07-01', '2025-07-02'), published, options)).toBe('about eight months earlier');
     expect(formatDistance(range('2026-02', '2026-04'), published, options)).toBe('around the same time');
     expect(formatDistance(range('2026-02', '2026-04'), published, { ...options, locale: 'ko-KR' })).toBe('비슷한 시기');
