@@ -75,10 +75,10 @@ describe('the first digest', () => {
     expect($email(`a[href^="https://dispatch.example.org/articles/${seedSlug}/"]`).filter((_, a) => $email(a).text() === readMore)).toHaveLength(1);
     expect(emailText).toContain(`${readMore} [1]`);
     // Labels and attributions travel with the values.
-    expect(emailText).toContain('* 11,000: North Korean personnel in the initial dispatch\n    Reported: A South Korean legislator, October 2024 (“October last\n    year” in the text)');
+    expect(emailText).toContain('* 11,000: North Korean personnel in the initial dispatch\n    Reported: a South Korean legislator, October 2024 (“October last\n    year” in the text)');
     const first = $email('.figures p').filter((_, p) => $email(p).find('strong').text() === '11,000');
     expect(first.contents().first().text()).toBe('North Korean personnel in the initial dispatch: ');
-    expect(normalise(first.find('small').text())).toBe('Reported: A South Korean legislator, October 2024 (“October last year” in the text)');
+    expect(normalise(first.find('small').text())).toBe('Reported: a South Korean legislator, October 2024 (“October last year” in the text)');
   });
 
   it('makes every URL absolute and tags links to the site with UTM parameters', () => {

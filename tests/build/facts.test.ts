@@ -22,7 +22,7 @@ describe('facts on the seed article page', () => {
       meta: normalise($(el).find('.key-figure__meta').text()),
     })).get();
     expect(rows).toEqual([
-      { label: 'North Korean personnel in the initial dispatch', value: '11,000', meta: 'Reported: A South Korean legislator · October 2024 (“October last year” in the text)' },
+      { label: 'North Korean personnel in the initial dispatch', value: '11,000', meta: 'Reported: a South Korean legislator · October 2024 (“October last year” in the text)' },
       { label: 'Troops in the second deployment announced by Russia', value: '4,000', meta: "Officially announced: Russia's official announcement, via a South Korean legislator" },
       { label: 'Construction soldiers to rebuild infrastructure in Kursk', value: '6,000', meta: "Officially announced: Russia's official announcement, via a South Korean legislator" },
       { label: 'North Korean soldiers who died in Ukraine', value: 'around 600', meta: 'Estimated: South Korean intelligence' },

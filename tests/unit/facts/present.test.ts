@@ -58,7 +58,7 @@ describe('keyFigures', () => {
   it('carries value, label, attribution and date, with the article\'s own words for a relative date; derived figures show their computation', () => {
     const views = keyFigures(facts, options);
     expect(views.map((v) => [v.id, v.value, v.attribution, v.date])).toEqual([
-      ['dispatch', '11,000', 'Reported: A South Korean legislator', 'October 2024 (“October last year” in the text)'],
+      ['dispatch', '11,000', 'Reported: a South Korean legislator', 'October 2024 (“October last year” in the text)'],
       ['second', '4,000', "Officially announced: Russia's official announcement, via a South Korean legislator", undefined],
       ['total', '15,000', 'Computed: 11,000 + 4,000 (Personnel in the initial dispatch; Second deployment)', undefined],
     ]);
