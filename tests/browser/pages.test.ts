@@ -120,6 +120,23 @@ describe('the site pages at 320 px (WCAG 1.4.10 reflow)', () => {
     });
     expect(result.scrollWidth, `page is ${result.scrollWidth} px wide; widest: ${result.widest}`).toBeLessThanOrEqual(result.innerWidth);
   });
+
+  it.each([320, 375])('the digest page keeps every figure and column heading whole at %i px (no "11,0 / 00")', async (width) => {
+    const { result } = await withPage(browser, { width, colorScheme: 'light' }, async (page) => {
+      await page.goto(`${server.origin}/digests/${seedDigest}/`, { waitUntil: 'load' });
+      // A word broken across lines shows as more line boxes than the cell has words.
+      return page.$$eval('.digest-figures td.num, .digest-figures thead th', (cells) =>
+        cells.flatMap((cell) => {
+          const range = document.createRange();
+          range.selectNodeContents(cell);
+          const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+          const words = (cell.textContent ?? '').trim().split(/\s+/).length;
+          return lines > words ? [`"${cell.textContent}" on ${lines} lines`] : [];
+        }),
+      );
+    });
+    expect(result).toEqual([]);
+  });
 });
 
 describe('the digest email with its <head> styles removed (as Gmail does when it drops a <style> block)', () => {
