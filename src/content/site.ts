@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { headerValueProblem, isValidEmailAddress } from '../email/header-value.ts';
+import { headerUrlProblem, headerValueProblem, isValidEmailAddress } from '../email/header-value.ts';
 import { resolveLocale, wordsLanguage } from '../format/locale.ts';
 import { ContentError } from './errors.ts';
 import { displayPath } from './paths.ts';
@@ -25,7 +25,7 @@ const emailAddress = z.string().superRefine((value, ctx) => {
 });
 
 const httpsUrl = z.string().superRefine((value, ctx) => {
-  const problem = headerValueProblem(value) ?? (/[\s<>]/.test(value) ? 'must not contain spaces or angle brackets' : undefined);
+  const problem = headerUrlProblem(value);
   if (problem !== undefined) {
     ctx.addIssue({ code: 'custom', message: problem });
   } else if (!URL.canParse(value) || new URL(value).protocol !== 'https:') {

@@ -27,6 +27,11 @@ export function headerValueProblem(value: string): string | undefined {
   return undefined;
 }
 
+/** Why `url` can not be written between a header's angle brackets (List-Unsubscribe), or undefined if it can. */
+export function headerUrlProblem(url: string): string | undefined {
+  return headerValueProblem(url) ?? (/[\s<>]/.test(url) ? 'must not contain spaces or angle brackets' : undefined);
+}
+
 /** Throws unless `value` can sit on one header line as it is. */
 export function assertHeaderValue(field: string, value: string): void {
   const problem = headerValueProblem(value);

@@ -1,7 +1,7 @@
 // One digest email as MIME: validates every header-bound value, then lets nodemailer do the encoding.
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Options as MailOptions } from 'nodemailer/lib/mailer';
-import { assertHeaderValue, ATEXT, HeaderValueError, isValidEmailAddress } from './header-value.ts';
+import { assertHeaderValue, ATEXT, headerUrlProblem, HeaderValueError, isValidEmailAddress } from './header-value.ts';
 
 export interface Address {
   name?: string;
@@ -51,10 +51,8 @@ function checkedMessageId(messageId: string): string {
 }
 
 function checkedHttpsUrl(field: string, url: string): string {
-  assertHeaderValue(field, url);
-  if (/[\s<>]/.test(url)) {
-    throw new HeaderValueError(field, 'must not contain spaces or angle brackets');
-  }
+  const problem = headerUrlProblem(url);
+  if (problem !== undefined) throw new HeaderValueError(field, problem);
   let parsed: URL;
   try {
     parsed = new URL(url);
