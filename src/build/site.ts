@@ -6,7 +6,7 @@ import { forgetPreloadedFacts, preloadFacts } from '../eleventy/state.ts';
 import { checkContentInWorker } from './check-in-worker.ts';
 import { ContentError } from '../content/errors.ts';
 import { displayPath, projectRoot } from '../content/paths.ts';
-import { describeYamlError } from '../content/yaml-problem.ts';
+import { frontMatterProblem } from '../content/front-matter.ts';
 import { discard, makeStagingDir, swapIntoPlace } from './swap.ts';
 
 export interface BuildOptions {
@@ -79,7 +79,7 @@ export function rootCause(error: unknown): Error {
     current = next;
   }
   if (template && (current as { name?: unknown }).name === 'YAMLException') {
-    return new Error(`${displayPath(path.resolve(template))}: front matter is not valid YAML: ${describeYamlError(current)}`);
+    return new Error(frontMatterProblem(displayPath(path.resolve(template)), current));
   }
   return current instanceof Error ? current : new Error(String(current));
 }

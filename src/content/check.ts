@@ -4,13 +4,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArticle } from './article.ts';
 import { ContentError } from './errors.ts';
-import { readFrontMatter, type FrontMatterFile } from './front-matter.ts';
+import { frontMatterProblem, readFrontMatter, type FrontMatterFile } from './front-matter.ts';
 import { findStrayNumerals, type StrayNumeral } from './numerals.ts';
 import { bodyFirstLine, lineAt, readBodyTags } from './shortcodes.ts';
 import { displayPath } from './paths.ts';
 import { slugify } from './slug.ts';
 import { loadSite } from './site.ts';
-import { describeYamlError } from './yaml-problem.ts';
 import { checkRelativeDates, factsDir, readAllFacts, type FactsBySlug } from '../facts/load.ts';
 import { findFigureIn } from '../facts/present.ts';
 import { topicPageUrl } from '../site/pagination.ts';
@@ -44,7 +43,7 @@ function frontMatterOf(source: string, shown: string): FrontMatterFile {
   try {
     return readFrontMatter(source);
   } catch (error) {
-    throw new ContentError([`${shown}: front matter is not valid YAML: ${describeYamlError(error)}`]);
+    throw new ContentError([frontMatterProblem(shown, error)]);
   }
 }
 

@@ -1,6 +1,7 @@
 // How front matter is read, the same way by the content check and by Eleventy.
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
+import { describeYamlError } from './yaml-problem.ts';
 
 /**
  * YAML's core schema keeps an unquoted timestamp as the text the editor typed, so it is validated like a
@@ -16,4 +17,9 @@ export type FrontMatterFile = matter.GrayMatterFile<string>;
 export function readFrontMatter(source: string): FrontMatterFile {
   // Passing options also keeps gray-matter from caching every file it parses for the life of the process.
   return matter(source, frontMatterOptions);
+}
+
+/** The problem with a file whose front matter the YAML parser refused, as the check and the build both say it. */
+export function frontMatterProblem(shown: string, error: unknown): string {
+  return `${shown}: front matter is not valid YAML: ${describeYamlError(error)}`;
 }
