@@ -124,28 +124,29 @@ describe('outbox mode', () => {
     expect(run.stderr).toContain('--smtp env given, but SMTP_URL is not set');
   });
 
-  it('dates each message at the time of writing, from the injected clock, not at the digest date', async () => {
-    writeRecipients(dir, 'email\nkim@example.org\n');
-    const writtenAt = Date.parse('2026-03-02T09:30:00Z');
+  /** Writes the outbox for a one-recipient CSV with the clock at `at`; returns the run and the one .eml written. */
+  async function writeOneAt(csv: string, at: string) {
+    writeRecipients(dir, csv);
+    const run = await runInProcess(dir, ['--recipients', 'recipients.csv'], {}, { now: () => Date.parse(at), sleep: async () => {} });
+    const files = emlFiles(path.join(dir, 'outbox', SLUG));
+    expect(files).toHaveLength(1);
+    return { run, eml: fs.readFileSync(path.join(dir, 'outbox', SLUG, files[0] ?? '')) };
+  }
 
-    const run = await runInProcess(dir, ['--recipients', 'recipients.csv'], {}, { now: () => writtenAt, sleep: async () => {} });
+  it('dates each message at the time of writing, from the injected clock, not at the digest date', async () => {
+    const { run, eml } = await writeOneAt('email\nkim@example.org\n', '2026-03-02T09:30:00Z');
 
     expect(run.exitCode).toBe(EXIT_CODES.delivered);
-    const [file] = emlFiles(path.join(dir, 'outbox', SLUG));
-    const raw = fs.readFileSync(path.join(dir, 'outbox', SLUG, file ?? ''), 'utf8');
+    const raw = eml.toString('utf8');
     expect(raw).toMatch(/^Date: Mon, 02 Mar 2026 09:30:00 \+0000\r$/m);
     expect((await simpleParser(raw)).messageId).toBe(messageIdFor(SLUG, 'kim@example.org', 'digest@dispatch.example.org'));
   });
 
   it('writes CRLF-only .eml files whose parts decode to the personalised email.txt and email.html exactly', async () => {
-    writeRecipients(dir, 'email,name\nkim@example.org,Kim\n');
-    const writtenAt = Date.parse('2026-03-02T09:30:00Z');
-
-    const run = await runInProcess(dir, ['--recipients', 'recipients.csv'], {}, { now: () => writtenAt, sleep: async () => {} });
+    const writtenAt = '2026-03-02T09:30:00Z';
+    const { run, eml } = await writeOneAt('email,name\nkim@example.org,Kim\n', writtenAt);
 
     expect(run.exitCode).toBe(EXIT_CODES.delivered);
-    const [file] = emlFiles(path.join(dir, 'outbox', SLUG));
-    const eml = fs.readFileSync(path.join(dir, 'outbox', SLUG, file ?? ''));
     expect(eml.toString('utf8')).not.toMatch(/(?<!\r)\n/);
     const digest = loadDigest(path.join(dir, 'site'), SLUG, dir);
     const expected = personalise(digest, { email: 'kim@example.org', name: 'Kim', line: 2 }, SECRET, new Date(writtenAt));
