@@ -1,4 +1,5 @@
 // One digest email as MIME: validates every header-bound value, then lets nodemailer do the encoding.
+import { createHash } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Options as MailOptions } from 'nodemailer/lib/mailer';
 import { assertHeaderValue, ATEXT, headerUrlProblem, HeaderValueError, isValidEmailAddress } from './header-value.ts';
@@ -74,8 +75,17 @@ function listUnsubscribeValue(listUnsubscribe: MessageInput['listUnsubscribe']):
   return targets.join(', ');
 }
 
+/**
+ * The shared part of the multipart boundaries, from the message itself: nodemailer's default is random,
+ * so a rebuild wrote a different message.eml for the same digest. A hash of what the parts carry cannot
+ * occur in them, which is all a boundary needs.
+ */
+function baseBoundary(input: MessageInput): string {
+  return createHash('sha256').update(input.messageId).update('\0').update(input.text).update('\0').update(input.html).digest('hex').slice(0, 16);
+}
+
 /** Validated nodemailer options for one message, ready for `transport.sendMail`. */
-export function toMailOptions(input: MessageInput): MailOptions {
+export function toMailOptions(input: MessageInput): MailOptions & { baseBoundary: string } {
   assertHeaderValue('subject', input.subject);
   if (input.subject.trim() === '') throw new HeaderValueError('subject', 'must not be empty');
   if (Number.isNaN(input.date.getTime())) throw new HeaderValueError('date', 'must be a valid date');
@@ -107,6 +117,8 @@ export function toMailOptions(input: MessageInput): MailOptions {
     xMailer: false,
     // RFC 5322 lines end in CRLF; without this the quoted-printable parts keep the bare LFs of the text.
     newline: 'windows',
+    // The same message composes to the same bytes (nodemailer reads this option; its types omit it).
+    baseBoundary: baseBoundary(input),
   };
 }
 

@@ -5,7 +5,7 @@ import * as cheerio from 'cheerio';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LEAD_FIGURES } from '../../src/digest/view.ts';
-import { buildInto, copyContent, load, read, realContentDir, seedSlug, tempDir, writeArticle } from '../helpers/site.ts';
+import { buildInto, copyContent, listFiles, load, read, realContentDir, seedSlug, tempDir, writeArticle } from '../helpers/site.ts';
 
 const digestDir = 'digests/2025-06-27';
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -47,6 +47,15 @@ describe('the first digest', () => {
     const raw = read(out, `${digestDir}/message.eml`);
     expect(raw.match(/(?<!\r)\n/g) ?? []).toEqual([]);
     expect(raw.split('\r\n').every((line) => Buffer.byteLength(line) <= 998)).toBe(true);
+  });
+
+  it('is written byte for byte the same by a rebuild, as is every other file', async () => {
+    const again = await buildInto(realContentDir);
+    const files = listFiles(out);
+    expect(listFiles(again)).toEqual(files);
+    const differing = files.filter((file) => !fs.readFileSync(path.join(out, file)).equals(fs.readFileSync(path.join(again, file))));
+    expect(differing).toEqual([]);
+    expect(files).toContain(`${digestDir}/message.eml`);
   });
 
   it('carries the headers a mailbox provider expects', () => {

@@ -48,6 +48,15 @@ function rejection(input: MessageInput): string {
 }
 
 describe('composeEml', () => {
+  it('composes the same message to the same bytes, and another message with other boundaries', async () => {
+    const boundary = (eml: Buffer) => /boundary="([^"]+)"/.exec(eml.toString('utf8'))?.[1];
+    const first = await composeEml(message());
+    expect((await composeEml(message())).equals(first)).toBe(true);
+    expect(boundary(first)).toMatch(/^--_NmP-[0-9a-f]{16}-Part_1$/);
+    expect(boundary(await composeEml(message({ text: 'Another issue\n' })))).not.toBe(boundary(first));
+    expect(boundary(await composeEml(message({ messageId: '<2025-06-27.ffff@dispatch.example.org>' })))).not.toBe(boundary(first));
+  });
+
   it('writes every header of a digest email, and they parse back', async () => {
     const { raw, parsed } = await parse(message());
 
