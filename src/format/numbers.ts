@@ -234,7 +234,7 @@ export function formatAtLeast(n: number, o: NumberOptions = {}): string {
   return formatAmount({ kind: 'atLeast', value: n }, { locale: o.locale });
 }
 
-/** Prose '4,000 to 6,000' / '4.000 bis 6.000' / '4,000~6,000'; table '4,000–6,000'. Throws when low > high. */
+/** Prose '4,000 to 6,000' / '4.000 bis 6.000' / '4,000~6,000'; table '4,000–6,000', '−5 to 5'. Throws when low > high. */
 export function formatNumberRange(low: number, high: number, o: NumberOptions & { style?: NumberStyle } = {}): string {
   return formatAmount({ kind: 'range', low, high }, o);
 }
@@ -408,7 +408,9 @@ function tableAmount(amount: Amount, locale: ResolvedLocale, unit: UnitLabel | u
       return `>${count(amount.value)}`;
     case 'range': {
       if (amount.low === amount.high) return count(amount.low);
-      const separator = locale.language === 'ko' ? '~' : EN_DASH;
+      // A dash beside a minus sign reads as a subtraction ('−5–5'), so ranges with a negative end take
+      // the word, as Chicago advises: '−5 to 5', '−5 bis 5'. Korean's '~' is not a dash.
+      const separator = locale.language === 'ko' ? '~' : amount.low < 0 ? WORDS[wordsLanguage(locale, 'formatNumberRange')].rangeJoin : EN_DASH;
       return `${figures(amount.low, locale, 'table')}${separator}${count(amount.high, 'many')}`;
     }
   }

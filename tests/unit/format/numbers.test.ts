@@ -240,7 +240,11 @@ describe('formatNumberRange', () => {
     expect(formatNumberRange(4, 6, { style: 'table' })).toBe('4\u20136');
     expect(formatNumberRange(4_000, 6_000, { style: 'table', locale: 'de-DE' })).toBe('4.000\u20136.000');
     expect(formatNumberRange(4_000, 6_000, { style: 'table', locale: 'ko-KR' })).toBe('4,000~6,000');
-    expect(formatNumberRange(-5, -3, { style: 'table' })).toBe(`${MINUS}5\u2013${MINUS}3`);
+    // A dash next to a minus sign would read as a subtraction: ranges with a negative end take the word.
+    expect(formatNumberRange(-5, -3, { style: 'table' })).toBe(`${MINUS}5 to ${MINUS}3`);
+    expect(formatNumberRange(-5, 5, { style: 'table' })).toBe(`${MINUS}5 to 5`);
+    expect(formatNumberRange(-5, 5, { style: 'table', locale: 'de-DE' })).toBe(`${MINUS}5 bis 5`);
+    expect(formatNumberRange(-5, 5, { style: 'table', locale: 'ko-KR' })).toBe(`${MINUS}5~5`);
   });
 
   it('prints a range whose ends are equal as that one number', () => {
