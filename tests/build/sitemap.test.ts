@@ -1,7 +1,8 @@
-// sitemap.xml lists every public page (no 404, no draft) with an absolute URL and lastmod; robots.txt points to it.
+// sitemap.xml lists every public page (no 404, no draft) with an absolute URL and lastmod; robots.txt points to it
+// and keeps crawlers off the digests' email files.
 import * as cheerio from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildInto, read, seedSlug } from '../helpers/site.ts';
+import { buildInto, listFiles, read, seedSlug } from '../helpers/site.ts';
 import { DRAFT, newsContent, UPDATED, urlPathOf, webPages } from '../helpers/news-site.ts';
 
 const origin = 'https://dispatch.example.org';
@@ -44,5 +45,18 @@ describe('sitemap and robots.txt', () => {
     expect(robots).toMatch(/^User-agent: \*$/m);
     expect(robots).toMatch(/^Sitemap: https:\/\/dispatch\.example\.org\/sitemap\.xml$/m);
     expect(robots).not.toMatch(/^Disallow: \/$/m);
+  });
+
+  it('keeps crawlers off each digest’s email files, and only those', () => {
+    const disallowed = read(out, 'robots.txt').split('\n').filter((line) => line.startsWith('Disallow:')).map((line) => line.slice('Disallow:'.length).trim());
+    expect(disallowed.sort()).toEqual(['/digests/*/digest.json', '/digests/*/email.html', '/digests/*/email.txt', '/digests/*/message.eml']);
+    // The patterns, read as robots.txt wildcards, match the files the build wrote and not the web version.
+    const blocked = (url: string) => disallowed.some((pattern) => new RegExp(`^${pattern.replace(/[.]/g, '\\.').replace(/\*/g, '[^]*')}`).test(url));
+    const urls = listFiles(out).map((file) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`);
+    const emailFiles = urls.filter((url) => /^\/digests\/[^/]+\/(email\.html|email\.txt|message\.eml|digest\.json)$/.test(url));
+    expect(emailFiles).toContain('/digests/2025-06-28/message.eml');
+    expect(emailFiles.filter((url) => !blocked(url))).toEqual([]);
+    expect(urls.filter((url) => blocked(url) && !emailFiles.includes(url))).toEqual([]);
+    expect(urls).toContain('/digests/2025-06-28/');
   });
 });
