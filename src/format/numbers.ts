@@ -408,12 +408,19 @@ function tableAmount(amount: Amount, locale: ResolvedLocale, unit: UnitLabel | u
       return `>${count(amount.value)}`;
     case 'range': {
       if (amount.low === amount.high) return count(amount.low);
-      // A dash beside a minus sign reads as a subtraction ('−5–5'), so ranges with a negative end take
-      // the word, as Chicago advises: '−5 to 5', '−5 bis 5'. Korean's '~' is not a dash.
-      const separator = locale.language === 'ko' ? '~' : amount.low < 0 ? WORDS[wordsLanguage(locale, 'formatNumberRange')].rangeJoin : EN_DASH;
-      return `${figures(amount.low, locale, 'table')}${separator}${count(amount.high, 'many')}`;
+      return `${figures(amount.low, locale, 'table')}${tableRangeSeparator(amount.low, locale)}${count(amount.high, 'many')}`;
     }
   }
+}
+
+// A dash beside a minus sign reads as a subtraction ('−5–5'), so a range with a negative end takes the
+// word, as Chicago advises ('−5 to 5', '−5 bis 5'), or a spaced dash in a language we have no words for.
+// Korean's '~' is not a dash.
+function tableRangeSeparator(low: number, locale: ResolvedLocale): string {
+  if (locale.language === 'ko') return '~';
+  if (low >= 0) return EN_DASH;
+  const { language } = locale;
+  return language === 'en' || language === 'de' ? WORDS[language].rangeJoin : ` ${EN_DASH} `;
 }
 
 // AP compound modifiers: a number, a hyphen and the singular unit ('a three-year term', 'four- to six-year').

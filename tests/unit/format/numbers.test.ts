@@ -245,6 +245,8 @@ describe('formatNumberRange', () => {
     expect(formatNumberRange(-5, 5, { style: 'table' })).toBe(`${MINUS}5 to 5`);
     expect(formatNumberRange(-5, 5, { style: 'table', locale: 'de-DE' })).toBe(`${MINUS}5 bis 5`);
     expect(formatNumberRange(-5, 5, { style: 'table', locale: 'ko-KR' })).toBe(`${MINUS}5~5`);
+    expect(formatNumberRange(-5, 5, { style: 'table', locale: 'fr-FR' })).toBe(`${MINUS}5 \u2013 5`);
+    expect(formatNumberRange(4, 6, { style: 'table', locale: 'fr-FR' })).toBe('4\u20136');
   });
 
   it('prints a range whose ends are equal as that one number', () => {
