@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { markdownLiteral } from '../content/html.ts';
 import { displayPath } from '../content/paths.ts';
-import { BodyTagError, bodyFirstLine, printFacts } from '../content/shortcodes.ts';
+import { BodyTagError, bodyFirstLine, lineAt, printFacts } from '../content/shortcodes.ts';
 import { factText } from '../facts/present.ts';
 import { isArticlePath } from './articles.ts';
 import type { BuildState } from './state.ts';
@@ -33,20 +33,21 @@ export function registerArticleFacts(config: EleventyConfig, state: () => BuildS
       const { site, facts } = state();
       const articleFacts = facts[page.fileSlug];
       const options = { locale: site.locale, zone: site.timeZone };
+      const body = core.src;
+      // As `npm run check` words it: the file, the line, the tag as written, what is wrong.
+      const fileLine = (offset: number) => `${displayPath(page.inputPath!)}: line ${bodyStartLine(page.inputPath!, body) + lineAt(body, offset) - 1}`;
       try {
-        core.src = printFacts(core.src, (tag) => {
+        core.src = printFacts(body, (tag) => {
           try {
             return markdownLiteral(factText(articleFacts, tag.id, tag.form, options));
           } catch (error) {
-            throw new Error(`{% fact "${tag.id}" %}: ${(error as Error).message}`);
+            const written = body.slice(tag.start, tag.end).replace(/\s+/g, ' ');
+            throw new Error(`${fileLine(tag.start)}: ${written}: ${(error as Error).message}`);
           }
         });
       } catch (error) {
-        const file = displayPath(page.inputPath);
-        if (error instanceof BodyTagError) {
-          throw new Error(`${file}: line ${bodyStartLine(page.inputPath, core.src) + error.line - 1}: ${error.tag.problem}`);
-        }
-        throw new Error(`${file}: ${(error as Error).message}`);
+        if (error instanceof BodyTagError) throw new Error(`${fileLine(error.tag.start)}: ${error.tag.problem}`);
+        throw error;
       }
     });
   });

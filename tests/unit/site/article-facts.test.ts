@@ -1,5 +1,5 @@
-// The build's own reading of fact tags (what the dev server reports, where no separate check runs):
-// figures printed escaped, notes dropped, non-article Markdown left alone, errors naming file and line.
+// The build's own reading of fact tags (what the dev server reports): figures printed escaped, notes dropped,
+// non-article Markdown left alone, errors naming file, line and tag as `npm run check` does.
 import fs from 'node:fs';
 import path from 'node:path';
 import markdownIt from 'markdown-it';
@@ -40,9 +40,13 @@ describe('fact tags in an article', () => {
     expect(md.render('Braces {{ kept }}', { page: { inputPath: about, fileSlug: 'about' } })).toBe('<p>Braces {{ kept }}</p>\n');
   });
 
-  it('names the file and the fact when the fact does not exist', () => {
-    expect(() => article('{% fact "death-toll" %}')).toThrow(
-      new RegExp(`${seedSlug}\\.md: \\{% fact "death-toll" %\\}: fact "death-toll" does not exist in`),
+  it('names the file, the line (counting the front matter) and the tag as written when the fact does not exist, as the check does', () => {
+    const source = fs.readFileSync(articleFile, 'utf8');
+    const body = source.slice(source.indexOf('\n---', 3) + 5);
+    const line = source.split('\n').findIndex((text) => text.includes('{% fact "war-duration", "compound" %}')) + 1;
+    expect(line).toBeGreaterThan(10);
+    expect(() => article(body.replace('{% fact "war-duration", "compound" %}', '{% fact "war-length", "compound" %}'))).toThrow(
+      `${seedSlug}.md: line ${line}: {% fact "war-length", "compound" %}: fact "war-length" does not exist in`,
     );
   });
 
