@@ -2,7 +2,7 @@
 // and numerals in prose that do not come from a fact.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArticle } from './article.ts';
+import { articleSchema, parseArticle } from './article.ts';
 import { ContentError } from './errors.ts';
 import { frontMatterProblem, readFrontMatter, type FrontMatterFile } from './front-matter.ts';
 import { findStrayNumerals, type StrayNumeral } from './numerals.ts';
@@ -13,7 +13,8 @@ import { loadSite } from './site.ts';
 import { checkRelativeDates, factsDir, readAllFacts, type FactsBySlug } from '../facts/load.ts';
 import { findFigureIn } from '../facts/present.ts';
 import { topicPageUrl } from '../site/pagination.ts';
-import { parseDigest, selectArticles, type SelectableArticle } from './digest.ts';
+import { digestSchema, parseDigest, selectArticles, type SelectableArticle } from './digest.ts';
+import { unknownFieldProblems } from './unknown-fields.ts';
 
 export interface ArticleReport {
   file: string;
@@ -85,6 +86,8 @@ function tagProblems(tags: string[], shown: string): string[] {
 }
 
 const DATED_FILE_NAME = /^\d{4}-\d{2}-\d{2}-/;
+const ARTICLE_FIELDS = Object.keys(articleSchema.shape);
+const DIGEST_FIELDS = Object.keys(digestSchema.shape);
 
 export interface CheckOptions {
   /** Scan prose for numerals typed instead of printed from a fact (the report's strayNumerals). Default true. */
@@ -135,6 +138,7 @@ export function checkContent(contentDir: string, { numerals = true, facts: loade
     }
     const articleFacts = facts[slug];
     const factsChecked = !invalid.has(slug);
+    errors.push(...unknownFieldProblems(parsed.data, ARTICLE_FIELDS, shown, 'articles'));
     const article = attempt(errors, () => parseArticle(parsed.data, shown));
     if (!article) unreadable.add(slug);
     else {
@@ -182,7 +186,9 @@ export function checkContent(contentDir: string, { numerals = true, facts: loade
   for (const file of markdownFiles(path.join(contentDir, 'digests'))) {
     const shown = displayPath(file);
     attempt(errors, () => {
-      const digest = parseDigest(frontMatterOf(fs.readFileSync(file, 'utf8'), shown).data, shown);
+      const { data } = frontMatterOf(fs.readFileSync(file, 'utf8'), shown);
+      errors.push(...unknownFieldProblems(data, DIGEST_FIELDS, shown, 'digests'));
+      const digest = parseDigest(data, shown);
       if (!digest.draft) selectArticles(digest, selectable, shown, zone, selectOptions);
     });
   }

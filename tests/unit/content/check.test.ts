@@ -92,6 +92,17 @@ describe('articles', () => {
     ]);
   });
 
+  it('refuses a misspelt front-matter field, which would otherwise be ignored (drafts: true would publish the draft)', () => {
+    const { dir, errors } = errorsAfter((d) => {
+      replaceIn(articleFile(d), /^date: /m, 'drafts: true\ndate: ');
+      replaceIn(digestFile(d), /^subject: /m, 'Subject: Another\nsubject: ');
+    });
+    expect(errors).toEqual([
+      `${articleFile(dir)}: drafts: not a field articles have; did you mean draft? (the fields are title, summary, date, updated, dateNote, section, tags, reporting, draft)`,
+      `${digestFile(dir)}: Subject: not a field digests have; did you mean subject? (the fields are subject, preheader, date, intro, from, articles, select, draft)`,
+    ]);
+  });
+
   it('refuses a file name that starts with a date, which Eleventy would drop from the URL', () => {
     const { dir, errors } = errorsAfter((d) => {
       fs.renameSync(articleFile(d), path.join(d, 'articles', `2025-06-24-${seedSlug}.md`));
