@@ -96,19 +96,20 @@ export class BodyTagError extends Error {
 }
 
 /**
- * `text` with each fact tag replaced by `print(tag)` and each comment removed. Throws BodyTagError on
- * the first tag that is neither.
+ * `text` with each fact tag replaced by `print(tag)` and each comment removed. A tag that is neither is
+ * replaced by `printBad(tag)`, or, without it, throws BodyTagError.
  */
-export function printFacts(text: string, print: (tag: FactTag) => string): string {
+export function printFacts(text: string, print: (tag: FactTag) => string, printBad?: (tag: BadTag) => string): string {
   if (!text.includes('{')) return text;
   const tags = readBodyTags(text);
   if (!tags.length) return text;
   let out = '';
   let from = 0;
   for (const tag of tags) {
-    if (tag.kind === 'bad') throw new BodyTagError(tag, lineAt(text, tag.start));
+    if (tag.kind === 'bad' && !printBad) throw new BodyTagError(tag, lineAt(text, tag.start));
     out += text.slice(from, tag.start);
     if (tag.kind === 'fact') out += print(tag);
+    else if (tag.kind === 'bad') out += printBad!(tag);
     from = tag.end;
   }
   return out + text.slice(from);

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { markdownLiteral } from '../content/html.ts';
 import { displayPath } from '../content/paths.ts';
-import { BodyTagError, bodyFirstLine, lineAt, printFacts } from '../content/shortcodes.ts';
+import { BodyTagError, bodyFirstLine, lineAt, printFacts, type BodyTag } from '../content/shortcodes.ts';
 import { factText } from '../facts/present.ts';
 import { isArticlePath } from './articles.ts';
 import type { BuildState } from './state.ts';
@@ -30,27 +30,39 @@ export function registerArticleFacts(config: EleventyConfig, state: () => BuildS
       if (!page?.inputPath || !page.fileSlug) return;
       if (!isArticlePath(page.inputPath, state().contentDir)) return;
       // Only now: other Markdown pages (about.md) never wait for the facts.
-      const { site, facts } = state();
+      const { site, facts, serving } = state();
       const articleFacts = facts[page.fileSlug];
       const options = { locale: site.locale, zone: site.timeZone };
       const body = core.src;
+      const written = (tag: BodyTag) => body.slice(tag.start, tag.end).replace(/\s+/g, ' ');
       // As `npm run check` words it: the file, the line, the tag as written, what is wrong.
       const fileLine = (offset: number) => `${displayPath(page.inputPath!)}: line ${bodyStartLine(page.inputPath!, body) + lineAt(body, offset) - 1}`;
+      // The dev server marks a tag it cannot print and renders the rest; its check lists the problem.
+      const printBad = serving ? (tag: BodyTag) => unprintedMark(written(tag)) : undefined;
       try {
-        core.src = printFacts(body, (tag) => {
-          try {
-            return markdownLiteral(factText(articleFacts, tag.id, tag.form, options));
-          } catch (error) {
-            const written = body.slice(tag.start, tag.end).replace(/\s+/g, ' ');
-            throw new Error(`${fileLine(tag.start)}: ${written}: ${(error as Error).message}`);
-          }
-        });
+        core.src = printFacts(
+          body,
+          (tag) => {
+            try {
+              return markdownLiteral(factText(articleFacts, tag.id, tag.form, options));
+            } catch (error) {
+              if (printBad) return printBad(tag);
+              throw new Error(`${fileLine(tag.start)}: ${written(tag)}: ${(error as Error).message}`);
+            }
+          },
+          printBad,
+        );
       } catch (error) {
         if (error instanceof BodyTagError) throw new Error(`${fileLine(error.tag.start)}: ${error.tag.problem}`);
         throw error;
       }
     });
   });
+}
+
+/** A tag the dev server could not print, shown as written, highlighted where the figure would be. */
+function unprintedMark(written: string): string {
+  return `<mark class="dev-problem" style="background:#fde68a;color:#3d2100;outline:2px solid #b45309">⚠ ${markdownLiteral(written)}</mark>`;
 }
 
 /** The file line where `body` (the Markdown after the front matter) starts; only worked out for an error. */

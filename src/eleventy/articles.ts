@@ -1,7 +1,6 @@
 // Articles: front-matter validation (before anything renders), drafts, and the collections built from them:
 // newest first, archive pages, topic pages and the list of topics.
 import path from 'node:path';
-import { parseArticle } from '../content/article.ts';
 import { ContentError } from '../content/errors.ts';
 import { displayPath } from '../content/paths.ts';
 import { slugify } from '../content/slug.ts';
@@ -50,9 +49,11 @@ export interface Topic {
 
 /**
  * Reader-facing tags grouped by URL slug, in the order of `items` (articles newest first), sorted by tag.
- * Two spellings of one tag ("Russia", "russia") make one topic, which lists an article once.
+ * Two spellings of one tag ("Russia", "russia") make one topic, which lists an article once. A tag with
+ * nothing to make a URL from is an error, or, for the dev server (`preview`), left out: its content check
+ * names it.
  */
-export function groupTopics(items: CollectionItem[]): Array<{ tag: string; slug: string; items: CollectionItem[] }> {
+export function groupTopics(items: CollectionItem[], preview = false): Array<{ tag: string; slug: string; items: CollectionItem[] }> {
   const bySlug = new Map<string, { tag: string; items: CollectionItem[] }>();
   const problems: string[] = [];
   for (const item of items) {
@@ -70,7 +71,7 @@ export function groupTopics(items: CollectionItem[]): Array<{ tag: string; slug:
       else bySlug.set(slug, { tag, items: [item] });
     }
   }
-  if (problems.length) throw new ContentError(problems);
+  if (problems.length && !preview) throw new ContentError(problems);
   return [...bySlug.entries()].map(([slug, topic]) => ({ slug, ...topic })).sort((a, b) => a.tag.localeCompare(b.tag));
 }
 
@@ -81,11 +82,9 @@ export function registerArticles(config: EleventyConfig, state: () => BuildState
     const inputPath: string = data.page.inputPath;
     if (!isArticlePath(inputPath, state().contentDir)) return undefined;
     // Drafts are previews: the dev server shows them, a build never writes them, so no listing,
-    // feed, sitemap or digest built from collections can reach them.
-    // `npm run build` validates every file in its content check (src/build), which runs beside
-    // Eleventy; only the dev server, which has no such check, validates front matter here.
+    // feed, sitemap or digest built from collections can reach them. Front matter is validated by the
+    // content check, which `npm run build` runs beside Eleventy and the dev server before each rebuild.
     if (!state().serving) return data.draft === true ? false : undefined;
-    parseArticle(data, displayPath(inputPath));
     return undefined;
   });
 
@@ -107,7 +106,7 @@ export function registerArticles(config: EleventyConfig, state: () => BuildState
 
   config.addCollection('archivePages', (api) => paginate(articles(api), LISTING_PAGE_SIZE, archivePageUrl));
 
-  const topics = (api: CollectionApi) => groupTopics(articles(api));
+  const topics = (api: CollectionApi) => groupTopics(articles(api), state().serving);
 
   config.addCollection('topics', (api): Topic[] =>
     topics(api).map(({ tag, slug, items }) => ({ tag, slug, url: topicPageUrl(slug), count: items.length })),

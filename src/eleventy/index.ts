@@ -4,6 +4,7 @@ import { frontMatterOptions } from '../content/front-matter.ts';
 import { resolvePaths } from '../content/paths.ts';
 import { registerArticleFacts } from './article-facts.ts';
 import { registerArticles } from './articles.ts';
+import { registerDevProblems } from './dev-problems.ts';
 import { registerDigests } from './digests.ts';
 import { registerFeeds } from './feeds.ts';
 import { registerFilters } from './filters.ts';
@@ -32,6 +33,7 @@ export function configureSite(config: EleventyConfig) {
   config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
   config.amendLibrary('md', (md: { set(options: Record<string, unknown>): void }) => md.set({ typographer: false }));
 
+  registerDevProblems(config, state);
   registerFilters(config, state);
   registerArticleFacts(config, state);
   registerArticles(config, state);

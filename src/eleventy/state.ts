@@ -1,7 +1,8 @@
 // What one build knows before templates render: the site metadata and every article's facts.
 // Reloaded at the start of each build, so the dev server picks up edits to facts files.
+import { checkContent } from '../content/check.ts';
 import { loadSite, type Site } from '../content/site.ts';
-import { loadAllFacts, type FactsBySlug } from '../facts/load.ts';
+import { loadAllFacts, readAllFacts, type FactsBySlug } from '../facts/load.ts';
 
 export interface BuildState {
   contentDir: string;
@@ -10,6 +11,11 @@ export interface BuildState {
   readonly facts: FactsBySlug;
   /** True under the dev server, where drafts are shown. */
   serving: boolean;
+  /**
+   * Under the dev server, what `npm run check` finds in the tree (a build runs that check itself, beside
+   * Eleventy). The preview shows them on every page and renders what it can around them.
+   */
+  problems: string[];
 }
 
 /** Facts already being loaded elsewhere (by the build's content check), for the next build of one tree. */
@@ -33,7 +39,9 @@ export function loadBuildState(contentDir: string, serving: boolean): BuildState
   const load = (): FactsBySlug => {
     const handed = preloaded?.contentDir === contentDir ? preloaded.facts : undefined;
     preloaded = undefined;
-    return handed ? handed() : loadAllFacts(contentDir, site.timeZone);
+    if (handed) return handed();
+    // The dev server previews the articles whose facts are valid; the check names the others.
+    return serving ? readAllFacts(contentDir, site.timeZone).facts : loadAllFacts(contentDir, site.timeZone);
   };
   let facts: FactsBySlug | undefined;
   return {
@@ -43,5 +51,6 @@ export function loadBuildState(contentDir: string, serving: boolean): BuildState
       return (facts ??= load());
     },
     serving,
+    problems: serving ? checkContent(contentDir, { numerals: false }).errors : [],
   };
 }

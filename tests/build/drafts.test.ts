@@ -1,10 +1,7 @@
 // Drafts are previews for the dev server: a build writes them nowhere and lists them nowhere.
 import path from 'node:path';
-import Eleventy from '@11ty/eleventy';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/content/paths.ts';
-import { rootCause } from '../../src/build/site.ts';
-import { buildInto, listFiles, read, setFrontMatter, tempDir } from '../helpers/site.ts';
+import { buildInto, listFiles, read, serveModeBuild, tempDir } from '../helpers/site.ts';
 import { DRAFT, newsContent } from '../helpers/news-site.ts';
 
 const draftPath = `/articles/${DRAFT.slug}/`;
@@ -42,18 +39,6 @@ describe('a draft in a build', () => {
   });
 });
 
-/** What `npm start` runs, without the server: Eleventy in serve mode writing once. */
-async function serveModeBuild(content: string, out: string): Promise<void> {
-  process.env.CONTENT_DIR = content;
-  const eleventy = new (Eleventy as unknown as new (input: string, output: string, options: Record<string, unknown>) => { write(): Promise<unknown>; disableLogger(): void })(
-    path.relative(process.cwd(), content),
-    out,
-    { configPath: path.join(projectRoot, '.eleventy.js'), quietMode: true, runMode: 'serve' },
-  );
-  eleventy.disableLogger();
-  await eleventy.write();
-}
-
 describe('a draft under the dev server', () => {
   it('is rendered and listed, so editors can preview it', async () => {
     const content = newsContent();
@@ -62,15 +47,5 @@ describe('a draft under the dev server', () => {
     expect(listFiles(out)).toContain(`articles/${DRAFT.slug}/index.html`);
     expect(read(out, 'index.html')).toContain(`href="${draftPath}"`);
     expect(read(out, 'feed.xml')).toContain(DRAFT.title);
-  });
-});
-
-describe('front matter under the dev server', () => {
-  it('is validated as it is read, naming the file and field (the dev server has no separate content check)', async () => {
-    const content = newsContent();
-    setFrontMatter(path.join(content, 'articles', `${DRAFT.slug}.md`), 'title', '""');
-    await expect(serveModeBuild(content, path.join(tempDir(), '_site'))).rejects.toSatisfy((error: unknown) =>
-      new RegExp(`articles/${DRAFT.slug}\\.md: title: expected a non-empty title`).test(String(rootCause(error).message)),
-    );
   });
 });

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Eleventy from '@11ty/eleventy';
 import * as cheerio from 'cheerio';
 import { buildSite } from '../../src/build/site.ts';
 import { projectRoot } from '../../src/content/paths.ts';
@@ -23,6 +24,19 @@ export function copyContent(edit?: (dir: string) => void): string {
 
 export async function buildInto(contentDir: string, outputDir = path.join(tempDir(), '_site')) {
   await buildSite({ contentDir, outputDir });
+  return outputDir;
+}
+
+/** What `npm start` runs, without the server: Eleventy in serve mode writing once (drafts shown, the check's problems on every page). */
+export async function serveModeBuild(contentDir: string, outputDir = path.join(tempDir(), '_site')): Promise<string> {
+  process.env.CONTENT_DIR = contentDir;
+  const eleventy = new (Eleventy as unknown as new (input: string, output: string, options: Record<string, unknown>) => { write(): Promise<unknown>; disableLogger(): void })(
+    path.relative(process.cwd(), contentDir),
+    outputDir,
+    { configPath: path.join(projectRoot, '.eleventy.js'), quietMode: true, runMode: 'serve' },
+  );
+  eleventy.disableLogger();
+  await eleventy.write();
   return outputDir;
 }
 

@@ -26,4 +26,9 @@ describe('groupTopics', () => {
   it('refuses a tag with no letters or digits, naming the file', () => {
     expect(() => groupTopics([article('dashes', ['--'])])).toThrow('content/articles/dashes.md: tags: "--" has no letters or digits to make its topic URL from');
   });
+
+  it('leaves such a tag out of the dev server’s preview, whose content check names it', () => {
+    const topics = groupTopics([article('dashes', ['--', 'Russia'])], true);
+    expect(topics.map(({ tag, items }) => [tag, items.map((i) => i.fileSlug)])).toEqual([['Russia', ['dashes']]]);
+  });
 });
