@@ -90,10 +90,19 @@ export function parseSite(raw: unknown, file: string): Site {
 export function loadSite(contentDir: string): Site {
   const file = path.join(contentDir, '_data', 'site.json');
   let raw: unknown;
+  const source = fs.readFileSync(file, 'utf8');
   try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+    raw = JSON.parse(source);
   } catch (error) {
-    throw new ContentError([`${displayPath(file)}: cannot read site metadata (${(error as Error).message})`]);
+    throw new ContentError([`${displayPath(file)}: cannot read site metadata (${withLine((error as Error).message, source)})`]);
   }
   return parseSite(raw, file);
+}
+
+/** V8 says where JSON broke as a character offset ("at position 36"); an editor needs the line and column. */
+export function withLine(message: string, source: string): string {
+  return message.replace(/at position (\d+)(?! \(line)/, (found, offset: string) => {
+    const before = source.slice(0, Number(offset)).split('\n');
+    return `${found} (line ${before.length}, column ${before[before.length - 1]!.length + 1})`;
+  });
 }

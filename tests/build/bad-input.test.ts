@@ -77,3 +77,20 @@ describe('npm run build on bad content', () => {
     expect(fs.existsSync(out)).toBe(false);
   });
 });
+
+describe('site.json that is not JSON', () => {
+  it('names the file, the line and the column, in the check and the build', async () => {
+    const content = copyContent((dir) => {
+      const file = path.join(dir, '_data', 'site.json');
+      // A trailing comma after the last field, the mistake JSON editors make most.
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/\n}\s*$/, ',\n}\n'));
+    });
+    const lines = fs.readFileSync(path.join(content, '_data', 'site.json'), 'utf8').split('\n');
+    const where = `(line ${lines.length - 1}, column 1)`;
+    await expect(buildInto(content)).rejects.toThrow(`site.json: cannot read site metadata (Expected double-quoted property name in JSON at position`);
+    await expect(buildInto(content)).rejects.toThrow(where);
+    const check = runCli('check.ts', [], { CONTENT_DIR: content });
+    expect(check.stderr + check.stdout).toContain(where);
+    expect(check.status).not.toBe(0);
+  });
+});
