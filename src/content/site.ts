@@ -100,7 +100,7 @@ export function loadSite(contentDir: string): Site {
 }
 
 /** V8 says where JSON broke as a character offset ("at position 36"); an editor needs the line and column. */
-export function withLine(message: string, source: string): string {
+function withLine(message: string, source: string): string {
   return message.replace(/at position (\d+)(?! \(line)/, (found, offset: string) => {
     const before = source.slice(0, Number(offset)).split('\n');
     return `${found} (line ${before.length}, column ${before[before.length - 1]!.length + 1})`;
