@@ -25,6 +25,9 @@ export function configureSite(config: EleventyConfig) {
   });
   config.addWatchTarget(path.join(contentDir, 'facts'));
   config.addWatchTarget(templatesDir);
+  // The digest, feed and sitemap templates are read when the config runs (they are virtual templates),
+  // so an edit to one has the dev server run the config again.
+  for (const folder of ['digest', 'site']) config.addWatchTarget(path.join(templatesDir, folder), { resetConfig: true });
   // Eleventy parses the config's imports as JavaScript to watch them; ours are TypeScript (run by tsx).
   config.setWatchJavaScriptDependencies(false);
 

@@ -38,7 +38,7 @@ export interface EleventyConfig {
   addPlugin(plugin: unknown, options?: unknown): void;
   addPassthroughCopy(spec: string | Record<string, string>): void;
   addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
-  addWatchTarget(path: string): void;
+  addWatchTarget(path: string, options?: { resetConfig?: boolean }): void;
   addTemplateFormats?(formats: string): void;
   setFrontMatterParsingOptions(options: Record<string, unknown>): void;
   setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
