@@ -1,7 +1,7 @@
 // Drafts are previews for the dev server: a build writes them nowhere and lists them nowhere.
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildInto, listFiles, read, serveModeBuild, tempDir } from '../helpers/site.ts';
+import { buildInto, listFiles, load, read, serveModeBuild, tempDir } from '../helpers/site.ts';
 import { DRAFT, newsContent } from '../helpers/news-site.ts';
 
 const draftPath = `/articles/${DRAFT.slug}/`;
@@ -47,5 +47,14 @@ describe('a draft under the dev server', () => {
     expect(listFiles(out)).toContain(`articles/${DRAFT.slug}/index.html`);
     expect(read(out, 'index.html')).toContain(`href="${draftPath}"`);
     expect(read(out, 'feed.xml')).toContain(DRAFT.title);
+  });
+
+  it('is labelled as a draft on its page and in listings, and nothing else is', async () => {
+    const out = await serveModeBuild(newsContent());
+    const label = (file: string) => load(out, file)('.draft-label').map((_, el) => load(out, file)(el).text()).get();
+    expect(label(`articles/${DRAFT.slug}/index.html`)).toEqual(['Draft: not published']);
+    const home = load(out, 'index.html');
+    expect(home('.teaser').filter((_, li) => home(li).find('.draft-label').length > 0).find('h2').text()).toBe(DRAFT.title);
+    expect(label('articles/north-korea-more-troops-russia/index.html')).toEqual([]);
   });
 });
