@@ -29,9 +29,10 @@ export function* sitemapPages(collections: SitemapCollections, articles: Collect
   const newestArticle = latest(modified.values());
   const newestOf = (items: CollectionItem[]) => latest(items.map((item) => modified.get(item))) ?? newestArticle;
 
-  // Pages editors write beside the articles (home, topics, about): their `updated` date, else the newest article.
-  for (const item of collections.all) {
-    if (!item.url || item.data.noindex === true || isArticlePath(item.inputPath, contentDir)) continue;
+  // Pages editors write beside the articles (home, topics, about): their `updated` date, else the newest
+  // article. In URL order: Eleventy orders them by their files' creation times, which a fresh clone changes.
+  const pages = collections.all.filter((item) => item.url && item.data.noindex !== true && !isArticlePath(item.inputPath, contentDir));
+  for (const item of pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))) {
     yield { path: item.url, lastModified: dateOf(item.data.updated) ?? newestArticle };
   }
   for (const [item, lastModified] of modified) yield { path: item.url, lastModified };

@@ -1,8 +1,10 @@
 // sitemap.xml lists every public page (no 404, no draft) with an absolute URL and lastmod; robots.txt points to it
 // and keeps crawlers off the digests' email files.
+import fs from 'node:fs';
+import path from 'node:path';
 import * as cheerio from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildInto, listFiles, read, seedSlug } from '../helpers/site.ts';
+import { buildInto, copyContent, listFiles, read, seedSlug } from '../helpers/site.ts';
 import { DRAFT, newsContent, UPDATED, urlPathOf, webPages } from '../helpers/news-site.ts';
 
 const origin = 'https://dispatch.example.org';
@@ -58,5 +60,26 @@ describe('sitemap and robots.txt', () => {
     expect(emailFiles.filter((url) => !blocked(url))).toEqual([]);
     expect(urls.filter((url) => blocked(url) && !emailFiles.includes(url))).toEqual([]);
     expect(urls).toContain('/digests/2025-06-28/');
+  });
+});
+
+describe('sitemap.xml of a fresh checkout', () => {
+  it('is the same whatever the files’ creation times, which Eleventy orders the pages by', async () => {
+    const pages = ['about.md', 'archive.njk', 'index.njk', 'tags.njk', 'tag.njk'];
+    const sitemapWithPagesCreated = async (order: string[]) => {
+      const dir = copyContent((d) => {
+        // A checkout writes files in some order; a page without a date is dated by its file.
+        order.forEach((name, i) => {
+          const file = path.join(d, name);
+          const text = fs.readFileSync(file);
+          fs.rmSync(file);
+          fs.writeFileSync(file, text);
+          const time = new Date(Date.UTC(2025, 0, 1 + i));
+          fs.utimesSync(file, time, time);
+        });
+      });
+      return read(await buildInto(dir), 'sitemap.xml');
+    };
+    expect(await sitemapWithPagesCreated([...pages].reverse())).toBe(await sitemapWithPagesCreated(pages));
   });
 });
