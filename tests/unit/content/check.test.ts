@@ -92,6 +92,11 @@ describe('articles', () => {
     ]);
   });
 
+  it('refuses a reporting id that is not a source in the facts file, which the byline would print raw', () => {
+    const { dir, errors } = errorsAfter((d) => replaceIn(articleFile(d), '  - south-korean-legislator\n---', '  - nis\n---'));
+    expect(errors).toEqual([`${articleFile(dir)}: reporting: "nis" is not a source in ${factsFile(dir)} (expected one of: ${SOURCES})`]);
+  });
+
   it('refuses a misspelt front-matter field, which would otherwise be ignored (drafts: true would publish the draft)', () => {
     const { dir, errors } = errorsAfter((d) => {
       replaceIn(articleFile(d), /^date: /m, 'drafts: true\ndate: ');

@@ -144,6 +144,18 @@ figures:
 `)).toEqual([`${FILE}: fact "deaths": source "nis" is not a known source (expected one of: agency, ministry)`]);
   });
 
+  it('refuses an unknown via, which would otherwise drop out of the attribution', () => {
+    expect(problems(`
+figures:
+  - { id: deaths, label: Deaths, value: 600, status: estimated, source: agency, via: nis }
+events:
+  - { id: visit, date: 2025-06, label: A visit, status: reported, source: nis-report }
+`)).toEqual([
+      `${FILE}: fact "deaths": via "nis" is not a known source (expected one of: agency, ministry)`,
+      `${FILE}: event "visit": source "nis-report" is not a known source (expected one of: agency, ministry)`,
+    ]);
+  });
+
   it('refuses an unknown actor', () => {
     expect(problems(`
 events:

@@ -36,6 +36,7 @@ describe('parseCalendarDate', () => {
     expect(parseCalendarDate('2025-06')).toEqual({ year: 2025, month: 6 });
     expect(parseCalendarDate('2025-06-24')).toEqual({ year: 2025, month: 6, day: 24 });
     expect(parseCalendarDate('2024-02-29')).toEqual({ year: 2024, month: 2, day: 29 });
+    expect(parseCalendarDate('2000-02-29')).toEqual({ year: 2000, month: 2, day: 29 });
   });
 
   it.each([
@@ -43,6 +44,9 @@ describe('parseCalendarDate', () => {
     ['2025-00', 'invalid calendar date "2025-00": month must be 01–12'],
     ['2025-02-30', 'invalid calendar date "2025-02-30": February 2025 has 28 days'],
     ['2023-02-29', 'invalid calendar date "2023-02-29": February 2023 has 28 days'],
+    // Century years are leap years only when divisible by 400.
+    ['1900-02-29', 'invalid calendar date "1900-02-29": February 1900 has 28 days'],
+    ['2100-02-29', 'invalid calendar date "2100-02-29": February 2100 has 28 days'],
     ['2025-04-31', 'invalid calendar date "2025-04-31": April 2025 has 30 days'],
     ['2025-01-00', 'invalid calendar date "2025-01-00": January 2025 has 31 days'],
     ['0000', 'invalid calendar date "0000": year must be a whole number from 1 to 9999'],
