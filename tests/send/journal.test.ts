@@ -64,6 +64,8 @@ describe('parseJournal', () => {
 
   it('refuses damage anywhere else, and files that are not journals', () => {
     expect(() => parseJournal(`${lines(header)}not json\n${lines(record('a@example.org', 'sent'))}`, 'j')).toThrow('j: line 2 is not valid JSON');
+    // A last line that was finished (it ends in a newline) was not cut off: it is damage, not a crash.
+    expect(() => parseJournal(`${lines(header, record('a@example.org', 'sent'))}not json\n`, 'j')).toThrow('j: line 3 is not valid JSON');
     expect(() => parseJournal(lines({ email: 'a@example.org' }), 'j')).toThrow('j: is not a send journal');
     expect(() => parseJournal(lines(header, { email: 'a@example.org', status: 'delivered', messageId: 'x' }), 'j')).toThrow('j: line 2 is not a journal record');
   });
