@@ -2,7 +2,9 @@
 // and numerals in prose that do not come from a fact.
 import fs from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import { articleSchema, parseArticle } from './article.ts';
+import { formatZodIssues } from './zod-issues.ts';
 import { ContentError } from './errors.ts';
 import { frontMatterProblem, readFrontMatter, type FrontMatterFile } from './front-matter.ts';
 import { findStrayNumerals, type StrayNumeral } from './numerals.ts';
@@ -87,6 +89,7 @@ function tagProblems(tags: string[], shown: string): string[] {
 
 const DATED_FILE_NAME = /^\d{4}-\d{2}-\d{2}-/;
 const ARTICLE_FIELDS = Object.keys(articleSchema.shape);
+const pageUpdatedSchema = z.object({ updated: articleSchema.shape.updated });
 const DIGEST_FIELDS = Object.keys(digestSchema.shape);
 
 export interface CheckOptions {
@@ -193,10 +196,15 @@ export function checkContent(contentDir: string, { numerals = true, facts: loade
     });
   }
 
-  // Eleventy reads every page's front matter too; a page whose YAML is broken would fail the build.
+  // Eleventy reads every page's front matter too; a page whose YAML is broken would fail the build. A
+  // page's `updated` dates it in the sitemap, so it follows the articles' rule (a real day, with an offset).
   for (const file of pageFiles(contentDir)) {
     const shown = displayPath(file);
-    attempt(errors, () => frontMatterOf(fs.readFileSync(file, 'utf8'), shown));
+    const page = attempt(errors, () => frontMatterOf(fs.readFileSync(file, 'utf8'), shown));
+    if (page && page.data.updated !== undefined) {
+      const updated = pageUpdatedSchema.safeParse({ updated: page.data.updated });
+      if (!updated.success) errors.push(...formatZodIssues(shown, updated.error.issues));
+    }
   }
 
   for (const slug of Object.keys(facts)) {

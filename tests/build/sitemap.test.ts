@@ -83,3 +83,25 @@ describe('sitemap.xml of a fresh checkout', () => {
     expect(await sitemapWithPagesCreated([...pages].reverse())).toBe(await sitemapWithPagesCreated(pages));
   });
 });
+
+describe('pages editors add beside the articles', () => {
+  it('leaves a noindex page out of the sitemap, and dates a page by its updated', async () => {
+    const dir = copyContent((d) => {
+      fs.writeFileSync(path.join(d, 'corrections.md'), '---\nlayout: page.njk\ntitle: Corrections\npermalink: /corrections/\nupdated: "2025-07-01T10:00:00+09:00"\n---\nCorrections.\n');
+      fs.writeFileSync(path.join(d, 'staff.md'), '---\nlayout: page.njk\ntitle: Staff only\npermalink: /staff/\nnoindex: true\n---\nNot for search.\n');
+    });
+    const out = await buildInto(dir);
+    const $ = cheerio.load(read(out, 'sitemap.xml'), { xml: true });
+    const lastmod = new Map($('url').toArray().map((url) => [$(url).children('loc').text(), $(url).children('lastmod').text()] as const));
+    expect(fs.existsSync(path.join(out, 'staff', 'index.html'))).toBe(true);
+    expect(lastmod.has(`${origin}/staff/`)).toBe(false);
+    expect(lastmod.get(`${origin}/corrections/`)).toBe('2025-07-01T10:00:00+09:00');
+  });
+
+  it('refuses a page updated without its UTC offset, which would date it by the build machine’s zone', async () => {
+    const dir = copyContent((d) => {
+      fs.writeFileSync(path.join(d, 'corrections.md'), '---\nlayout: page.njk\ntitle: Corrections\npermalink: /corrections/\nupdated: "2025-07-01T10:00"\n---\nCorrections.\n');
+    });
+    await expect(buildInto(dir)).rejects.toThrow(/corrections\.md: updated: .*offset/);
+  });
+});
