@@ -147,6 +147,25 @@ describe('the first digest', () => {
   });
 });
 
+describe('figure words that look like markup', () => {
+  it('are escaped in the email HTML and printed as written in the plain text', async () => {
+    const content = copyContent((dir) => {
+      const facts = path.join(dir, 'facts', `${seedSlug}.yaml`);
+      // The first lead figure, approximate, with a qualifier an editor typed.
+      const text = fs.readFileSync(facts, 'utf8');
+      const edited = text.replace('label: North Korean personnel in the initial dispatch\n    value: 11000', 'label: North Korean personnel in the initial dispatch\n    value: { approximately: 11000, qualifier: "<i>around</i> &" }');
+      if (edited === text) throw new Error('test setup: initial-dispatch not found');
+      fs.writeFileSync(facts, edited);
+    });
+    const out = await buildInto(content);
+    const html = read(out, `${digestDir}/email.html`);
+    expect(html).toContain('&lt;i&gt;around&lt;/i&gt;&nbsp;&amp;&nbsp;11,000');
+    expect(html).not.toContain('<i>around');
+    expect(read(out, `${digestDir}/email.txt`)).toContain('<i>around</i> & 11,000');
+    expect(read(out, `articles/${seedSlug}/index.html`)).not.toContain('<i>around');
+  });
+});
+
 describe('merge tags for other email services', () => {
   const withMergeTags = (style: string) =>
     copyContent((dir) => {
