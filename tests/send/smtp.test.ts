@@ -134,6 +134,25 @@ describe('send over SMTP', () => {
     expect(new Set(tries.map((message) => message.parsed.messageId))).toEqual(new Set([messageIdFor(SLUG, 'kim@example.org', 'digest@dispatch.example.org')]));
   });
 
+  it('stops when the server cannot be reached, leaving the rest unattempted for a rerun', async () => {
+    const addresses = recipientAddresses(5);
+    writeRecipients(dir, addresses);
+    // A port that was just listening and is now closed: connections are refused.
+    const gone = await startTestServer();
+    const url = gone.url;
+    await gone.stop();
+
+    const run = await runInProcess(dir, ['--recipients', 'recipients.csv', '--smtp', url, '--max-attempts', '2', '--retry-base-ms', '1']);
+
+    expect(run.exitCode).toBe(EXIT_CODES.incomplete);
+    expect(run.summary?.stoppedBecause).toMatch(/^the SMTP server could not be reached \(ESOCKET: connect ECONNREFUSED 127\.0\.0\.1:\d+\)$/);
+    expect(run.summary?.sent).toBe(0);
+    // Messages already handed to other connections fail too; the rest wait for a rerun.
+    expect(run.summary?.notAttempted).toBeGreaterThan(0);
+    expect((run.summary?.failed.length ?? 0) + (run.summary?.notAttempted ?? 0)).toBe(5);
+    expect(run.stdout).toContain('stopped early: the SMTP server could not be reached');
+  });
+
   it('records a 550 as failed, says so in the summary and exit code, and delivers everyone else', async () => {
     const addresses = recipientAddresses(6);
     const rejected = addresses[3] ?? '';
