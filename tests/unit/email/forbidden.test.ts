@@ -23,6 +23,9 @@ describe('checkForbidden', () => {
     ['<img src="https://example.org/a.png">', '<img src="https://example.org/a.png"> has no alt attribute'],
     ['<a href="javascript:alert(1)">x</a>', 'javascript: URLs never run in email'],
     ['<a href=" JavaScript:void(0)">x</a>', 'javascript: URLs never run in email'],
+    // Browsers drop tabs and newlines inside a URL, so this is a javascript: link too.
+    ['<a href="java&#9;script:alert(1)">x</a>', 'javascript: URLs never run in email'],
+    ['<a href="java\nscript:alert(1)">x</a>', 'javascript: URLs never run in email'],
     ['<a href="/articles/x/">x</a>', '<a href="/articles/x/">: relative URL'],
     ['<img src="images/a.png" alt="">', '<img src="images/a.png">: relative URL'],
     ['<img src="//cdn.example.org/a.png" alt="">', 'protocol-relative URL'],
