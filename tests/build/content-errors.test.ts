@@ -4,14 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
-import { buildInto, copyContent, realContentDir, seedSlug, tempDir } from '../helpers/site.ts';
-
-function replaceIn(file: string, from: string | RegExp, to: string): void {
-  const source = fs.readFileSync(file, 'utf8');
-  const next = source.replace(from, to);
-  if (next === source) throw new Error(`test setup: ${String(from)} not found in ${file}`);
-  fs.writeFileSync(file, next);
-}
+import { buildInto, copyContent, realContentDir, replaceIn, seedSlug, tempDir } from '../helpers/site.ts';
 
 /** The problems a command printed on stderr, one per line. */
 const problems = (stderr: string) => stderr.split('\n').filter((line) => line.startsWith('error: ') || line.startsWith('- '));

@@ -4,19 +4,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { copyContent, load, read, seedSlug, serveModeBuild } from '../helpers/site.ts';
+import { copyContent, load, read, replaceIn, seedSlug, serveModeBuild } from '../helpers/site.ts';
 import { webPages } from '../helpers/news-site.ts';
 
 const articleFile = (dir: string) => path.join(dir, 'articles', `${seedSlug}.md`);
 const factsFile = (dir: string) => path.join(dir, 'facts', `${seedSlug}.yaml`);
 const articlePage = `articles/${seedSlug}/index.html`;
-
-function replaceIn(file: string, from: string | RegExp, to: string): void {
-  const source = fs.readFileSync(file, 'utf8');
-  const next = source.replace(from, to);
-  if (next === source) throw new Error(`test setup: ${String(from)} not found in ${file}`);
-  fs.writeFileSync(file, next);
-}
 
 /** The line of `file` that holds `text`, counted from 1. */
 function lineOf(file: string, text: string): number {

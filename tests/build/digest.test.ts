@@ -5,7 +5,7 @@ import * as cheerio from 'cheerio';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LEAD_FIGURES } from '../../src/digest/view.ts';
-import { buildInto, copyContent, listFiles, load, read, realContentDir, seedSlug, tempDir, writeArticle } from '../helpers/site.ts';
+import { buildInto, copyContent, listFiles, load, read, realContentDir, replaceIn, seedSlug, tempDir, writeArticle } from '../helpers/site.ts';
 
 const digestDir = 'digests/2025-06-27';
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -152,10 +152,7 @@ describe('figure words that look like markup', () => {
     const content = copyContent((dir) => {
       const facts = path.join(dir, 'facts', `${seedSlug}.yaml`);
       // The first lead figure, approximate, with a qualifier an editor typed.
-      const text = fs.readFileSync(facts, 'utf8');
-      const edited = text.replace('label: North Korean personnel in the initial dispatch\n    value: 11000', 'label: North Korean personnel in the initial dispatch\n    value: { approximately: 11000, qualifier: "<i>around</i> &" }');
-      if (edited === text) throw new Error('test setup: initial-dispatch not found');
-      fs.writeFileSync(facts, edited);
+      replaceIn(facts, 'label: North Korean personnel in the initial dispatch\n    value: 11000', 'label: North Korean personnel in the initial dispatch\n    value: { approximately: 11000, qualifier: "<i>around</i> &" }');
     });
     const out = await buildInto(content);
     const html = read(out, `${digestDir}/email.html`);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
-import { buildInto, copyContent, load, realContentDir, seedSlug, tempDir } from '../helpers/site.ts';
+import { buildInto, copyContent, load, realContentDir, replaceIn, seedSlug, tempDir } from '../helpers/site.ts';
 
 const page = `articles/${seedSlug}/index.html`;
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -76,12 +76,6 @@ describe('bad facts', () => {
 
   const factsFile = (dir: string) => path.join(dir, 'facts', `${seedSlug}.yaml`);
   const articleFile = (dir: string) => path.join(dir, 'articles', `${seedSlug}.md`);
-  const replaceIn = (file: string, from: string | RegExp, to: string) => {
-    const source = fs.readFileSync(file, 'utf8');
-    const next = source.replace(from, to);
-    if (next === source) throw new Error(`test setup: ${String(from)} not found in ${file}`);
-    fs.writeFileSync(file, next);
-  };
 
   const cases: Array<[string, (dir: string) => void, RegExp]> = [
     ['a missing value', (dir) => replaceIn(factsFile(dir), '    value: 11000\n', ''), /facts\/north-korea-more-troops-russia\.yaml: fact "initial-dispatch": value: value is missing/],

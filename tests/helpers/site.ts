@@ -27,6 +27,14 @@ export async function buildInto(contentDir: string, outputDir = path.join(tempDi
   return outputDir;
 }
 
+/** Replaces `from` in a file of a content copy; a test whose setup no longer matches fails instead of testing nothing. */
+export function replaceIn(file: string, from: string | RegExp, to: string): void {
+  const source = fs.readFileSync(file, 'utf8');
+  const next = source.replace(from, to);
+  if (next === source) throw new Error(`test setup: ${String(from)} not found in ${file}`);
+  fs.writeFileSync(file, next);
+}
+
 /** What `npm start` runs, without the server: Eleventy in serve mode writing once (drafts shown, the check's problems on every page). */
 export async function serveModeBuild(contentDir: string, outputDir = path.join(tempDir(), '_site')): Promise<string> {
   process.env.CONTENT_DIR = contentDir;

@@ -4,19 +4,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../../src/content/check.ts';
-import { copyContent, seedSlug, writeArticle } from '../../helpers/site.ts';
+import { copyContent, replaceIn, seedSlug, writeArticle } from '../../helpers/site.ts';
 
 const factsFile = (dir: string) => path.join(dir, 'facts', `${seedSlug}.yaml`);
 const articleFile = (dir: string) => path.join(dir, 'articles', `${seedSlug}.md`);
 const digestFile = (dir: string) => path.join(dir, 'digests', '2025-06-27.md');
 const SOURCES = 'south-korean-intelligence, south-korean-legislator, russia-official-announcement, north-korean-state-media, north-korea-official, unattributed-reports';
-
-function replaceIn(file: string, from: string | RegExp, to: string): void {
-  const source = fs.readFileSync(file, 'utf8');
-  const next = source.replace(from, to);
-  if (next === source) throw new Error(`test setup: ${String(from)} not found in ${file}`);
-  fs.writeFileSync(file, next);
-}
 
 function errorsAfter(edit: (dir: string) => void): { dir: string; errors: string[] } {
   const dir = copyContent(edit);
