@@ -10,7 +10,7 @@ import { frontMatterProblem, readFrontMatter, type FrontMatterFile } from './fro
 import { findStrayNumerals, type StrayNumeral } from './numerals.ts';
 import { bodyFirstLine, lineAt, readBodyTags } from './shortcodes.ts';
 import { displayPath } from './paths.ts';
-import { slugify } from './slug.ts';
+import { slugify, topiclessTagProblem } from './slug.ts';
 import { loadSite } from './site.ts';
 import { checkRelativeDates, factsDir, readAllFacts, type FactsBySlug } from '../facts/load.ts';
 import { findFigureIn } from '../facts/present.ts';
@@ -80,7 +80,7 @@ function tagProblems(tags: string[], shown: string): string[] {
   for (const tag of tags) {
     const slug = slugify(tag);
     const earlier = bySlug.get(slug);
-    if (!slug) problems.push(`${shown}: tags: "${tag}" has no letters or digits to make its topic URL from`);
+    if (!slug) problems.push(topiclessTagProblem(shown, tag));
     else if (earlier !== undefined) problems.push(`${shown}: tags: "${earlier}" and "${tag}" make the same topic URL ${topicPageUrl(slug)}; keep one of them`);
     else bySlug.set(slug, tag);
   }

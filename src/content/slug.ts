@@ -10,3 +10,8 @@ export function slugify(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
 }
+
+/** What is wrong with a tag that slugify turns into nothing, as the check and the build both say it. */
+export function topiclessTagProblem(file: string, tag: string): string {
+  return `${file}: tags: "${tag}" has no letters or digits to make its topic URL from`;
+}

@@ -1,9 +1,9 @@
-// Articles: front-matter validation (before anything renders), drafts, and the collections built from them:
-// newest first, archive pages, topic pages and the list of topics.
+// Articles: drafts (kept out of builds), and the collections built from them: newest first, archive pages,
+// topic pages and the list of topics. Their front matter is validated by the content check (src/content).
 import path from 'node:path';
 import { ContentError } from '../content/errors.ts';
 import { displayPath } from '../content/paths.ts';
-import { slugify } from '../content/slug.ts';
+import { slugify, topiclessTagProblem } from '../content/slug.ts';
 import { archivePageUrl, LISTING_PAGE_SIZE, paginate, topicPageUrl, type ListingPage } from '../site/pagination.ts';
 import type { BuildState } from './state.ts';
 import type { CollectionApi, CollectionItem, EleventyConfig } from './types.ts';
@@ -61,7 +61,7 @@ export function groupTopics(items: CollectionItem[], preview = false): Array<{ t
     for (const tag of articleTags(item)) {
       const slug = slugify(tag);
       if (!slug) {
-        problems.push(`${displayPath(item.inputPath)}: tags: "${tag}" has no letters or digits to make its topic URL from`);
+        problems.push(topiclessTagProblem(displayPath(item.inputPath), tag));
         continue;
       }
       if (listedUnder.has(slug)) continue;
