@@ -21,11 +21,14 @@ export function isArticlePath(inputPath: string, contentDir: string): boolean {
   return known;
 }
 
+/** A page's `updated` front matter as a Date, if it has one (the content check requires its UTC offset). */
+export function updatedOf(data: Record<string, unknown>): Date | undefined {
+  return typeof data.updated === 'string' ? new Date(data.updated) : undefined;
+}
+
 /** When an article last changed: its `updated` front matter, else its publication date. */
 export function articleModified(item: CollectionItem): Date {
-  const updated = item.data.updated;
-  if (typeof updated === 'string') return new Date(updated);
-  return item.date;
+  return updatedOf(item.data) ?? item.date;
 }
 
 export function articleTags(item: CollectionItem): string[] {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { DigestView } from '../digest/view.ts';
 import type { ListingPage } from '../site/pagination.ts';
 import { latest, sitemapEntries, type SitemapPage } from '../site/sitemap.ts';
-import { articleModified, isArticlePath } from './articles.ts';
+import { articleModified, isArticlePath, updatedOf } from './articles.ts';
 import type { BuildState } from './state.ts';
 import type { CollectionItem, EleventyConfig } from './types.ts';
 
@@ -18,11 +18,6 @@ export interface SitemapCollections {
   digests?: Pick<DigestView, 'slug' | 'isoDate'>[];
 }
 
-function dateOf(value: unknown): Date | undefined {
-  if (value instanceof Date) return value;
-  return typeof value === 'string' ? new Date(value) : undefined;
-}
-
 /** `articles`: the build's articles (`collections.all | articles`). */
 export function* sitemapPages(collections: SitemapCollections, articles: CollectionItem[], contentDir: string): Generator<SitemapPage> {
   const modified = new Map(articles.map((item) => [item, articleModified(item)]));
@@ -33,7 +28,7 @@ export function* sitemapPages(collections: SitemapCollections, articles: Collect
   // article. In URL order: Eleventy orders them by their files' creation times, which a fresh clone changes.
   const pages = collections.all.filter((item) => item.url && item.data.noindex !== true && !isArticlePath(item.inputPath, contentDir));
   for (const item of pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))) {
-    yield { path: item.url, lastModified: dateOf(item.data.updated) ?? newestArticle };
+    yield { path: item.url, lastModified: updatedOf(item.data) ?? newestArticle };
   }
   for (const [item, lastModified] of modified) yield { path: item.url, lastModified };
   for (const page of collections.archivePages) yield { path: page.url, lastModified: newestOf(page.items) };
