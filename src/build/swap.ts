@@ -6,13 +6,18 @@ import path from 'node:path';
 
 const retiredSuffix = '.previous';
 
+/** The name every staging folder of `outputDir` starts with: `.<name>.staging-`, beside it. */
+function stagingPrefix(outputDir: string): string {
+  return `.${path.basename(outputDir)}.staging-`;
+}
+
 /**
  * Puts back the last good site when a swap was interrupted between its two renames: `outputDir` is
  * missing and the site it held waits beside it as `.<name>.staging-….previous`. Returns what it restored.
  */
 export async function recoverInterruptedSwap(outputDir: string): Promise<string | undefined> {
   const parent = path.dirname(outputDir);
-  const prefix = `.${path.basename(outputDir)}.staging-`;
+  const prefix = stagingPrefix(outputDir);
   if (await exists(outputDir)) return undefined;
   let names: string[];
   try {
@@ -42,7 +47,7 @@ async function exists(file: string): Promise<boolean> {
 export async function makeStagingDir(outputDir: string): Promise<string> {
   const parent = path.dirname(outputDir);
   await fs.mkdir(parent, { recursive: true });
-  const staging = await fs.mkdtemp(path.join(parent, `.${path.basename(outputDir)}.staging-`));
+  const staging = await fs.mkdtemp(path.join(parent, stagingPrefix(outputDir)));
   // mkdtemp creates 0700; a published folder must be readable by the web server.
   await fs.chmod(staging, 0o755);
   return staging;
