@@ -419,8 +419,7 @@ function tableAmount(amount: Amount, locale: ResolvedLocale, unit: UnitLabel | u
 function tableRangeSeparator(low: number, locale: ResolvedLocale): string {
   if (locale.language === 'ko') return '~';
   if (low >= 0) return EN_DASH;
-  const { language } = locale;
-  return language === 'en' || language === 'de' ? WORDS[language].rangeJoin : ` ${EN_DASH} `;
+  return Object.hasOwn(WORDS, locale.language) ? WORDS[locale.language as WordsLanguage].rangeJoin : ` ${EN_DASH} `;
 }
 
 // AP compound modifiers: a number, a hyphen and the singular unit ('a three-year term', 'four- to six-year').
