@@ -9,6 +9,7 @@ import { markdownLiteral } from '../content/html.ts';
 import { displayPath } from '../content/paths.ts';
 import { BodyTagError, bodyFirstLine, lineAt, printFacts, type BodyTag } from '../content/shortcodes.ts';
 import { factText } from '../facts/present.ts';
+import { PREVIEW_MARK_STYLE } from '../site/problems-banner.ts';
 import { isArticlePath } from './articles.ts';
 import type { BuildState } from './state.ts';
 import type { EleventyConfig } from './types.ts';
@@ -62,7 +63,7 @@ export function registerArticleFacts(config: EleventyConfig, state: () => BuildS
 
 /** A tag the dev server could not print, shown as written, highlighted where the figure would be. */
 function unprintedMark(written: string): string {
-  return `<mark class="dev-problem" style="background:#fde68a;color:#3d2100;outline:2px solid #b45309">⚠ ${markdownLiteral(written)}</mark>`;
+  return `<mark class="dev-problem" style="${PREVIEW_MARK_STYLE};outline:2px solid #b45309">⚠ ${markdownLiteral(written)}</mark>`;
 }
 
 /** The file line where `body` (the Markdown after the front matter) starts; only worked out for an error. */

@@ -1,7 +1,7 @@
 // The dev server's content check, shown: each rebuild prints what the check found to the terminal and
-// puts it at the top of every page ({% devProblems %} in the base layout). Builds print nothing here:
-// `npm run build` reports the same check itself, and stops.
-import { problemsBanner, problemsReport } from '../site/problems-banner.ts';
+// puts it at the top of every page ({% devProblems %} in the base layout); drafts carry {% draftLabel %}.
+// Builds print nothing here: `npm run build` reports the same check itself, and stops.
+import { draftLabel, problemsBanner, problemsReport } from '../site/problems-banner.ts';
 import type { BuildState } from './state.ts';
 import type { EleventyConfig } from './types.ts';
 
@@ -15,4 +15,5 @@ export function registerDevProblems(config: EleventyConfig, state: () => BuildSt
     hadProblems = problems.length > 0;
   });
   config.addShortcode('devProblems', () => (state().serving ? problemsBanner(state().problems) : ''));
+  config.addShortcode('draftLabel', draftLabel);
 }
