@@ -43,7 +43,7 @@ export interface SendResult {
 
 /** Used in outbox mode without UNSUBSCRIBE_SECRET, so previews work; its tokens are worthless on purpose. */
 export const DEV_UNSUBSCRIBE_SECRET = 'dev-only-unsubscribe-secret-NOT-FOR-PRODUCTION';
-const MIN_SECRET_LENGTH = 16;
+const MIN_UNSUBSCRIBE_SECRET_LENGTH = 16;
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value;
@@ -74,7 +74,7 @@ function unsubscribeSecret(io: SendIO, overSmtp: boolean, notes: string[]): stri
     notes.push(`warning: UNSUBSCRIBE_SECRET is not set; outbox messages use the development secret "${DEV_UNSUBSCRIBE_SECRET}" and their unsubscribe links will not verify`);
     return DEV_UNSUBSCRIBE_SECRET;
   }
-  if (secret.length < MIN_SECRET_LENGTH) throw new SendRefusedError([`UNSUBSCRIBE_SECRET is too short: use at least ${MIN_SECRET_LENGTH} random characters`]);
+  if (secret.length < MIN_UNSUBSCRIBE_SECRET_LENGTH) throw new SendRefusedError([`UNSUBSCRIBE_SECRET is too short: use at least ${MIN_UNSUBSCRIBE_SECRET_LENGTH} random characters`]);
   return secret;
 }
 
@@ -241,7 +241,7 @@ async function deliverQueue(run: DeliveryRun, queue: readonly QueuedRecipient[],
 export async function runSend(options: SendOptions, io: SendIO): Promise<SendResult> {
   // A secret too short to be accepted is refused before it signs anything, and masking it would garble the refusal.
   const unsubscribe = nonEmpty(io.env.UNSUBSCRIBE_SECRET);
-  const unsubscribeSecrets = unsubscribe !== undefined && unsubscribe.length >= MIN_SECRET_LENGTH ? [unsubscribe] : [];
+  const unsubscribeSecrets = unsubscribe !== undefined && unsubscribe.length >= MIN_UNSUBSCRIBE_SECRET_LENGTH ? [unsubscribe] : [];
   let redact = createRedactor({ secrets: unsubscribeSecrets });
   const say = (text: string) => io.stderr.write(`${redact(text)}\n`);
   let journal: Journal | undefined;
