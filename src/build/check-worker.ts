@@ -31,7 +31,8 @@ try {
   // build's garbage collector threads (measured: most of the check's cost to a build's wall time).
   lowerThreadPriority();
   // Facts that failed to load are loaded again by the check, which lists every problem in them.
-  parentPort?.postMessage({ errors: checkContent(contentDir, { numerals: false, facts }).errors });
+  const reading = facts && { facts, invalid: new Set<string>(), problems: [] };
+  parentPort?.postMessage({ errors: checkContent(contentDir, { numerals: false, facts: reading }).errors });
 } catch (error) {
   parentPort?.postMessage({ crashed: (error as Error).stack ?? String(error) });
 }

@@ -12,7 +12,7 @@ import { bodyFirstLine, lineAt, readBodyTags } from './shortcodes.ts';
 import { displayPath } from './paths.ts';
 import { slugify, topiclessTagProblem } from './slug.ts';
 import { loadSite } from './site.ts';
-import { checkRelativeDates, factsDir, readAllFacts, type FactsBySlug } from '../facts/load.ts';
+import { checkRelativeDates, factsDir, readAllFacts, type FactsReading } from '../facts/load.ts';
 import { findFigureIn } from '../facts/present.ts';
 import { topicPageUrl } from '../site/pagination.ts';
 import { digestSchema, parseDigest, selectArticles, type SelectableArticle } from './digest.ts';
@@ -95,8 +95,8 @@ const DIGEST_FIELDS = Object.keys(digestSchema.shape);
 export interface CheckOptions {
   /** Scan prose for numerals typed instead of printed from a fact (the report's strayNumerals). Default true. */
   numerals?: boolean;
-  /** The tree's facts, already loaded without errors; read from the facts files when absent. */
-  facts?: FactsBySlug;
+  /** The tree's facts as readAllFacts returns them, when the caller has read them; read from the files when absent. */
+  facts?: FactsReading | undefined;
 }
 
 export function checkContent(contentDir: string, { numerals = true, facts: loaded }: CheckOptions = {}): CheckReport {
@@ -104,7 +104,7 @@ export function checkContent(contentDir: string, { numerals = true, facts: loade
   const zone = attempt(errors, () => loadSite(contentDir).timeZone) ?? 'UTC';
   // An invalid facts file is reported once, by itself: what its article takes from it is not checked
   // until it is valid, so one broken entry does not also make every fact tag look missing.
-  const reading = loaded ? { facts: loaded, invalid: new Set<string>(), problems: [] } : readAllFacts(contentDir, zone);
+  const reading = loaded ?? readAllFacts(contentDir, zone);
   errors.push(...reading.problems);
   const { facts, invalid } = reading;
   const articlesDir = path.join(contentDir, 'articles');

@@ -36,12 +36,14 @@ export function forgetPreloadedFacts(): void {
 
 export function loadBuildState(contentDir: string, serving: boolean): BuildState {
   const site = loadSite(contentDir);
+  // The dev server reads the facts once for its check and its preview, which shows the articles whose
+  // facts are valid while the check names the others.
+  const previewed = serving ? readAllFacts(contentDir, site.timeZone) : undefined;
   const load = (): FactsBySlug => {
     const handed = preloaded?.contentDir === contentDir ? preloaded.facts : undefined;
     preloaded = undefined;
     if (handed) return handed();
-    // The dev server previews the articles whose facts are valid; the check names the others.
-    return serving ? readAllFacts(contentDir, site.timeZone).facts : loadAllFacts(contentDir, site.timeZone);
+    return previewed ? previewed.facts : loadAllFacts(contentDir, site.timeZone);
   };
   let facts: FactsBySlug | undefined;
   return {
@@ -51,6 +53,6 @@ export function loadBuildState(contentDir: string, serving: boolean): BuildState
       return (facts ??= load());
     },
     serving,
-    problems: serving ? checkContent(contentDir, { numerals: false }).errors : [],
+    problems: previewed ? checkContent(contentDir, { numerals: false, facts: previewed }).errors : [],
   };
 }
