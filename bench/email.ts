@@ -53,21 +53,32 @@ export function loadEmailBench(contentDir: string, templatesDir = path.join(proj
     .map((name) => {
       const slug = path.basename(name, '.md');
       const article = parseArticle(readFrontMatter(fs.readFileSync(path.join(articlesDir, name), 'utf8')).data, name);
-      return { slug, url: `/articles/${slug}/`, date: article.date.toJSDate(), title: article.title, summary: article.summary, section: article.section, tags: article.tags };
+      return {
+        slug,
+        url: `/articles/${slug}/`,
+        date: article.date.toJSDate(),
+        title: article.title,
+        summary: article.summary,
+        section: article.section,
+        tags: article.tags,
+      };
     })
     .sort((a, b) => b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug));
 
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([templatesDir]), NUNJUCKS_OPTIONS);
   const chain = templateChain(path.join(templatesDir, 'digest', 'email.njk'), path.join(templatesDir, 'layouts'));
   const render = (view: DigestView) =>
-    chain.reduce<string | undefined>((content, source) => env.renderString(source, { site: rawSite, digest: view, ...(content === undefined ? {} : { content }) }), undefined) ?? '';
+    chain.reduce<string | undefined>(
+      (content, source) => env.renderString(source, { site: rawSite, digest: view, ...(content === undefined ? {} : { content }) }),
+      undefined,
+    ) ?? '';
   return { site, facts, articles, render };
 }
 
 /** The template's body, then each layout's, in the order Eleventy renders them. */
 function templateChain(file: string, layoutsDir: string): string[] {
   const chain: string[] = [];
-  for (let current: string | undefined = file; current; ) {
+  for (let current: string | undefined = file; current;) {
     const { content, data }: { content: string; data: Record<string, unknown> } = readFrontMatter(fs.readFileSync(current, 'utf8'));
     chain.push(content);
     current = typeof data.layout === 'string' ? path.join(layoutsDir, data.layout) : undefined;
@@ -117,7 +128,12 @@ export interface EmailTiming {
 }
 
 /** Builds the view, renders and post-processes one digest `runs` times after `warmup` untimed runs. */
-export async function timeDigestEmail(bench: EmailBench, articles: DigestArticleInput[], runs: number, warmup: number): Promise<EmailTiming> {
+export async function timeDigestEmail(
+  bench: EmailBench,
+  articles: DigestArticleInput[],
+  runs: number,
+  warmup: number,
+): Promise<EmailTiming> {
   const slug = `bench-${articles.length}`;
   const samples = { view: [] as number[], template: [] as number[], pipeline: [] as number[], total: [] as number[] };
   const steps: Record<string, number[]> = {};
@@ -137,7 +153,9 @@ export async function timeDigestEmail(bench: EmailBench, articles: DigestArticle
     samples.pipeline.push(finished - templated);
     samples.total.push(finished - started);
     let html = rendered;
-    for (const [name, step] of Object.entries(emailSteps) as Array<[StepName, (html: string, options: EmailPipelineOptions) => string | Promise<string>]>) {
+    for (const [name, step] of Object.entries(emailSteps) as Array<
+      [StepName, (html: string, options: EmailPipelineOptions) => string | Promise<string>]
+    >) {
       const stepStarted = performance.now();
       html = await step(html, pipelineOptions(bench.site, view));
       (steps[name] ??= []).push(performance.now() - stepStarted);

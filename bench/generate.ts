@@ -12,9 +12,33 @@ import { projectRoot } from '../src/content/paths.ts';
 import { slugify } from '../src/content/slug.ts';
 import { Random } from './random.ts';
 import {
-  ACTORS, ADJECTIVES, CLAIMS, CONNECTORS, COUNTS, EVENT_LABELS, FILLERS, HEADINGS, MEASURES, MONTH_NAMES, PHASES, PLACES,
-  QUALIFIERS, SAYS, SECTIONS, SOURCES, SUBJECTS, TAGS, TIMES, TITLE_ENDINGS, TITLE_OBJECTS, TITLE_SUBJECTS, TITLE_VERBS, TOPICS,
-  type CountSpec, type MeasureSpec, type SourceSpec,
+  ACTORS,
+  ADJECTIVES,
+  CLAIMS,
+  CONNECTORS,
+  COUNTS,
+  EVENT_LABELS,
+  FILLERS,
+  HEADINGS,
+  MEASURES,
+  MONTH_NAMES,
+  PHASES,
+  PLACES,
+  QUALIFIERS,
+  SAYS,
+  SECTIONS,
+  SOURCES,
+  SUBJECTS,
+  TAGS,
+  TIMES,
+  TITLE_ENDINGS,
+  TITLE_OBJECTS,
+  TITLE_SUBJECTS,
+  TITLE_VERBS,
+  TOPICS,
+  type CountSpec,
+  type MeasureSpec,
+  type SourceSpec,
 } from './vocabulary.ts';
 
 export interface GenerateOptions {
@@ -70,7 +94,12 @@ interface Published {
   dayIndex: number;
 }
 
-export function generateContent({ articles: count, seed, outDir, siteContentDir = path.join(projectRoot, 'content') }: GenerateOptions): GeneratedTree {
+export function generateContent({
+  articles: count,
+  seed,
+  outDir,
+  siteContentDir = path.join(projectRoot, 'content'),
+}: GenerateOptions): GeneratedTree {
   if (!Number.isInteger(count) || count < 1) throw new Error(`--articles must be a positive whole number, got ${count}`);
   if (!Number.isInteger(seed)) throw new Error(`--seed must be a whole number, got ${seed}`);
   prepareOutDir(outDir);
@@ -233,7 +262,10 @@ function factsFor(random: Random, published: Published): ArticleFactsDraft {
     });
   }
   const others = random.int(4, 8) - phases.length;
-  const counts = random.sample(COUNTS.filter((c) => c !== group), others);
+  const counts = random.sample(
+    COUNTS.filter((c) => c !== group),
+    others,
+  );
   const measures = random.sample(MEASURES, others);
   for (let index = 0; index < others; index += 1) {
     if (random.chance(0.6)) {
@@ -264,7 +296,12 @@ function factsFor(random: Random, published: Published): ArticleFactsDraft {
   const events = eventsFor(random, published, ids, source, figures, actors);
   const claims = Array.from({ length: random.int(0, 2) }, () => {
     const text = fill(random, random.pick(CLAIMS));
-    return { id: uniqueId(slugify(text.split(' ').slice(0, 3).join(' ')), ids), text, status: random.pick(['reported', 'announced']), source: source() };
+    return {
+      id: uniqueId(slugify(text.split(' ').slice(0, 3).join(' ')), ids),
+      text,
+      status: random.pick(['reported', 'announced']),
+      source: source(),
+    };
   });
   return { sources, actors, figures, derived, events, claims };
 }
@@ -348,7 +385,14 @@ function eventsFor(
   const events: EventFacts[] = [];
   for (let index = 0; index < count; index += 1) {
     const label = fill(random, random.pick(EVENT_LABELS));
-    const event: EventFacts = { id: uniqueId(slugify(label.split(' ').slice(0, 4).join(' ')), ids), label, date: '', status: 'reported', source: source(), actors: [] };
+    const event: EventFacts = {
+      id: uniqueId(slugify(label.split(' ').slice(0, 4).join(' ')), ids),
+      label,
+      date: '',
+      status: 'reported',
+      source: source(),
+      actors: [],
+    };
     // The last event is often what is expected next; the others happened before publication.
     const kind = index === count - 1 && random.chance(0.5) ? 'choice' : random.weighted(['day', 'month', 'year', 'range'], [3, 3, 1, 2]);
     if (kind === 'choice') {
@@ -396,11 +440,7 @@ function relativeMonthPhrase(month: CalendarMonth, published: Published): string
 }
 
 function factsFile(facts: ArticleFactsDraft, slug: string, seed: number): string {
-  const lines = [
-    `# Facts behind content/articles/${slug}.md: synthetic, written by bench/generate.ts (seed ${seed}).`,
-    '',
-    'sources:',
-  ];
+  const lines = [`# Facts behind content/articles/${slug}.md: synthetic, written by bench/generate.ts (seed ${seed}).`, '', 'sources:'];
   for (const s of facts.sources) {
     lines.push(`  ${s.id}:`, `    name: ${yamlText(s.name)}`, `    type: ${yamlText(s.type)}`);
     if (s.url) lines.push(`    url: ${s.url}`);
@@ -438,7 +478,8 @@ function factsFile(facts: ArticleFactsDraft, slug: string, seed: number): string
   }
   if (facts.claims.length > 0) {
     lines.push('', 'claims:');
-    for (const c of facts.claims) lines.push(`  - id: ${c.id}`, `    text: ${yamlText(c.text)}`, `    status: ${c.status}`, `    source: ${c.source}`);
+    for (const c of facts.claims)
+      lines.push(`  - id: ${c.id}`, `    text: ${yamlText(c.text)}`, `    status: ${c.status}`, `    source: ${c.source}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -461,9 +502,17 @@ function articleFile(random: Random, { title, published, tags, facts, previous }
     `summary: ${JSON.stringify(fill(random, random.pick(FILLERS.filter((f) => f.startsWith('{Subject}')))))}`,
     `date: "${instant(published, random.chance(0.2))}"`,
   ];
-  if (random.chance(0.1)) frontMatter.push(`updated: "${instant({ ...published, hour: Math.min(23, published.hour + random.int(1, 3)) }, false)}"`);
+  if (random.chance(0.1))
+    frontMatter.push(`updated: "${instant({ ...published, hour: Math.min(23, published.hour + random.int(1, 3)) }, false)}"`);
   if (random.chance(0.02)) frontMatter.push('dateNote: The wire copy carried no date; the publication time is when it was filed.');
-  frontMatter.push(`section: ${random.pick(SECTIONS)}`, 'tags:', ...tags.map((t) => `  - ${t}`), 'reporting:', ...reporting.map((r) => `  - ${r}`), '---');
+  frontMatter.push(
+    `section: ${random.pick(SECTIONS)}`,
+    'tags:',
+    ...tags.map((t) => `  - ${t}`),
+    'reporting:',
+    ...reporting.map((r) => `  - ${r}`),
+    '---',
+  );
   return `${frontMatter.join('\n')}\n${articleBody(random, facts, previous)}`;
 }
 
@@ -487,7 +536,9 @@ function articleBody(random: Random, facts: ArticleFactsDraft, previous: Generat
   const target = random.int(600, 900);
   const blocks = [paragraph(random.int(2, 3))];
   if (previous && random.chance(0.3)) {
-    blocks.push(`${random.pick(CONNECTORS)} [an earlier report](/articles/${previous.slug}/) looked at ${random.pick(TOPICS)} in more detail.`);
+    blocks.push(
+      `${random.pick(CONNECTORS)} [an earlier report](/articles/${previous.slug}/) looked at ${random.pick(TOPICS)} in more detail.`,
+    );
   }
   const headings = random.sample(HEADINGS, HEADINGS.length);
   const listAt = random.chance(0.4) ? random.int(1, 3) : -1;
@@ -496,7 +547,8 @@ function articleBody(random: Random, facts: ArticleFactsDraft, previous: Generat
     if (section === listAt) {
       blocks.push(Array.from({ length: 3 }, () => `- ${mentions.shift() ?? sentence()}`).join('\n'));
     }
-    for (let p = random.int(2, 3); p > 0 && (words(blocks) < target || mentions.length > 0); p -= 1) blocks.push(paragraph(random.int(3, 5)));
+    for (let p = random.int(2, 3); p > 0 && (words(blocks) < target || mentions.length > 0); p -= 1)
+      blocks.push(paragraph(random.int(3, 5)));
   }
   return `${blocks.join('\n\n')}\n`;
 }
@@ -520,7 +572,11 @@ function figureSentence(random: Random, figure: FigureFacts, source: SourceSpec)
 
 /** Approximate words a reader sees; a shortcode counts as two. */
 function words(blocks: string[]): number {
-  return blocks.join(' ').replace(/\{%[^%]*%\}/g, 'x x').split(/\s+/).filter((w) => /\w/.test(w)).length;
+  return blocks
+    .join(' ')
+    .replace(/\{%[^%]*%\}/g, 'x x')
+    .split(/\s+/)
+    .filter((w) => /\w/.test(w)).length;
 }
 
 function fill(random: Random, template: string): string {
@@ -650,7 +706,11 @@ export function generatorArgs(argv: string[]): { articles: number; seed: number;
   if (values.articles === undefined) throw new Error('--articles N is required');
   const articles = Number(values.articles);
   // Not under .bench/: Eleventy skips git-ignored paths, so a tree there would build as an empty site.
-  return { articles, seed: Number(values.seed), out: values.out ?? path.join(os.tmpdir(), 'dispatch-bench', `content-${articles}-seed${values.seed}`) };
+  return {
+    articles,
+    seed: Number(values.seed),
+    out: values.out ?? path.join(os.tmpdir(), 'dispatch-bench', `content-${articles}-seed${values.seed}`),
+  };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

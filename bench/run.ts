@@ -19,7 +19,8 @@ import { generateContent, type GeneratedTree } from './generate.ts';
 
 /** `npm run build`'s command from package.json, as argv for this Node (it must start with `node `). */
 function buildCommand(): string[] {
-  const scripts = (JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const scripts = (JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
+    .scripts;
   const [program, ...args] = (scripts.build ?? '').trim().split(/\s+/);
   if (program !== 'node') throw new Error(`bench: expected package.json's build script to start with "node ", got "${scripts.build}"`);
   return [process.execPath, ...args];
@@ -66,7 +67,8 @@ function parseOptions(argv: string[]): Options {
   });
   const whole = (name: string, raw: string | undefined, min: number): number => {
     const n = Number(raw);
-    if (raw === undefined || !Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number of at least ${min}, got ${raw ?? 'nothing'}`);
+    if (raw === undefined || !Number.isInteger(n) || n < min)
+      throw new Error(`--${name} must be a whole number of at least ${min}, got ${raw ?? 'nothing'}`);
     return n;
   };
   return {
@@ -111,7 +113,9 @@ function highWaterMarkKb(pid: number | undefined): number {
 }
 
 function countFiles(dir: string, predicate: (file: string) => boolean = () => true): number {
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && predicate(path.join(e.parentPath, e.name))).length;
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && predicate(path.join(e.parentPath, e.name))).length;
 }
 
 /** Fails the benchmark when a build did not produce what it should, so a broken build never looks fast. */
@@ -121,7 +125,9 @@ function verifyOutputs(variant: Variant, tree: GeneratedTree): number {
     const missing = tree.articles.filter((a) => !fs.existsSync(path.join(variant.outDir, 'articles', a.slug, 'index.html')));
     const missingDigests = tree.digests.filter((d) => !fs.existsSync(path.join(variant.outDir, 'digests', d.slug, 'email.html')));
     if (missing.length || missingDigests.length) {
-      throw new Error(`the full build is missing ${missing.length} article pages and ${missingDigests.length} digest emails (first: ${missing[0]?.slug ?? missingDigests[0]?.slug})`);
+      throw new Error(
+        `the full build is missing ${missing.length} article pages and ${missingDigests.length} digest emails (first: ${missing[0]?.slug ?? missingDigests[0]?.slug})`,
+      );
     }
   } else {
     const pages = countFiles(variant.outDir, (f) => f.endsWith('.html'));
@@ -159,14 +165,19 @@ function safeRead(file: string): string {
 
 const seconds = (ms: number | undefined) => (ms === undefined || Number.isNaN(ms) ? '–' : `${(ms / 1000).toFixed(2)} s`);
 const megabytes = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
-const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || Number.isNaN(a) || Number.isNaN(b) ? '–' : `${(a / b).toFixed(2)}×`);
+const ratio = (a: number | undefined, b: number | undefined) =>
+  a === undefined || b === undefined || Number.isNaN(a) || Number.isNaN(b) ? '–' : `${(a / b).toFixed(2)}×`;
 const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const milliseconds = (ms: number) => `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
 const count = (n: number) => n.toLocaleString('en-US');
 
 function table(rows: string[][]): string {
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
-  return rows.map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('   ')).join('\n');
+  return rows
+    .map((row) =>
+      row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('   '),
+    )
+    .join('\n');
 }
 
 async function main(): Promise<void> {
@@ -174,9 +185,11 @@ async function main(): Promise<void> {
   const contentDir = path.join(options.workDir, `content-${options.articles}-seed${options.seed}`);
   const loadAtStart = os.loadavg();
 
-  let started = performance.now();
+  const started = performance.now();
   const tree = generateContent({ articles: options.articles, seed: options.seed, outDir: contentDir });
-  console.log(`Generated ${count(tree.articles.length)} articles and ${tree.digests.length} digests (seed ${options.seed}) in ${seconds(performance.now() - started)}: ${contentDir}`);
+  console.log(
+    `Generated ${count(tree.articles.length)} articles and ${tree.digests.length} digests (seed ${options.seed}) in ${seconds(performance.now() - started)}: ${contentDir}`,
+  );
 
   const fullBuild: Variant = {
     name: 'full',
@@ -222,7 +235,16 @@ async function main(): Promise<void> {
     variants.map((v) => {
       const runs = results.get(v.name) ?? [];
       const cpu = runs.map((r) => r.cpuMs).filter((ms): ms is number => ms !== undefined);
-      return [v.name, { wallMs: median(runs.map((r) => r.wallMs)), cpuMs: cpu.length ? median(cpu) : undefined, peakRssKb: median(runs.map((r) => r.peakRssKb)), files: files.get(v.name) ?? 0, runs }];
+      return [
+        v.name,
+        {
+          wallMs: median(runs.map((r) => r.wallMs)),
+          cpuMs: cpu.length ? median(cpu) : undefined,
+          peakRssKb: median(runs.map((r) => r.peakRssKb)),
+          files: files.get(v.name) ?? 0,
+          runs,
+        },
+      ];
     }),
   );
   const full = summary.full;
@@ -249,13 +271,21 @@ async function main(): Promise<void> {
   const info = machine();
   const loadAtEnd = os.loadavg();
   console.log('');
-  console.log(`${count(options.articles)} articles, ${tree.digests.length} digests (seed ${options.seed}); median of ${options.runs} alternating runs each after ${options.warmup} warm-up`);
+  console.log(
+    `${count(options.articles)} articles, ${tree.digests.length} digests (seed ${options.seed}); median of ${options.runs} alternating runs each after ${options.warmup} warm-up`,
+  );
   console.log(
     table([
       ['', 'wall time', 'CPU time', 'peak RSS', 'files'],
       [fullBuild.label, seconds(full.wallMs), seconds(full.cpuMs), megabytes(full.peakRssKb), count(full.files)],
       [bareBuild.label, seconds(bare.wallMs), seconds(bare.cpuMs), megabytes(bare.peakRssKb), count(bare.files)],
-      ['a / b (targets: wall ≤ 1.2×, RSS ≤ 1.3×)', ratio(full.wallMs, bare.wallMs), ratio(full.cpuMs, bare.cpuMs), ratio(full.peakRssKb, bare.peakRssKb), ''],
+      [
+        'a / b (targets: wall ≤ 1.2×, RSS ≤ 1.3×)',
+        ratio(full.wallMs, bare.wallMs),
+        ratio(full.cpuMs, bare.cpuMs),
+        ratio(full.peakRssKb, bare.peakRssKb),
+        '',
+      ],
     ]),
   );
   console.log('');
@@ -263,25 +293,40 @@ async function main(): Promise<void> {
   console.log(
     table([
       ['', 'view', 'template', 'pipeline', 'total', 'email.html'],
-      ...emails.map((e) => [`${e.articles} articles`, milliseconds(e.viewMs), milliseconds(e.templateMs), milliseconds(e.pipelineMs), milliseconds(e.totalMs), kilobytes(e.emailBytes)]),
+      ...emails.map((e) => [
+        `${e.articles} articles`,
+        milliseconds(e.viewMs),
+        milliseconds(e.templateMs),
+        milliseconds(e.pipelineMs),
+        milliseconds(e.totalMs),
+        kilobytes(e.emailBytes),
+      ]),
     ]),
   );
   for (const e of emails) {
     const steps = Object.entries(e.stepsMs).map(([name, ms]) => `${name} ${milliseconds(ms)}`);
-    console.log(`  ${e.articles} articles, pipeline: ${[...steps, `checks ${milliseconds(e.checksMs)}`].join(', ')}; rendered ${kilobytes(e.renderedBytes)} → ${kilobytes(e.emailBytes)}`);
+    console.log(
+      `  ${e.articles} articles, pipeline: ${[...steps, `checks ${milliseconds(e.checksMs)}`].join(', ')}; rendered ${kilobytes(e.renderedBytes)} → ${kilobytes(e.emailBytes)}`,
+    );
   }
   console.log('  targets: 50-article digest well under 1 s; 20-article email.html ≤ 50 KB');
-  if (matchesBuild !== undefined) console.log(`  in-process render of digest ${sample?.slug} matches the build's email.html: ${matchesBuild ? 'yes' : 'NO'}`);
+  if (matchesBuild !== undefined)
+    console.log(`  in-process render of digest ${sample?.slug} matches the build's email.html: ${matchesBuild ? 'yes' : 'NO'}`);
   for (const e of emails) {
     for (const error of e.errors) console.log(`  ${e.articles} articles: check error (a build would fail): ${error}`);
     for (const warning of e.warnings) console.log(`  ${e.articles} articles: check warning: ${warning}`);
   }
   console.log('');
-  console.log(`Machine: ${info.cpu}, ${info.cores} cores, ${info.memory}, Node ${info.node}, ${info.platform}; load average ${loadAtStart[0]?.toFixed(1)} at start, ${loadAtEnd[0]?.toFixed(1)} at end`);
+  console.log(
+    `Machine: ${info.cpu}, ${info.cores} cores, ${info.memory}, Node ${info.node}, ${info.platform}; load average ${loadAtStart[0]?.toFixed(1)} at start, ${loadAtEnd[0]?.toFixed(1)} at end`,
+  );
 
   const report = path.join(projectRoot, '.bench', `bench-${options.articles}-seed${options.seed}.json`);
   fs.mkdirSync(path.dirname(report), { recursive: true });
-  fs.writeFileSync(report, `${JSON.stringify({ options, machine: info, loadAtStart, loadAtEnd, digests: tree.digests.length, summary, emails, matchesBuild }, null, 2)}\n`);
+  fs.writeFileSync(
+    report,
+    `${JSON.stringify({ options, machine: info, loadAtStart, loadAtEnd, digests: tree.digests.length, summary, emails, matchesBuild }, null, 2)}\n`,
+  );
   console.log(`Raw figures: ${path.relative(process.cwd(), report)}`);
 }
 

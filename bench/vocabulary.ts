@@ -5,10 +5,36 @@ export const SECTIONS = ['World', 'Politics', 'Defense', 'Economy', 'Diplomacy',
 
 /** The tag pool; earlier tags are used more often, as a newsroom's running stories are. */
 export const TAGS = [
-  'North Korea', 'South Korea', 'Russia', 'China', 'Ukraine war', 'United States', 'Japan', 'Missiles',
-  'Sanctions', 'Trade', 'Nuclear programme', 'Alliances', 'Military exercises', 'Semiconductors', 'Elections',
-  'National Assembly', 'Human rights', 'Defectors', 'Energy', 'Shipbuilding', 'Labour', 'Housing', 'Demographics',
-  'Cyber', 'Space', 'Food security', 'Climate', 'Tourism', 'Culture', 'Public health',
+  'North Korea',
+  'South Korea',
+  'Russia',
+  'China',
+  'Ukraine war',
+  'United States',
+  'Japan',
+  'Missiles',
+  'Sanctions',
+  'Trade',
+  'Nuclear programme',
+  'Alliances',
+  'Military exercises',
+  'Semiconductors',
+  'Elections',
+  'National Assembly',
+  'Human rights',
+  'Defectors',
+  'Energy',
+  'Shipbuilding',
+  'Labour',
+  'Housing',
+  'Demographics',
+  'Cyber',
+  'Space',
+  'Food security',
+  'Climate',
+  'Tourism',
+  'Culture',
+  'Public health',
 ];
 
 export interface SourceSpec {
@@ -59,13 +85,27 @@ export interface CountSpec {
 
 export const COUNTS: CountSpec[] = [
   { stem: 'troops', label: 'Troops deployed to the front', noun: 'troops', predicate: 'had been sent to the front', min: 500, max: 20000 },
-  { stem: 'shells', label: 'Artillery shells supplied', noun: 'artillery shells', predicate: 'were shipped by rail', min: 10000, max: 4000000 },
+  {
+    stem: 'shells',
+    label: 'Artillery shells supplied',
+    noun: 'artillery shells',
+    predicate: 'were shipped by rail',
+    min: 10000,
+    max: 4000000,
+  },
   { stem: 'missiles', label: 'Missiles launched', noun: 'missiles', predicate: 'were launched toward the sea', min: 2, max: 30 },
   { stem: 'households', label: 'Households affected', noun: 'households', predicate: 'were affected', min: 100, max: 50000 },
   { stem: 'workers', label: 'Workers sent abroad', noun: 'workers', predicate: 'were sent abroad', min: 200, max: 30000 },
   { stem: 'vessels', label: 'Vessels inspected', noun: 'vessels', predicate: 'were inspected at sea', min: 5, max: 400 },
   { stem: 'defectors', label: 'Defectors arriving in the South', noun: 'defectors', predicate: 'reached the South', min: 20, max: 2000 },
-  { stem: 'companies', label: 'Companies covered by the rules', noun: 'companies', predicate: 'fall under the new rules', min: 10, max: 3000 },
+  {
+    stem: 'companies',
+    label: 'Companies covered by the rules',
+    noun: 'companies',
+    predicate: 'fall under the new rules',
+    min: 10,
+    max: 3000,
+  },
   { stem: 'jobs', label: 'Jobs at risk', noun: 'jobs', predicate: 'are at risk', min: 100, max: 90000 },
   { stem: 'visitors', label: 'Visitors recorded', noun: 'visitors', predicate: 'were recorded', min: 1000, max: 900000 },
   { stem: 'rice', label: 'Rice delivered, in tons', noun: 'tons of rice', predicate: 'were delivered', min: 500, max: 200000 },
@@ -88,43 +128,153 @@ export interface MeasureSpec {
 export const MEASURES: MeasureSpec[] = [
   { stem: 'programme-length', label: 'Length of the programme', unit: { one: 'year', other: 'years' }, noun: 'programme', min: 1, max: 12 },
   { stem: 'delay', label: 'Delay to the project', unit: { one: 'month', other: 'months' }, noun: 'delay', min: 1, max: 18 },
-  { stem: 'missile-range', label: 'Range of the missile', unit: { one: 'kilometer', other: 'kilometers' }, noun: 'flight', min: 100, max: 5000 },
-  { stem: 'exercise-length', label: 'Length of the joint exercise', unit: { one: 'day', other: 'days' }, noun: 'exercise', min: 3, max: 20 },
+  {
+    stem: 'missile-range',
+    label: 'Range of the missile',
+    unit: { one: 'kilometer', other: 'kilometers' },
+    noun: 'flight',
+    min: 100,
+    max: 5000,
+  },
+  {
+    stem: 'exercise-length',
+    label: 'Length of the joint exercise',
+    unit: { one: 'day', other: 'days' },
+    noun: 'exercise',
+    min: 3,
+    max: 20,
+  },
   { stem: 'sentence', label: 'Prison sentence handed down', unit: { one: 'year', other: 'years' }, noun: 'sentence', min: 1, max: 15 },
-  { stem: 'rail-link', label: 'Length of the new rail link', unit: { one: 'kilometer', other: 'kilometers' }, noun: 'rail link', min: 20, max: 600 },
-  { stem: 'lead-time', label: 'Lead time before the deployment', unit: { one: 'week', other: 'weeks' }, noun: 'lead time', min: 2, max: 10 },
+  {
+    stem: 'rail-link',
+    label: 'Length of the new rail link',
+    unit: { one: 'kilometer', other: 'kilometers' },
+    noun: 'rail link',
+    min: 20,
+    max: 600,
+  },
+  {
+    stem: 'lead-time',
+    label: 'Lead time before the deployment',
+    unit: { one: 'week', other: 'weeks' },
+    noun: 'lead time',
+    min: 2,
+    max: 10,
+  },
 ];
 
 export const QUALIFIERS = ['around', 'about', 'roughly', 'nearly'];
 
 export const PLACES = [
-  'Seoul', 'Pyongyang', 'Busan', 'Incheon', 'Kaesong', 'Wonsan', 'Gyeonggi Province', 'Jeju', 'Ulsan', 'Daejeon',
-  'Sinuiju', 'Rason', 'Tokyo', 'Beijing', 'Washington', 'Moscow', 'Vladivostok', 'the border region', 'Kursk',
+  'Seoul',
+  'Pyongyang',
+  'Busan',
+  'Incheon',
+  'Kaesong',
+  'Wonsan',
+  'Gyeonggi Province',
+  'Jeju',
+  'Ulsan',
+  'Daejeon',
+  'Sinuiju',
+  'Rason',
+  'Tokyo',
+  'Beijing',
+  'Washington',
+  'Moscow',
+  'Vladivostok',
+  'the border region',
+  'Kursk',
 ];
 
 export const SUBJECTS = [
-  'Officials', 'Analysts', 'Lawmakers', 'Diplomats', 'Residents', 'Industry groups', 'Military planners', 'Economists',
-  'Aid workers', 'Local authorities', 'Opposition lawmakers', 'Government advisers', 'Researchers', 'Business leaders',
+  'Officials',
+  'Analysts',
+  'Lawmakers',
+  'Diplomats',
+  'Residents',
+  'Industry groups',
+  'Military planners',
+  'Economists',
+  'Aid workers',
+  'Local authorities',
+  'Opposition lawmakers',
+  'Government advisers',
+  'Researchers',
+  'Business leaders',
 ];
 
 export const SAYS = ['said', 'noted', 'argued', 'warned', 'suggested', 'told reporters', 'acknowledged', 'cautioned'];
 
 export const TOPICS = [
-  'the supply of artillery shells', 'new export controls', 'the price of rice', 'cross-border trade', 'the joint drills',
-  'the budget debate', 'the labour shortage', 'chip exports', 'the shipbuilding order book', 'coastal patrols',
-  'the energy transition', 'grain deliveries', 'the sanctions regime', 'housing costs', 'the falling birth rate',
-  'cyber intrusions', 'the satellite launch', 'air defences', 'family reunions', 'fishing rights', 'troop rotations',
-  'the rail link', 'hospital capacity', 'tourism revenue',
+  'the supply of artillery shells',
+  'new export controls',
+  'the price of rice',
+  'cross-border trade',
+  'the joint drills',
+  'the budget debate',
+  'the labour shortage',
+  'chip exports',
+  'the shipbuilding order book',
+  'coastal patrols',
+  'the energy transition',
+  'grain deliveries',
+  'the sanctions regime',
+  'housing costs',
+  'the falling birth rate',
+  'cyber intrusions',
+  'the satellite launch',
+  'air defences',
+  'family reunions',
+  'fishing rights',
+  'troop rotations',
+  'the rail link',
+  'hospital capacity',
+  'tourism revenue',
 ];
 
-export const ADJECTIVES = ['cautious', 'sharp', 'modest', 'steady', 'uneven', 'rapid', 'gradual', 'unexpected', 'limited', 'broad', 'growing', 'lasting'];
+export const ADJECTIVES = [
+  'cautious',
+  'sharp',
+  'modest',
+  'steady',
+  'uneven',
+  'rapid',
+  'gradual',
+  'unexpected',
+  'limited',
+  'broad',
+  'growing',
+  'lasting',
+];
 
 export const TIMES = [
-  'on Monday', 'on Tuesday', 'on Wednesday', 'on Thursday', 'on Friday', 'over the weekend', 'this week', 'last week',
-  'earlier this month', 'in recent days', 'late on Sunday', 'in a briefing',
+  'on Monday',
+  'on Tuesday',
+  'on Wednesday',
+  'on Thursday',
+  'on Friday',
+  'over the weekend',
+  'this week',
+  'last week',
+  'earlier this month',
+  'in recent days',
+  'late on Sunday',
+  'in a briefing',
 ];
 
-export const CONNECTORS = ['Meanwhile,', 'At the same time,', 'Still,', 'In contrast,', 'For now,', 'Even so,', 'Separately,', 'Earlier,', 'Privately,', 'Publicly,'];
+export const CONNECTORS = [
+  'Meanwhile,',
+  'At the same time,',
+  'Still,',
+  'In contrast,',
+  'For now,',
+  'Even so,',
+  'Separately,',
+  'Earlier,',
+  'Privately,',
+  'Publicly,',
+];
 
 /** Sentences without figures; `{slot}` placeholders are filled per use. */
 export const FILLERS = [
@@ -153,23 +303,80 @@ export const FILLERS = [
 ];
 
 export const HEADINGS = [
-  'What Officials Say', 'A Familiar Pattern', 'The Numbers Behind the Decision', 'Reaction at Home', 'What Comes Next',
-  'Questions That Remain', 'Pressure on the Budget', 'A Regional Dimension', 'Risks Ahead', 'How We Got Here',
-  'Signals From Pyongyang', 'The View From Washington', 'Counting the Cost', 'An Uneasy Calm',
+  'What Officials Say',
+  'A Familiar Pattern',
+  'The Numbers Behind the Decision',
+  'Reaction at Home',
+  'What Comes Next',
+  'Questions That Remain',
+  'Pressure on the Budget',
+  'A Regional Dimension',
+  'Risks Ahead',
+  'How We Got Here',
+  'Signals From Pyongyang',
+  'The View From Washington',
+  'Counting the Cost',
+  'An Uneasy Calm',
 ];
 
 /** Singular subjects, so every verb agrees: "Seoul Weighs", "The Navy Delays". */
 export const TITLE_SUBJECTS = [
-  'Seoul', 'Pyongyang', 'Tokyo', 'Beijing', 'Washington', 'Moscow', 'Parliament', 'The Regulator', 'The Navy',
-  'The Military', 'The Ministry', 'The Coast Guard', 'The Central Bank', 'The Trade Office',
+  'Seoul',
+  'Pyongyang',
+  'Tokyo',
+  'Beijing',
+  'Washington',
+  'Moscow',
+  'Parliament',
+  'The Regulator',
+  'The Navy',
+  'The Military',
+  'The Ministry',
+  'The Coast Guard',
+  'The Central Bank',
+  'The Trade Office',
 ];
-export const TITLE_VERBS = ['Weighs', 'Expands', 'Pauses', 'Questions', 'Tightens', 'Eases', 'Prepares', 'Rejects', 'Backs', 'Reviews', 'Delays', 'Confirms'];
+export const TITLE_VERBS = [
+  'Weighs',
+  'Expands',
+  'Pauses',
+  'Questions',
+  'Tightens',
+  'Eases',
+  'Prepares',
+  'Rejects',
+  'Backs',
+  'Reviews',
+  'Delays',
+  'Confirms',
+];
 export const TITLE_OBJECTS = [
-  'New Export Controls', 'Border Patrols', 'Rice Shipments', 'Joint Drills', 'Missile Tests', 'Labour Rules', 'Chip Subsidies',
-  'Grain Deals', 'Rail Link Plans', 'Sanctions Relief', 'Cyber Defences', 'Housing Support', 'Energy Imports', 'Troop Rotations',
-  'Satellite Launch', 'Fishing Rights',
+  'New Export Controls',
+  'Border Patrols',
+  'Rice Shipments',
+  'Joint Drills',
+  'Missile Tests',
+  'Labour Rules',
+  'Chip Subsidies',
+  'Grain Deals',
+  'Rail Link Plans',
+  'Sanctions Relief',
+  'Cyber Defences',
+  'Housing Support',
+  'Energy Imports',
+  'Troop Rotations',
+  'Satellite Launch',
+  'Fishing Rights',
 ];
-export const TITLE_ENDINGS = ['', '', ' as Talks Stall', ' Amid Rising Tensions', ' After a Record Year', ' Ahead of Summit', ' Near the Border'];
+export const TITLE_ENDINGS = [
+  '',
+  '',
+  ' as Talks Stall',
+  ' Amid Rising Tensions',
+  ' After a Record Year',
+  ' Ahead of Summit',
+  ' Near the Border',
+];
 
 export const EVENT_LABELS = [
   'Talks open in {place}',
@@ -190,4 +397,17 @@ export const CLAIMS = [
   'The ministry maintains that no decision on {topic} has been taken.',
 ];
 
-export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];

@@ -46,7 +46,7 @@ export function checkContentInWorker(contentDir: string): ContentCheck {
     });
     worker.once('error', (error) => {
       settled = true;
-      reject(error);
+      reject(error instanceof Error ? error : new Error(String(error)));
     });
     worker.once('exit', (code) => {
       if (!settled) reject(new Error(`the content check stopped (exit code ${code}) without a result`));
@@ -59,11 +59,12 @@ export function checkContentInWorker(contentDir: string): ContentCheck {
       if (facts) return facts;
       // Templates ask for facts synchronously, so this thread blocks until the worker has posted them.
       for (;;) {
-        const received = receiveMessageOnPort(channel.port1) as { message: FactsReply } | undefined;
+        const received = receiveMessageOnPort(channel.port1);
         if (received) {
           channel.port1.close();
-          if ('failed' in received.message) throw new Error(`facts files could not be loaded: ${received.message.failed}`);
-          return (facts = received.message.facts);
+          const message = received.message as FactsReply;
+          if ('failed' in message) throw new Error(`facts files could not be loaded: ${message.failed}`);
+          return (facts = message.facts);
         }
         if (Atomics.load(signal, 0) === WORKER_FAILED) throw new Error('the content check stopped before loading the facts files');
         Atomics.wait(signal, 0, 0, 1000);

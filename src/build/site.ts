@@ -25,10 +25,11 @@ export async function buildSite({ contentDir, outputDir, quiet = true }: BuildOp
   // other core). If the check finds problems, they are what the editor sees — every one, named by file
   // and field — whatever Eleventy's own parsing made of the bad input, and nothing is swapped in.
   const restored = await recoverInterruptedSwap(outputDir);
-  if (restored) console.warn(`${displayPath(outputDir)}/ was missing after an interrupted build; restored it from ${displayPath(restored)}/`);
+  if (restored)
+    console.warn(`${displayPath(outputDir)}/ was missing after an interrupted build; restored it from ${displayPath(restored)}/`);
   const staging = await makeStagingDir(outputDir);
   const check = checkContentInWorker(contentDir);
-  preloadFacts(contentDir, check.facts);
+  preloadFacts(contentDir, () => check.facts());
   // The config reads CONTENT_DIR, so the Eleventy instance and our loaders agree on the content tree.
   process.env.CONTENT_DIR = contentDir;
   const building = (async () => {

@@ -26,7 +26,9 @@ export async function recoverInterruptedSwap(outputDir: string): Promise<string 
     return undefined;
   }
   const retired = await Promise.all(
-    names.filter((n) => n.startsWith(prefix) && n.endsWith(retiredSuffix)).map(async (n) => ({ dir: path.join(parent, n), at: (await fs.stat(path.join(parent, n))).mtimeMs })),
+    names
+      .filter((n) => n.startsWith(prefix) && n.endsWith(retiredSuffix))
+      .map(async (n) => ({ dir: path.join(parent, n), at: (await fs.stat(path.join(parent, n))).mtimeMs })),
   );
   const newest = retired.sort((a, b) => b.at - a.at)[0];
   if (!newest) return undefined;

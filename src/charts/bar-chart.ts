@@ -99,9 +99,7 @@ export function barChart(bars: readonly Bar[], options: BarChartOptions): string
   let y = 0;
   for (const bar of bars) {
     const lines = wrapLabel(bar.label, WIDTH);
-    const label = lines
-      .map((line, i) => `<tspan x="0" dy="${i === 0 ? FONT_SIZE : LINE_HEIGHT}">${escapeHtml(line)}</tspan>`)
-      .join('');
+    const label = lines.map((line, i) => `<tspan x="0" dy="${i === 0 ? FONT_SIZE : LINE_HEIGHT}">${escapeHtml(line)}</tspan>`).join('');
     const barY = y + lines.length * LINE_HEIGHT + 4;
     const width = x(bar.value);
     rows.push(

@@ -40,7 +40,11 @@ function qualifierOf(figure: FigureView): Bar['qualifier'] {
  * Bars for the figures that have one number, in the unit of the first such figure: troops and years on one
  * axis would mislead. Returns undefined when fewer than two figures can be compared.
  */
-export function keyFiguresChart(facts: ArticleFacts | undefined, figures: readonly FigureView[], options: KeyFiguresChartOptions): KeyFiguresChart | undefined {
+export function keyFiguresChart(
+  facts: ArticleFacts | undefined,
+  figures: readonly FigureView[],
+  options: KeyFiguresChartOptions,
+): KeyFiguresChart | undefined {
   if (!facts) return undefined;
   const numeric = figures.filter((f) => f.numeric !== undefined && f.numeric >= 0);
   const unit = numeric[0] ? unitOf(facts, numeric[0].id) : undefined;
@@ -53,14 +57,17 @@ export function keyFiguresChart(facts: ArticleFacts | undefined, figures: readon
   const title = unit ? `Key figures to scale, in ${unit.other}` : 'Key figures to scale';
   const description =
     `Horizontal bar chart, bars drawn to scale from zero. ` +
-    drawable.map((f) => `${f.label}: ${f.tableValue}${f.amount.kind === 'approximate' ? ' (approximate)' : ''}${f.derived ? ' (computed)' : ''}`).join('; ') +
+    drawable
+      .map((f) => `${f.label}: ${f.tableValue}${f.amount.kind === 'approximate' ? ' (approximate)' : ''}${f.derived ? ' (computed)' : ''}`)
+      .join('; ') +
     '.';
   const notes = ['Bars start at zero.'];
   if (bars.some((b) => b.qualifier === 'approximate')) notes.push('“~” and a dashed outline mark an approximate figure.');
   if (bars.some((b) => b.qualifier === 'atLeast')) notes.push('“>” marks a figure given as “more than”.');
   // A sum sits among reported figures as a bar like theirs; the caption says it was worked out, not reported.
   const computed = drawable.filter((f) => f.derived);
-  if (computed.length) notes.push(`Computed here by adding reported figures, not reported as such: ${computed.map((f) => f.label).join('; ')}.`);
+  if (computed.length)
+    notes.push(`Computed here by adding reported figures, not reported as such: ${computed.map((f) => f.label).join('; ')}.`);
   if (omitted.length) {
     const reason = (f: FigureView) => (numeric.includes(f) ? 'counted in another unit' : 'no single number');
     notes.push(`Not drawn: ${omitted.map((f) => `${f.label} (${reason(f)})`).join('; ')}.`);

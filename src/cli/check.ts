@@ -8,7 +8,9 @@ const report = checkContent(contentDir);
 
 for (const article of report.articles) {
   const stray = article.strayNumerals;
-  console.log(`${article.file}: ${article.factsUsed} figures from facts, ${stray.length} numeral${stray.length === 1 ? '' : 's'} not from a fact`);
+  console.log(
+    `${article.file}: ${article.factsUsed} figures from facts, ${stray.length} numeral${stray.length === 1 ? '' : 's'} not from a fact`,
+  );
   for (const numeral of stray) console.log(`  line ${numeral.line}: "${numeral.numeral}" in "…${numeral.context}…"`);
 }
 for (const error of report.errors) console.error(`error: ${error}`);

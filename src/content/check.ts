@@ -202,7 +202,7 @@ export function checkContent(contentDir: string, { numerals = true, facts: loade
     const shown = displayPath(file);
     const page = attempt(errors, () => frontMatterOf(fs.readFileSync(file, 'utf8'), shown));
     if (page && page.data.updated !== undefined) {
-      const updated = pageUpdatedSchema.safeParse({ updated: page.data.updated });
+      const updated = pageUpdatedSchema.safeParse({ updated: page.data.updated as unknown });
       if (!updated.success) errors.push(...formatZodIssues(shown, updated.error.issues));
     }
   }

@@ -24,6 +24,6 @@ export async function writeDigestMessage(view: DigestView, digestDir: string, ht
   try {
     await fs.writeFile(path.join(digestDir, 'message.eml'), await composeEml(digestMessageInput(view, html, text)));
   } catch (error) {
-    throw new Error(`${view.file}: cannot compose message.eml: ${(error as Error).message}`);
+    throw new Error(`${view.file}: cannot compose message.eml: ${(error as Error).message}`, { cause: error });
   }
 }

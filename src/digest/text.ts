@@ -28,7 +28,9 @@ export function wrap(text: string, width = WIDTH, indent = ''): string[] {
 export function renderDigestText(view: DigestView, options: TextOptions): string {
   const links: string[] = [];
   const link = (url: string): string => {
-    const tagged = rewriteUrl(url, new URL(view.siteUrl), options.utm && { ...options.utm, campaign: view.campaign }, Object.values(view.mergeTags)) ?? url;
+    const tagged =
+      rewriteUrl(url, new URL(view.siteUrl), options.utm && { ...options.utm, campaign: view.campaign }, Object.values(view.mergeTags)) ??
+      url;
     const existing = links.indexOf(tagged);
     if (existing >= 0) return `[${existing + 1}]`;
     links.push(tagged);

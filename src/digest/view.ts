@@ -86,7 +86,10 @@ export function digestView({ slug, file, digest, articles, facts, site }: Digest
     file,
     subject: digest.subject,
     preheader: digest.preheader,
-    intro: digest.intro.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean),
+    intro: digest.intro
+      .split(/\n\s*\n/)
+      .map((p) => p.replace(/\s+/g, ' ').trim())
+      .filter(Boolean),
     isoDate: toIsoWithOffset(iso, site.timeZone),
     dateline: formatDateline(iso, options),
     siteTitle: site.title,
@@ -114,7 +117,10 @@ export function digestView({ slug, file, digest, articles, facts, site }: Digest
         keyFigures: figures,
         leadFigures: figures.slice(0, LEAD_FIGURES),
         // The sentence is in English whatever the site's locale (like the templates' own words), so is its number.
-        readMore: figures.length > LEAD_FIGURES ? `Read the article and all ${formatProse(figures.length, { locale: 'en-US' })} key figures` : 'Read the article',
+        readMore:
+          figures.length > LEAD_FIGURES
+            ? `Read the article and all ${formatProse(figures.length, { locale: 'en-US' })} key figures`
+            : 'Read the article',
       };
     }),
   };

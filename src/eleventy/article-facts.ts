@@ -37,7 +37,8 @@ export function registerArticleFacts(config: EleventyConfig, state: () => BuildS
       const body = core.src;
       const written = (tag: BodyTag) => body.slice(tag.start, tag.end).replace(/\s+/g, ' ');
       // As `npm run check` words it: the file, the line, the tag as written, what is wrong.
-      const fileLine = (offset: number) => `${displayPath(page.inputPath!)}: line ${bodyStartLine(page.inputPath!, body) + lineAt(body, offset) - 1}`;
+      const fileLine = (offset: number) =>
+        `${displayPath(page.inputPath!)}: line ${bodyStartLine(page.inputPath!, body) + lineAt(body, offset) - 1}`;
       // The dev server marks a tag it cannot print and renders the rest; its check lists the problem.
       const printBad = serving ? (tag: BodyTag) => unprintedMark(written(tag)) : undefined;
       try {
@@ -48,13 +49,13 @@ export function registerArticleFacts(config: EleventyConfig, state: () => BuildS
               return markdownLiteral(factText(articleFacts, tag.id, tag.form, options));
             } catch (error) {
               if (printBad) return printBad(tag);
-              throw new Error(`${fileLine(tag.start)}: ${written(tag)}: ${(error as Error).message}`);
+              throw new Error(`${fileLine(tag.start)}: ${written(tag)}: ${(error as Error).message}`, { cause: error });
             }
           },
           printBad,
         );
       } catch (error) {
-        if (error instanceof BodyTagError) throw new Error(`${fileLine(error.tag.start)}: ${error.tag.problem}`);
+        if (error instanceof BodyTagError) throw new Error(`${fileLine(error.tag.start)}: ${error.tag.problem}`, { cause: error });
         throw error;
       }
     });

@@ -82,7 +82,7 @@ export type TopicPage = ListingPage<CollectionItem> & { tag: string; slug: strin
 
 export function registerArticles(config: EleventyConfig, state: () => BuildState): void {
   config.addPreprocessor('article-front-matter', 'md', (data) => {
-    const inputPath: string = data.page.inputPath;
+    const inputPath = (data.page as { inputPath: string }).inputPath;
     if (!isArticlePath(inputPath, state().contentDir)) return undefined;
     // Drafts are previews: the dev server shows them, a build never writes them, so no listing,
     // feed, sitemap or digest built from collections can reach them. Front matter is validated by the

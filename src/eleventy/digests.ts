@@ -95,7 +95,9 @@ export function registerDigests(config: EleventyConfig, state: () => BuildState,
   // The .eml needs the finished HTML and text, so it is composed once both are written.
   config.on('eleventy.after', async ({ results }: { results: Array<{ outputPath: string | false; content: string }> }) => {
     // The results carry what was written (after the email pipeline), so nothing is read back from disk.
-    const written = new Map(results.flatMap(({ outputPath, content }) => (typeof outputPath === 'string' ? [[outputPath, content] as const] : [])));
+    const written = new Map(
+      results.flatMap(({ outputPath, content }) => (typeof outputPath === 'string' ? [[outputPath, content] as const] : [])),
+    );
     for (const [outputPath, html] of written) {
       if (path.basename(outputPath) !== 'email.html') continue;
       const digestDir = path.dirname(outputPath);

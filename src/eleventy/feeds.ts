@@ -26,7 +26,9 @@ function feedArticle(item: CollectionItem): FeedArticle {
 export function registerFeeds(config: EleventyConfig, state: () => BuildState, templatesDir: string): void {
   config.addPlugin(rssPlugin);
   // Slices before reading content, so a feed never touches the rest of the collection.
-  config.addFilter('feed', (articles: CollectionItem[]) => feedView(articles.slice(0, FEED_SIZE).map(feedArticle), state().site, new Date()));
+  config.addFilter('feed', (articles: CollectionItem[]) =>
+    feedView(articles.slice(0, FEED_SIZE).map(feedArticle), state().site, new Date()),
+  );
   for (const name of FEED_TEMPLATES) {
     config.addTemplate(`_${name}.njk`, fs.readFileSync(path.join(templatesDir, 'site', `${name}.njk`), 'utf8'), {});
   }

@@ -1,5 +1,13 @@
 // Nunjucks filters: thin adapters from templates to the pure helpers in src/format and src/facts.
-import { formatCalendarDate, formatDateline, formatFuzzyDate, formatIsoDay, parseCalendarDate, toIsoWithOffset, type FuzzyDate } from '../format/dates.ts';
+import {
+  formatCalendarDate,
+  formatDateline,
+  formatFuzzyDate,
+  formatIsoDay,
+  parseCalendarDate,
+  toIsoWithOffset,
+  type FuzzyDate,
+} from '../format/dates.ts';
 import { formatApproximate, formatCompact, formatNumberRange, formatPercent, formatProse, formatSignedChange } from '../format/numbers.ts';
 import { formatList } from '../format/lists.ts';
 import { keyFigures, timeline, sourcesView, allFigures, type FigureView } from '../facts/present.ts';
@@ -41,7 +49,7 @@ export function registerFilters(config: EleventyConfig, state: () => BuildState)
     const caches = new WeakMap<BuildState, Map<K, V>>();
     return (key: K): V => {
       let cache = caches.get(state());
-      if (!cache) caches.set(state(), (cache = new Map()));
+      if (!cache) caches.set(state(), (cache = new Map<K, V>()));
       if (!cache.has(key)) cache.set(key, compute(key));
       return cache.get(key) as V;
     };
@@ -59,11 +67,17 @@ export function registerFilters(config: EleventyConfig, state: () => BuildState)
   // Numbers and dates for templates, in the site's locale: {{ 11000 | prose }}, {{ 0.125 | percent }}.
   const locale = () => ({ locale: state().site.locale });
   config.addFilter('prose', (n: number) => formatProse(n, locale()));
-  config.addFilter('approximate', (n: number, qualifier?: string) => formatApproximate(n, { ...locale(), ...(qualifier ? { qualifier } : {}) }));
+  config.addFilter('approximate', (n: number, qualifier?: string) =>
+    formatApproximate(n, { ...locale(), ...(qualifier ? { qualifier } : {}) }),
+  );
   config.addFilter('compact', (n: number) => formatCompact(n, locale()));
-  config.addFilter('numberRange', (low: number, high: number, style: 'prose' | 'table' = 'prose') => formatNumberRange(low, high, { ...locale(), style }));
+  config.addFilter('numberRange', (low: number, high: number, style: 'prose' | 'table' = 'prose') =>
+    formatNumberRange(low, high, { ...locale(), style }),
+  );
   config.addFilter('signedChange', (n: number, style: 'prose' | 'table' = 'table') => formatSignedChange(n, { ...locale(), style }));
-  config.addFilter('percent', (ratio: number, fractionDigits?: number) => formatPercent(ratio, { ...locale(), ...(fractionDigits === undefined ? {} : { fractionDigits }) }));
+  config.addFilter('percent', (ratio: number, fractionDigits?: number) =>
+    formatPercent(ratio, { ...locale(), ...(fractionDigits === undefined ? {} : { fractionDigits }) }),
+  );
   config.addFilter('calendarDate', (iso: string) => formatCalendarDate(parseCalendarDate(iso), locale()));
   config.addFilter('fuzzyDate', (date: FuzzyDate) => formatFuzzyDate(date, locale()));
   config.addFilter('slug', (text: string) => slugify(text));

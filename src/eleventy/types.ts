@@ -50,3 +50,4 @@ export interface EleventyConfig {
   on(event: string, fn: (...args: any[]) => unknown): void;
   ignores: { add(glob: string): void };
 }
+/* eslint-enable @typescript-eslint/no-explicit-any -- only the interface above. */

@@ -14,6 +14,7 @@ export class HeaderValueError extends Error {
 
 const LINE_BREAK = /[\r\n\u2028\u2029]/;
 // C0 controls, DEL and C1 controls: none belongs in a header, and some clients treat them as line ends.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused.
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** Why `value` can not sit on one header line as it is, or undefined if it can. */

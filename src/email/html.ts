@@ -78,11 +78,14 @@ const NAMED_REFERENCES: Record<string, string> = { amp: '&', quot: '"', apos: "'
  * references stay as written, as HTML itself leaves `&foo=` in an attribute alone.
  */
 export function decodeAttribute(raw: string): string {
-  return raw.replace(/&(?:#(\d+)|#[xX]([0-9a-fA-F]+)|([a-zA-Z]+));/g, (reference, decimal, hex, name) => {
-    if (decimal !== undefined) return String.fromCodePoint(Number.parseInt(decimal, 10));
-    if (hex !== undefined) return String.fromCodePoint(Number.parseInt(hex, 16));
-    return NAMED_REFERENCES[name as string] ?? reference;
-  });
+  return raw.replace(
+    /&(?:#(\d+)|#[xX]([0-9a-fA-F]+)|([a-zA-Z]+));/g,
+    (reference, decimal: string | undefined, hex: string | undefined, name: string) => {
+      if (decimal !== undefined) return String.fromCodePoint(Number.parseInt(decimal, 10));
+      if (hex !== undefined) return String.fromCodePoint(Number.parseInt(hex, 16));
+      return NAMED_REFERENCES[name] ?? reference;
+    },
+  );
 }
 
 /** Encodes a value for either quote style: `&`, `"` and `'` become references. */

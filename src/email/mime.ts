@@ -81,7 +81,14 @@ function listUnsubscribeValue(listUnsubscribe: MessageInput['listUnsubscribe']):
  * occur in them, which is all a boundary needs.
  */
 function baseBoundary(input: MessageInput): string {
-  return createHash('sha256').update(input.messageId).update('\0').update(input.text).update('\0').update(input.html).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(input.messageId)
+    .update('\0')
+    .update(input.text)
+    .update('\0')
+    .update(input.html)
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /** Validated nodemailer options for one message, ready for `transport.sendMail`. */

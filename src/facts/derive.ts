@@ -24,5 +24,11 @@ export function deriveSum(spec: DerivedSpec, figures: ReadonlyMap<string, Figure
   });
   const total = from.reduce((sum, figure) => sum + (figure.value as { value: number }).value, 0);
   const exact = from.every((figure) => figure.value.kind === 'exact');
-  return { id: spec.id, label: spec.label, key: spec.key, value: exact ? { kind: 'exact', value: total } : { kind: 'approximate', value: total }, from };
+  return {
+    id: spec.id,
+    label: spec.label,
+    key: spec.key,
+    value: exact ? { kind: 'exact', value: total } : { kind: 'approximate', value: total },
+    from,
+  };
 }

@@ -105,7 +105,8 @@ function explainSourceIssue(raw: unknown, issue: z.core.$ZodIssue): z.core.$ZodI
   const written = (record[String(section)] as Array<Record<string, unknown>> | undefined)?.[index]?.[field];
   const sources = record.sources && typeof record.sources === 'object' ? Object.keys(record.sources) : [];
   const choices = sources.length ? `one of this file's sources: ${sources.join(', ')}` : 'a source listed under sources, which lists none';
-  const message = written === undefined ? `missing (expected ${choices})` : `${describeValue(written)} is not a known source (expected ${choices})`;
+  const message =
+    written === undefined ? `missing (expected ${choices})` : `${describeValue(written)} is not a known source (expected ${choices})`;
   return { ...issue, message };
 }
 
@@ -132,7 +133,8 @@ function checkReferences(data: FactsFile, file: string, slug: string, zone: stri
   ];
   for (const [kind, entry] of entries) {
     const earlier = seen.get(entry.id);
-    if (earlier) problems.push(`${file}: ${kind} "${entry.id}": duplicate id (already used by a ${earlier}); ids must be unique within the file`);
+    if (earlier)
+      problems.push(`${file}: ${kind} "${entry.id}": duplicate id (already used by a ${earlier}); ids must be unique within the file`);
     else seen.set(entry.id, kind);
   }
 
@@ -146,12 +148,16 @@ function checkReferences(data: FactsFile, file: string, slug: string, zone: stri
     for (const field of ['source', 'via'] as const) {
       const ref = entry[field];
       if (ref !== undefined && !(ref in data.sources)) {
-        problems.push(`${file}: ${kind} "${entry.id}": ${field} "${ref}" is not a known source (expected one of: ${knownSources.join(', ')})`);
+        problems.push(
+          `${file}: ${kind} "${entry.id}": ${field} "${ref}" is not a known source (expected one of: ${knownSources.join(', ')})`,
+        );
       }
     }
     for (const actor of entry.actors ?? []) {
       if (!(actor in data.actors)) {
-        problems.push(`${file}: ${kind} "${entry.id}": actor "${actor}" is not listed under actors (expected one of: ${Object.keys(data.actors).join(', ') || 'none defined'})`);
+        problems.push(
+          `${file}: ${kind} "${entry.id}": actor "${actor}" is not listed under actors (expected one of: ${Object.keys(data.actors).join(', ') || 'none defined'})`,
+        );
       }
     }
   }
@@ -173,7 +179,8 @@ function checkReferences(data: FactsFile, file: string, slug: string, zone: stri
 
   const figures = new Map(data.figures.map((f) => [f.id, f]));
   for (const event of data.events) {
-    if (event.figure && !figures.has(event.figure)) problems.push(`${file}: event "${event.id}": figure "${event.figure}" is not a figure in this file`);
+    if (event.figure && !figures.has(event.figure))
+      problems.push(`${file}: event "${event.id}": figure "${event.figure}" is not a figure in this file`);
   }
   const derived: DerivedFigure[] = [];
   for (const spec of data.derived) {

@@ -15,7 +15,10 @@ export type FactForm = 'prose' | 'compound' | 'table';
 export const FACT_FORMS: readonly FactForm[] = ['prose', 'compound', 'table'];
 
 export class UnknownFactError extends Error {
-  constructor(readonly factId: string, readonly facts: ArticleFacts | undefined) {
+  constructor(
+    readonly factId: string,
+    readonly facts: ArticleFacts | undefined,
+  ) {
     super(
       facts
         ? `fact "${factId}" does not exist in ${facts.file} (known: ${[...facts.figures, ...facts.derived].map((f) => f.id).join(', ')})`
@@ -92,7 +95,7 @@ export interface FigureView {
 }
 
 function sourceName(facts: ArticleFacts, id: string | undefined): string | undefined {
-  return id === undefined ? undefined : facts.sources[id]?.name ?? id;
+  return id === undefined ? undefined : (facts.sources[id]?.name ?? id);
 }
 
 /** The resolved date, and the article's own words beside it when it gave a relative one ("October last year"). */
@@ -185,7 +188,9 @@ function precisionOf(date: FuzzyDate): EventView['precision'] {
 function isoOf(date: FuzzyDate): string | undefined {
   if (date.kind !== 'on') return undefined;
   const { year, month, day } = date.date;
-  return [String(year).padStart(4, '0'), month && String(month).padStart(2, '0'), day && String(day).padStart(2, '0')].filter(Boolean).join('-');
+  return [String(year).padStart(4, '0'), month && String(month).padStart(2, '0'), day && String(day).padStart(2, '0')]
+    .filter(Boolean)
+    .join('-');
 }
 
 export function timeline(facts: ArticleFacts | undefined, published: string, options: PresentOptions): EventView[] {
@@ -200,7 +205,8 @@ export function timeline(facts: ArticleFacts | undefined, published: string, opt
       label: event.label,
       date: formatFuzzyDate(event.date, { locale: options.locale }),
       relative: event.relative,
-      distance: event.date.kind === 'range' ? undefined : formatDistance(event.date, publishedDay, { locale: options.locale, zone: options.zone }),
+      distance:
+        event.date.kind === 'range' ? undefined : formatDistance(event.date, publishedDay, { locale: options.locale, zone: options.zone }),
       precision,
       uncertain: precision === 'range' || precision === 'choice' || event.status === 'expected',
       status: STATUS_WORDS[event.status],

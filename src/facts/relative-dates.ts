@@ -30,10 +30,16 @@ function monthsOf(first: string, second: string, yearWord: string | undefined, p
   const [a, b] = [monthNumber(first), monthNumber(second)];
   if (yearWord !== undefined) {
     const year = published.year + yearOffset(yearWord);
-    return [{ year, month: a }, { year, month: b }];
+    return [
+      { year, month: a },
+      { year, month: b },
+    ];
   }
   const year = nearestYear(a, published);
-  return [{ year, month: a }, { year: b < a ? year + 1 : year, month: b }];
+  return [
+    { year, month: a },
+    { year: b < a ? year + 1 : year, month: b },
+  ];
 }
 
 /** The absolute date a phrase means when published on `published`, or undefined when the phrase is too vague to check. */

@@ -90,7 +90,8 @@ const amount = z.unknown().transform((value, ctx): Amount => {
     fail(result.error.issues[0]?.message ?? `${field} must be a number`);
     return undefined;
   };
-  if (value === undefined || value === null) return fail('value is missing: expected a number or { approximately | from/to | moreThan | qualitative }');
+  if (value === undefined || value === null)
+    return fail('value is missing: expected a number or { approximately | from/to | moreThan | qualitative }');
   if (typeof value !== 'object' || Array.isArray(value)) {
     const exact = number('value', value);
     return exact === undefined ? z.NEVER : { kind: 'exact', value: exact };
@@ -103,7 +104,7 @@ const amount = z.unknown().transform((value, ctx): Amount => {
       return fail(`value.qualifier must be a word such as "around", got ${describeValue(qualifier)}`);
     }
     if (approx === undefined) return z.NEVER;
-    return qualifier ? { kind: 'approximate', value: approx, qualifier: qualifier as string } : { kind: 'approximate', value: approx };
+    return qualifier ? { kind: 'approximate', value: approx, qualifier } : { kind: 'approximate', value: approx };
   }
   if ('from' in record || 'to' in record) {
     const low = number('value.from', record.from);
@@ -166,7 +167,7 @@ export const eventSchema = z.object({
 
 export const claimSchema = z.object({
   ...attributed,
-  text: nonEmpty('the claim, in the article\'s words'),
+  text: nonEmpty("the claim, in the article's words"),
   actors: z.array(id).default([]),
 });
 
@@ -174,12 +175,15 @@ export const claimSchema = z.object({
 const webUrl = z.unknown().transform((value, ctx) => {
   const written = typeof value === 'string' ? value.trim() : '';
   if (URL.canParse(written) && ['http:', 'https:'].includes(new URL(written).protocol)) return written;
-  ctx.addIssue({ code: 'custom', message: `expected a web address starting https:// or http://, such as "https://example.org/report", got ${describeValue(value)}` });
+  ctx.addIssue({
+    code: 'custom',
+    message: `expected a web address starting https:// or http://, such as "https://example.org/report", got ${describeValue(value)}`,
+  });
   return z.NEVER;
 });
 
-export const sourceSchema = z.object({ name: nonEmpty('the source\'s name'), type: z.string().optional(), url: webUrl.optional() });
-export const actorSchema = z.object({ name: nonEmpty('the person\'s name'), role: z.string().optional() });
+export const sourceSchema = z.object({ name: nonEmpty("the source's name"), type: z.string().optional(), url: webUrl.optional() });
+export const actorSchema = z.object({ name: nonEmpty("the person's name"), role: z.string().optional() });
 
 export const factsFileSchema = z.object({
   sources: z.record(id, sourceSchema, 'expected a map of source ids to { name, type }'),

@@ -10,14 +10,14 @@ export interface Grouped {
   /** Each date without the shared parts. */
   items: string[];
   /** Puts the shared parts back around the joined items. */
-  frame(inner: string): string;
+  frame: (inner: string) => string;
 }
 
 export interface DateStyle {
   rangeSeparator: string;
   /** A date at its own precision, for running text. */
-  prose(d: CalendarDate): string;
-  group(dates: CalendarDate[], shared: Shared, joining: 'range' | 'choice'): Grouped;
+  prose(this: void, d: CalendarDate): string;
+  group(this: void, dates: CalendarDate[], shared: Shared, joining: 'range' | 'choice'): Grouped;
 }
 
 const EN_DASH = '\u2013';
@@ -85,8 +85,7 @@ function dayMonthYearStyle(locale: ResolvedLocale, dayMark: string): DateStyle {
         return { items: dates.map((d) => `${d.day}${dayMark}`), frame: (inner) => `${inner} ${at(long, month)} ${year}` };
       }
       if (shared === 'year') {
-        const item = (d: CalendarDate) =>
-          d.day === undefined ? at(long, d.month ?? 1) : `${d.day}${dayMark} ${at(long, d.month ?? 1)}`;
+        const item = (d: CalendarDate) => (d.day === undefined ? at(long, d.month ?? 1) : `${d.day}${dayMark} ${at(long, d.month ?? 1)}`);
         return { items: dates.map(item), frame: (inner) => `${inner} ${year}` };
       }
       return { items: dates.map(prose), frame: identity };

@@ -275,9 +275,10 @@ function instantIn(value: unknown, zone: string): DateTime<true> {
   const known = instants.get(key);
   if (known) return known;
   const instant = DateTime.fromISO(value, { zone });
-  if (!instant.isValid) throw new RangeError(`invalid ISO date-time ${JSON.stringify(value)}: ${instant.invalidExplanation ?? instant.invalidReason}`);
+  if (!instant.isValid)
+    throw new RangeError(`invalid ISO date-time ${JSON.stringify(value)}: ${instant.invalidExplanation ?? instant.invalidReason}`);
   if (instants.size >= MAX_REMEMBERED_INSTANTS) instants.clear();
-  instants.set(key, instant as DateTime<true>);
+  instants.set(key, instant);
   return instant;
 }
 
@@ -397,9 +398,7 @@ interface Measure {
 // Whole years read better than '24 months'; below two years, months are more telling than 'about one year'.
 function monthsOrYears(low: number, high: number): Measure {
   const wholeYears = low === high && Number.isInteger(low) && low % 12 === 0;
-  return wholeYears || Math.abs(low + high) / 2 >= 24
-    ? { unit: 'year', low: low / 12, high: high / 12 }
-    : { unit: 'month', low, high };
+  return wholeYears || Math.abs(low + high) / 2 >= 24 ? { unit: 'year', low: low / 12, high: high / 12 } : { unit: 'month', low, high };
 }
 
 /** Picks the unit a reader expects for a distance of `low`..`high` whole units of `precision`. */

@@ -20,7 +20,5 @@ export function formatList(items: readonly string[], o: { locale?: string; type?
   if (locale.language !== 'en') return parts.map((part) => part.value).join('');
   // Only the separators Intl inserted are touched, never the items, which may contain ', and '.
   const lastSeparator = parts.map((part) => part.type).lastIndexOf('literal');
-  return parts
-    .map((part, i) => (i === lastSeparator ? part.value.replace(/^, (and|or) $/, ' $1 ') : part.value))
-    .join('');
+  return parts.map((part, i) => (i === lastSeparator ? part.value.replace(/^, (and|or) $/, ' $1 ') : part.value)).join('');
 }

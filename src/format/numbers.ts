@@ -1,7 +1,15 @@
 // Newsroom numbers for templates and the facts layer: AP-style prose, table figures, and sourced amounts.
 // Node 20 implements ES2023 Intl (signDisplay 'negative'); the project's ES2022 lib types predate it.
 /// <reference lib="es2023.intl" />
-import { describeValue, numberFormat, pluralRules, resolveLocale, wordsLanguage, type ResolvedLocale, type WordsLanguage } from './locale.ts';
+import {
+  describeValue,
+  numberFormat,
+  pluralRules,
+  resolveLocale,
+  wordsLanguage,
+  type ResolvedLocale,
+  type WordsLanguage,
+} from './locale.ts';
 
 export interface NumberOptions {
   /** BCP 47 tag; defaults to 'en-US'. */
@@ -99,8 +107,7 @@ const WORDS: Record<WordsLanguage, Words> = {
       'several hundred': 'several hundred',
     },
     // "thousands of people" but "several thousand people".
-    magnitudeWithUnit: (magnitude, unit) =>
-      magnitude.startsWith('several ') ? `${magnitude} ${unit}` : `${magnitude} of ${unit}`,
+    magnitudeWithUnit: (magnitude, unit) => (magnitude.startsWith('several ') ? `${magnitude} ${unit}` : `${magnitude} of ${unit}`),
   },
   de: {
     approximately: 'etwa',
@@ -162,11 +169,17 @@ function checkStyle(style: unknown): NumberStyle {
 
 function checkUnit(unit: unknown): UnitLabel | undefined {
   if (unit === undefined) return undefined;
-  const candidate = unit as Partial<UnitLabel> | null;
-  if (typeof candidate !== 'object' || candidate === null || typeof candidate.one !== 'string' || typeof candidate.other !== 'string') {
-    throw new TypeError(`unit must be { one: string; other: string }, got ${describeValue(unit)}`);
+  if (
+    typeof unit === 'object' &&
+    unit !== null &&
+    'one' in unit &&
+    'other' in unit &&
+    typeof unit.one === 'string' &&
+    typeof unit.other === 'string'
+  ) {
+    return { one: unit.one, other: unit.other };
   }
-  return { one: candidate.one, other: candidate.other };
+  throw new TypeError(`unit must be { one: string; other: string }, got ${describeValue(unit)}`);
 }
 
 function withTypographicMinus(parts: Intl.NumberFormatPart[]): string {
@@ -254,10 +267,7 @@ export function formatSignedChange(delta: number, o: NumberOptions & { style?: N
  * Percentages as Intl writes them: 0.125 → '12.5%' (en), '12,5 %' (de). By default up to one decimal;
  * `fractionDigits` fixes the number of decimals (so table columns line up). `input: 'percent'` takes 12.5.
  */
-export function formatPercent(
-  value: number,
-  o: NumberOptions & { fractionDigits?: number; input?: 'ratio' | 'percent' } = {},
-): string {
+export function formatPercent(value: number, o: NumberOptions & { fractionDigits?: number; input?: 'ratio' | 'percent' } = {}): string {
   const n = finite(value, 'percentage');
   const { fractionDigits, input = 'ratio' } = o;
   if (fractionDigits !== undefined && !(Number.isInteger(fractionDigits) && fractionDigits >= 0 && fractionDigits <= 20)) {
@@ -266,9 +276,10 @@ export function formatPercent(
   if (input !== 'ratio' && input !== 'percent') {
     throw new RangeError(`input must be "ratio" or "percent", got ${describeValue(input)}`);
   }
-  const digits = fractionDigits === undefined
-    ? { minimumFractionDigits: 0, maximumFractionDigits: 1 }
-    : { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits };
+  const digits =
+    fractionDigits === undefined
+      ? { minimumFractionDigits: 0, maximumFractionDigits: 1 }
+      : { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits };
   // 'unit: percent' takes 12.5 as-is; multiplying by 100 ourselves would print float noise.
   const kind: Intl.NumberFormatOptions = input === 'ratio' ? { style: 'percent' } : { style: 'unit', unit: 'percent' };
   return format(n, resolveLocale(o.locale), 'prose', { ...kind, ...digits });
@@ -361,9 +372,7 @@ function proseAmount(amount: Amount, locale: ResolvedLocale, unit: UnitLabel | u
       return count(amount.value, number(amount.value));
     case 'qualitative': {
       const words = WORDS[wordsLanguage(locale, 'formatQualitative')];
-      return unit === undefined
-        ? words.magnitudes[amount.magnitude]
-        : words.magnitudeWithUnit(amount.magnitude, unit.other);
+      return unit === undefined ? words.magnitudes[amount.magnitude] : words.magnitudeWithUnit(amount.magnitude, unit.other);
     }
     case 'approximate': {
       const qualifier = amount.qualifier ?? WORDS[wordsLanguage(locale, 'formatApproximate')].approximately;

@@ -48,13 +48,23 @@ const STATUSES = new Set<string>(['attempt', 'sent', 'failed', 'retry']);
 function isRecord(value: unknown): value is JournalRecord {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
-  return typeof record.email === 'string' && typeof record.status === 'string' && STATUSES.has(record.status) && typeof record.messageId === 'string';
+  return (
+    typeof record.email === 'string' &&
+    typeof record.status === 'string' &&
+    STATUSES.has(record.status) &&
+    typeof record.messageId === 'string'
+  );
 }
 
 function isHeader(value: unknown): value is JournalHeader {
   if (typeof value !== 'object' || value === null) return false;
   const header = value as Record<string, unknown>;
-  return header.journal === 'dispatch-send' && header.version === 1 && typeof header.slug === 'string' && (header.delivery === 'smtp' || header.delivery === 'outbox');
+  return (
+    header.journal === 'dispatch-send' &&
+    header.version === 1 &&
+    typeof header.slug === 'string' &&
+    (header.delivery === 'smtp' || header.delivery === 'outbox')
+  );
 }
 
 /** Parses journal text; `file` only labels the messages. A damaged journal is refused rather than guessed at. */
@@ -146,7 +156,13 @@ export class Journal {
       const fd = fs.openSync(file, 'a');
       const journal = new Journal(fd, lockFile, parsed, staleLockRemoved);
       if (!parsed.header) {
-        const header: JournalHeader = { journal: 'dispatch-send', version: 1, slug: expected.slug, delivery: expected.delivery, at: expected.now.toISOString() };
+        const header: JournalHeader = {
+          journal: 'dispatch-send',
+          version: 1,
+          slug: expected.slug,
+          delivery: expected.delivery,
+          at: expected.now.toISOString(),
+        };
         journal.writeLine(JSON.stringify(header));
       }
       return journal;

@@ -12,7 +12,10 @@ import { addressKey } from './recipients.ts';
  */
 export function outboxFileName(email: string): string {
   const key = addressKey(email);
-  const readable = key.replace(/[^a-z0-9@._+-]/g, '_').replace(/^\./, '_').slice(0, 80);
+  const readable = key
+    .replace(/[^a-z0-9@._+-]/g, '_')
+    .replace(/^\./, '_')
+    .slice(0, 80);
   const hash = createHash('sha256').update(key).digest('hex').slice(0, 12);
   return `${readable}.${hash}.eml`;
 }

@@ -64,14 +64,17 @@ export function parseRecipients(csv: string, file: string): RecipientList {
   }
 
   const [header, ...body] = rows;
-  if (!header) return { recipients: [], problems: [`${file}: is empty (expected a header row with an "email" column)`], duplicatesMerged: 0 };
+  if (!header)
+    return { recipients: [], problems: [`${file}: is empty (expected a header row with an "email" column)`], duplicatesMerged: 0 };
   const columns = header.record.map((column) => column.toLowerCase());
   const emailColumn = emailColumnIndex(columns);
   const nameColumn = columns.indexOf('name');
   if (emailColumn === -1) {
     return {
       recipients: [],
-      problems: [`${file}: line 1: header has no email column ("email" or "Email Address"; found ${columns.map((c) => JSON.stringify(c)).join(', ')})`],
+      problems: [
+        `${file}: line 1: header has no email column ("email" or "Email Address"; found ${columns.map((c) => JSON.stringify(c)).join(', ')})`,
+      ],
       duplicatesMerged: 0,
     };
   }
@@ -89,7 +92,9 @@ export function parseRecipients(csv: string, file: string): RecipientList {
     linesBefore += countLineBreaks(row.raw);
 
     if (row.record.length > columns.length) {
-      problems.push(rowProblem(file, line, `has ${row.record.length} fields but the header has ${columns.length} (quote a name that contains a comma)`));
+      problems.push(
+        rowProblem(file, line, `has ${row.record.length} fields but the header has ${columns.length} (quote a name that contains a comma)`),
+      );
       continue;
     }
     const email = row.record[emailColumn] ?? '';

@@ -57,11 +57,14 @@ function smtpTarget(options: SendOptions, io: SendIO, notes: string[]): SmtpTarg
   const fromEnv = nonEmpty(io.env.SMTP_URL);
   if (options.smtp === undefined) {
     if (fromEnv !== undefined) {
-      notes.push(`note: SMTP_URL is set but ignored without --smtp, so this run writes to the outbox and sends nothing (to send with it: --smtp ${SMTP_FROM_ENV})`);
+      notes.push(
+        `note: SMTP_URL is set but ignored without --smtp, so this run writes to the outbox and sends nothing (to send with it: --smtp ${SMTP_FROM_ENV})`,
+      );
     }
     return undefined;
   }
-  if (options.outbox !== undefined) throw new SendRefusedError(['--smtp and --outbox both given: choose SMTP delivery or an outbox folder']);
+  if (options.outbox !== undefined)
+    throw new SendRefusedError(['--smtp and --outbox both given: choose SMTP delivery or an outbox folder']);
   if (options.smtp !== SMTP_FROM_ENV) return parseSmtpUrl(options.smtp);
   if (fromEnv === undefined) throw new SendRefusedError([`--smtp ${SMTP_FROM_ENV} given, but SMTP_URL is not set`]);
   return parseSmtpUrl(fromEnv);
@@ -70,11 +73,17 @@ function smtpTarget(options: SendOptions, io: SendIO, notes: string[]): SmtpTarg
 function unsubscribeSecret(io: SendIO, overSmtp: boolean, notes: string[]): string {
   const secret = nonEmpty(io.env.UNSUBSCRIBE_SECRET);
   if (secret === undefined) {
-    if (overSmtp) throw new SendRefusedError(['UNSUBSCRIBE_SECRET is not set: it signs every unsubscribe link, so real mail can not go out without it']);
-    notes.push(`warning: UNSUBSCRIBE_SECRET is not set; outbox messages use the development secret "${DEV_UNSUBSCRIBE_SECRET}" and their unsubscribe links will not verify`);
+    if (overSmtp)
+      throw new SendRefusedError([
+        'UNSUBSCRIBE_SECRET is not set: it signs every unsubscribe link, so real mail can not go out without it',
+      ]);
+    notes.push(
+      `warning: UNSUBSCRIBE_SECRET is not set; outbox messages use the development secret "${DEV_UNSUBSCRIBE_SECRET}" and their unsubscribe links will not verify`,
+    );
     return DEV_UNSUBSCRIBE_SECRET;
   }
-  if (secret.length < MIN_UNSUBSCRIBE_SECRET_LENGTH) throw new SendRefusedError([`UNSUBSCRIBE_SECRET is too short: use at least ${MIN_UNSUBSCRIBE_SECRET_LENGTH} random characters`]);
+  if (secret.length < MIN_UNSUBSCRIBE_SECRET_LENGTH)
+    throw new SendRefusedError([`UNSUBSCRIBE_SECRET is too short: use at least ${MIN_UNSUBSCRIBE_SECRET_LENGTH} random characters`]);
   return secret;
 }
 
@@ -112,7 +121,9 @@ function readRecipients(options: SendOptions, io: SendIO) {
   try {
     csv = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new SendRefusedError([`${label}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message}`]);
+    throw new SendRefusedError([
+      `${label}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message}`,
+    ]);
   }
   const list = parseRecipients(csv, label);
   if (list.problems.length > 0) throw new SendRefusedError(list.problems);
@@ -208,7 +219,8 @@ async function deliverOne(run: DeliveryRun, item: QueuedRecipient): Promise<void
       summary.failed.push({ email, response });
       progress.record('failed', email, response);
       if (failure.kind === 'fatal') stop(run, `the SMTP connection could not be set up (${response})`);
-      else if (failure.kind === 'temporary' && failure.connectionLevel) stop(run, `the SMTP server could not be reached (${failure.code}: ${response})`);
+      else if (failure.kind === 'temporary' && failure.connectionLevel)
+        stop(run, `the SMTP server could not be reached (${failure.code}: ${response})`);
       return;
     }
   }
@@ -265,7 +277,11 @@ export async function runSend(options: SendOptions, io: SendIO): Promise<SendRes
     const defaultJournal = target ? path.join('outbox', `${digest.slug}.journal`) : path.join(outboxDir, 'journal.jsonl');
     const journalFile = path.resolve(io.cwd, options.journal ?? defaultJournal);
     const journalLabel = displayPath(journalFile, io.cwd);
-    journal = Journal.open(journalFile, { slug: digest.slug, delivery: target ? 'smtp' : 'outbox', now: new Date(io.clock.now()) }, journalLabel);
+    journal = Journal.open(
+      journalFile,
+      { slug: digest.slug, delivery: target ? 'smtp' : 'outbox', now: new Date(io.clock.now()) },
+      journalLabel,
+    );
     if (journal.staleLockRemoved) notes.push(`note: removed the lock of a send that no longer runs (${journalLabel}.lock)`);
     if (journal.truncatedTail) notes.push(`note: the last line of ${journalLabel} was cut off by a crash and is ignored`);
 
@@ -278,7 +294,10 @@ export async function runSend(options: SendOptions, io: SendIO): Promise<SendRes
 
     delivery = target ? createSmtpDelivery(target, options.connections) : createOutboxDelivery(outboxDir, displayPath(outboxDir, io.cwd));
     if (!target) {
-      const leftOver = outboxFilesNotFor(outboxDir, plan.queue.map((item) => item.recipient.email));
+      const leftOver = outboxFilesNotFor(
+        outboxDir,
+        plan.queue.map((item) => item.recipient.email),
+      );
       if (leftOver.length > 0) {
         notes.push(
           `note: ${delivery.destination} holds ${leftOver.length} .eml file(s) from an earlier run for addresses not written this time (removed from the list or suppressed); delete them, or the folder, before handing the outbox on`,
@@ -302,7 +321,9 @@ export async function runSend(options: SendOptions, io: SendIO): Promise<SendRes
     for (const note of notes) say(note);
     const pace = target && options.rate !== undefined ? `, at most ${options.rate}/s` : '';
     const action = target ? 'Sending' : 'Writing (not sending)';
-    say(`${action} ${digest.slug} to ${plan.queue.length} of ${summary.recipients} recipients via ${delivery.destination}${pace}; journal ${journalLabel}`);
+    say(
+      `${action} ${digest.slug} to ${plan.queue.length} of ${summary.recipients} recipients via ${delivery.destination}${pace}; journal ${journalLabel}`,
+    );
 
     const progress = createProgress(io.stderr, plan.queue.length, target ? 'sent' : 'written');
     const takeSlot = createRateLimiter(target ? options.rate : undefined, io.clock);

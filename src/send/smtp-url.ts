@@ -18,7 +18,8 @@ const BOOLEAN_OPTIONS = new Map<string, (options: SMTPPoolOptions, value: boolea
   ['requireTLS', (options, value) => (options.requireTLS = value)],
 ]);
 
-const USAGE = 'expected smtp://user:pass@host:port (STARTTLS when the server offers it) or smtps://user:pass@host:port (TLS from the start)';
+const USAGE =
+  'expected smtp://user:pass@host:port (STARTTLS when the server offers it) or smtps://user:pass@host:port (TLS from the start)';
 
 /** Parses the URL; error messages never repeat the URL itself, which may hold a password. */
 export function parseSmtpUrl(url: string): SmtpTarget {

@@ -47,7 +47,15 @@ export function parseSuppressionList(text: string, file: string): Set<string> {
   } else {
     let records: Array<{ record: string[]; info: { lines: number } }>;
     try {
-      const options = { bom: true, delimiter: headerDelimiter(firstLine), comment: '#', info: true, skip_empty_lines: true, relax_column_count: true, trim: true };
+      const options = {
+        bom: true,
+        delimiter: headerDelimiter(firstLine),
+        comment: '#',
+        info: true,
+        skip_empty_lines: true,
+        relax_column_count: true,
+        trim: true,
+      };
       // csv-parse's types do not model `info: true`, which wraps each record as { record, info }.
       records = parse(text, options) as unknown as typeof records;
     } catch (error) {
@@ -71,10 +79,16 @@ export function parseSuppressionList(text: string, file: string): Set<string> {
   const addresses = new Set<string>();
   for (const { line, value } of entries) {
     if (LOOKS_LIKE_ADDRESS.test(value)) addresses.add(addressKey(value));
-    else problems.push(`${file}: line ${line}: expected an email address, got ${JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)}`);
+    else
+      problems.push(
+        `${file}: line ${line}: expected an email address, got ${JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)}`,
+      );
   }
   if (problems.length > MAX_PROBLEMS) {
-    throw new SuppressionListError([...problems.slice(0, MAX_PROBLEMS), `${file}: and ${problems.length - MAX_PROBLEMS} more entries that are not addresses`]);
+    throw new SuppressionListError([
+      ...problems.slice(0, MAX_PROBLEMS),
+      `${file}: and ${problems.length - MAX_PROBLEMS} more entries that are not addresses`,
+    ]);
   }
   if (problems.length > 0) throw new SuppressionListError(problems);
   return addresses;

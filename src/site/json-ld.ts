@@ -14,7 +14,10 @@ export interface NewsArticleInput {
   keywords: readonly string[];
 }
 
-export function newsArticleJsonLd(article: NewsArticleInput, site: Pick<Site, 'author' | 'publisher' | 'language' | 'url'>): Record<string, unknown> {
+export function newsArticleJsonLd(
+  article: NewsArticleInput,
+  site: Pick<Site, 'author' | 'publisher' | 'language' | 'url'>,
+): Record<string, unknown> {
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',

@@ -37,5 +37,8 @@ export function problemsBanner(problems: readonly string[]): string {
 /** The same problems for the terminal, one per line; '' when there are none. */
 export function problemsReport(problems: readonly string[]): string {
   if (problems.length === 0) return '';
-  return [`[dispatch] ${problemCount(problems.length)} in the content (npm run build would stop; the preview shows what it can):`, ...problems.map((p) => `  ${p}`)].join('\n');
+  return [
+    `[dispatch] ${problemCount(problems.length)} in the content (npm run build would stop; the preview shows what it can):`,
+    ...problems.map((p) => `  ${p}`),
+  ].join('\n');
 }

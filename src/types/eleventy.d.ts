@@ -4,7 +4,13 @@ declare module '@11ty/eleventy' {
     constructor(
       input?: string,
       output?: string,
-      options?: { configPath?: string; quietMode?: boolean; config?: (config: unknown) => void; runMode?: 'build' | 'watch' | 'serve'; source?: 'cli' | 'script' },
+      options?: {
+        configPath?: string;
+        quietMode?: boolean;
+        config?: (config: unknown) => void;
+        runMode?: 'build' | 'watch' | 'serve';
+        source?: 'cli' | 'script';
+      },
     );
     init(): Promise<void>;
     /** Builds once (through `this.write`), then rebuilds on every change. */

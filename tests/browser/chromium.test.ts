@@ -19,6 +19,8 @@ describe('launchChromium', () => {
 
   it('fails the same way when the path exists but is not a browser', async () => {
     const launching = launchChromium({ CHROMIUM_PATH: '/bin/true' });
-    await expect(launching).rejects.toThrow(/Chromium at \/bin\/true \(from CHROMIUM_PATH\) failed to start: .*\n.*apt-get install -y chromium/);
+    await expect(launching).rejects.toThrow(
+      /Chromium at \/bin\/true \(from CHROMIUM_PATH\) failed to start: .*\n.*apt-get install -y chromium/,
+    );
   });
 });

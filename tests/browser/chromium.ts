@@ -17,11 +17,15 @@ const CHROMIUM_ARGS = [
 ];
 
 export class ChromiumMissingError extends Error {
-  constructor(readonly executablePath: string, fromEnv: boolean, detail?: string) {
+  constructor(
+    readonly executablePath: string,
+    fromEnv: boolean,
+    detail?: string,
+  ) {
     const where = fromEnv ? `${executablePath} (from CHROMIUM_PATH)` : executablePath;
     super(
       `${detail ? `Chromium at ${where} failed to start: ${detail}` : `Chromium not found at ${where}`}.\n` +
-        'The browser tests need it. Install Debian\'s Chromium with `apt-get install -y chromium` ' +
+        "The browser tests need it. Install Debian's Chromium with `apt-get install -y chromium` " +
         '(.ci/run does this), or set CHROMIUM_PATH to a Chromium binary.',
     );
     this.name = 'ChromiumMissingError';

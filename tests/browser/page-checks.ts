@@ -20,7 +20,11 @@ export interface PageRecord {
  * Opens a fresh context (own viewport and colour scheme), runs `use` with its page, then closes it.
  * Every request is routed: only 127.0.0.1 is let through, so a page can never reach the network.
  */
-export async function withPage<T>(browser: Browser, options: PageOptions, use: (page: Page) => Promise<T>): Promise<PageRecord & { result: T }> {
+export async function withPage<T>(
+  browser: Browser,
+  options: PageOptions,
+  use: (page: Page) => Promise<T>,
+): Promise<PageRecord & { result: T }> {
   const context = await browser.newContext({
     viewport: { width: options.width, height: 900 },
     colorScheme: options.colorScheme,
@@ -60,7 +64,9 @@ export function describeViolations(violations: readonly AxeViolation[]): string[
   return violations.map((violation) =>
     [
       `${violation.id} (${violation.impact ?? 'unknown impact'}): ${violation.help}`,
-      ...violation.nodes.map((node) => `    at ${node.target.join(' ')}${node.failureSummary ? ` (${node.failureSummary.replace(/\s+/g, ' ').trim()})` : ''}`),
+      ...violation.nodes.map(
+        (node) => `    at ${node.target.join(' ')}${node.failureSummary ? ` (${node.failureSummary.replace(/\s+/g, ' ').trim()})` : ''}`,
+      ),
     ].join('\n'),
   );
 }
@@ -108,7 +114,9 @@ export function findMisalignedTableRows(page: Page): Promise<string[]> {
         const box = cell.getBoundingClientRect();
         if (Math.abs(box.top - rowBox.top) > 1 || Math.abs(box.bottom - rowBox.bottom) > 1) {
           const text = (cell.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
-          misaligned.push(`<${cell.tagName.toLowerCase()}> "${text}" spans ${Math.round(box.top)}–${Math.round(box.bottom)} px in a row spanning ${Math.round(rowBox.top)}–${Math.round(rowBox.bottom)} px`);
+          misaligned.push(
+            `<${cell.tagName.toLowerCase()}> "${text}" spans ${Math.round(box.top)}–${Math.round(box.bottom)} px in a row spanning ${Math.round(rowBox.top)}–${Math.round(rowBox.bottom)} px`,
+          );
         }
       }
     }

@@ -91,13 +91,16 @@ describe.each(pages)('the $name page ($path)', ({ name, path: pathname }) => {
     return visit;
   };
 
-  it.each(layouts)('at $width px, $colorScheme: loads, is screenshotted, logs no console errors, fetches nothing off 127.0.0.1', (layout) => {
-    const visit = visitAt(layout);
-    expect(visit.status).toBe(200);
-    expect(fs.statSync(visit.screenshot).size).toBeGreaterThan(0);
-    expect(visit.consoleErrors).toEqual([]);
-    expect(visit.offHostRequests).toEqual([]);
-  });
+  it.each(layouts)(
+    'at $width px, $colorScheme: loads, is screenshotted, logs no console errors, fetches nothing off 127.0.0.1',
+    (layout) => {
+      const visit = visitAt(layout);
+      expect(visit.status).toBe(200);
+      expect(fs.statSync(visit.screenshot).size).toBeGreaterThan(0);
+      expect(visit.consoleErrors).toEqual([]);
+      expect(visit.offHostRequests).toEqual([]);
+    },
+  );
 
   it.each(layouts)('has no WCAG 2.1 AA violations at $width px, $colorScheme', (layout) => {
     const { axe } = visitAt(layout);
@@ -107,7 +110,9 @@ describe.each(pages)('the $name page ($path)', ({ name, path: pathname }) => {
 
   it.each(layouts)('holds its layout at $width px, $colorScheme: nothing overflows horizontally, table rows stay rows', (layout) => {
     const { overflow, misalignedCells } = visitAt(layout);
-    expect(overflow.scrollWidth, `page is ${overflow.scrollWidth} px wide; widest: ${overflow.widest}`).toBeLessThanOrEqual(overflow.innerWidth);
+    expect(overflow.scrollWidth, `page is ${overflow.scrollWidth} px wide; widest: ${overflow.widest}`).toBeLessThanOrEqual(
+      overflow.innerWidth,
+    );
     expect(misalignedCells).toEqual([]);
   });
 });
@@ -160,30 +165,33 @@ describe('the digest email with its <head> styles removed (as Gmail does when it
     expect(unstyled).toContain('style="');
   });
 
-  it.each(schemes)('is readable at 600 px, %s: headline and every key figure it shows visible, preheader hidden, nothing overflows', async (colorScheme) => {
-    const { subject } = JSON.parse(read(out, `digests/${seedDigest}/digest.json`)) as { subject: string };
-    const state = loadBuildState(realContentDir, false);
-    const figures = keyFigures(state.facts[seedSlug], { locale: state.site.locale, zone: state.site.timeZone }).slice(0, LEAD_FIGURES);
-    expect(figures.length).toBeGreaterThan(0);
-    const visit = await render(600, colorScheme, async (page) => {
-      await page.screenshot({ path: path.join(screenshots, `email-unstyled-600-${colorScheme}.png`), fullPage: true });
-      const headline = page.getByRole('heading', { level: 1, name: subject });
-      const hidden: string[] = [];
-      if (!(await headline.isVisible())) hidden.push(`headline "${subject}"`);
-      for (const figure of figures) {
-        // Each figure is one paragraph, "label: value" over its source.
-        const paragraph = page.getByRole('paragraph').filter({ hasText: `${figure.label}: ${figure.value}` });
-        if (!(await paragraph.getByText(figure.value, { exact: true }).isVisible())) hidden.push(`${figure.label}: ${figure.value}`);
-      }
-      // The preheader is for the inbox list only; its inline display:none must survive too.
-      return { hidden, preheaderShown: await page.locator('.preheader').first().isVisible(), overflow: await measureOverflow(page) };
-    });
-    expect(visit.result.hidden).toEqual([]);
-    expect(visit.result.preheaderShown).toBe(false);
-    expect(visit.result.overflow.scrollWidth, `widest: ${visit.result.overflow.widest}`).toBeLessThanOrEqual(600);
-    expect(visit.consoleErrors).toEqual([]);
-    expect(visit.offHostRequests).toEqual([]);
-  });
+  it.each(schemes)(
+    'is readable at 600 px, %s: headline and every key figure it shows visible, preheader hidden, nothing overflows',
+    async (colorScheme) => {
+      const { subject } = JSON.parse(read(out, `digests/${seedDigest}/digest.json`)) as { subject: string };
+      const state = loadBuildState(realContentDir, false);
+      const figures = keyFigures(state.facts[seedSlug], { locale: state.site.locale, zone: state.site.timeZone }).slice(0, LEAD_FIGURES);
+      expect(figures.length).toBeGreaterThan(0);
+      const visit = await render(600, colorScheme, async (page) => {
+        await page.screenshot({ path: path.join(screenshots, `email-unstyled-600-${colorScheme}.png`), fullPage: true });
+        const headline = page.getByRole('heading', { level: 1, name: subject });
+        const hidden: string[] = [];
+        if (!(await headline.isVisible())) hidden.push(`headline "${subject}"`);
+        for (const figure of figures) {
+          // Each figure is one paragraph, "label: value" over its source.
+          const paragraph = page.getByRole('paragraph').filter({ hasText: `${figure.label}: ${figure.value}` });
+          if (!(await paragraph.getByText(figure.value, { exact: true }).isVisible())) hidden.push(`${figure.label}: ${figure.value}`);
+        }
+        // The preheader is for the inbox list only; its inline display:none must survive too.
+        return { hidden, preheaderShown: await page.locator('.preheader').first().isVisible(), overflow: await measureOverflow(page) };
+      });
+      expect(visit.result.hidden).toEqual([]);
+      expect(visit.result.preheaderShown).toBe(false);
+      expect(visit.result.overflow.scrollWidth, `widest: ${visit.result.overflow.widest}`).toBeLessThanOrEqual(600);
+      expect(visit.consoleErrors).toEqual([]);
+      expect(visit.offHostRequests).toEqual([]);
+    },
+  );
 
   it('keeps body text at 14 px or more and small print at 12 px or more', async () => {
     const { result: texts } = await render(600, 'light', (page) =>

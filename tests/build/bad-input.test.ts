@@ -25,8 +25,10 @@ describe('bad article front matter', () => {
   }
 
   it('refuses an article without a title, naming the file and field', async () => {
-    await expectFailure((dir) => setFrontMatter(article(dir), 'title', undefined),
-      new RegExp(`articles/${seedSlug}\\.md: title: expected a non-empty title, got nothing`));
+    await expectFailure(
+      (dir) => setFrontMatter(article(dir), 'title', undefined),
+      new RegExp(`articles/${seedSlug}\\.md: title: expected a non-empty title, got nothing`),
+    );
   });
 
   it('refuses an empty title', async () => {
@@ -34,36 +36,52 @@ describe('bad article front matter', () => {
   });
 
   it('refuses an unparseable date, naming the file and field', async () => {
-    await expectFailure((dir) => setFrontMatter(article(dir), 'date', '"next Tuesday"'),
-      new RegExp(`articles/${seedSlug}\\.md: date: expected a date and time with a UTC offset.*got "next Tuesday"`));
+    await expectFailure(
+      (dir) => setFrontMatter(article(dir), 'date', '"next Tuesday"'),
+      new RegExp(`articles/${seedSlug}\\.md: date: expected a date and time with a UTC offset.*got "next Tuesday"`),
+    );
   });
 
   it('refuses a date without a time zone', async () => {
-    await expectFailure((dir) => setFrontMatter(article(dir), 'date', '"2025-06-24T09:00"'), /\.md: date: expected a date and time with a UTC offset/);
+    await expectFailure(
+      (dir) => setFrontMatter(article(dir), 'date', '"2025-06-24T09:00"'),
+      /\.md: date: expected a date and time with a UTC offset/,
+    );
   });
 
   it('refuses an unquoted day that does not exist instead of publishing the day it rolls over to', async () => {
-    await expectFailure((dir) => setFrontMatter(article(dir), 'date', '2025-02-30'),
-      new RegExp(`articles/${seedSlug}\\.md: date: 2025-02-30 is not a real calendar date`));
+    await expectFailure(
+      (dir) => setFrontMatter(article(dir), 'date', '2025-02-30'),
+      new RegExp(`articles/${seedSlug}\\.md: date: 2025-02-30 is not a real calendar date`),
+    );
   });
 
   it('refuses an unquoted date without a UTC offset instead of reading it as UTC', async () => {
-    await expectFailure((dir) => setFrontMatter(article(dir), 'date', '2025-06-24 23:30:00'),
-      /\.md: date: expected a date and time with a UTC offset, such as "2025-06-24T09:00:00\+09:00", got "2025-06-24 23:30:00"/);
+    await expectFailure(
+      (dir) => setFrontMatter(article(dir), 'date', '2025-06-24 23:30:00'),
+      /\.md: date: expected a date and time with a UTC offset, such as "2025-06-24T09:00:00\+09:00", got "2025-06-24 23:30:00"/,
+    );
   });
 
   it('refuses an updated earlier than the date, naming updated', async () => {
-    await expectFailure((dir) => setFrontMatter(article(dir), 'updated', '"2025-06-23T09:00:00+09:00"'),
-      new RegExp(`articles/${seedSlug}\\.md: updated: 2025-06-23T09:00:00\\.000\\+09:00 is earlier than date 2025-06-24T09:00:00\\.000\\+09:00`));
+    await expectFailure(
+      (dir) => setFrontMatter(article(dir), 'updated', '"2025-06-23T09:00:00+09:00"'),
+      new RegExp(
+        `articles/${seedSlug}\\.md: updated: 2025-06-23T09:00:00\\.000\\+09:00 is earlier than date 2025-06-24T09:00:00\\.000\\+09:00`,
+      ),
+    );
   });
 });
 
 describe('npm run build on bad content', () => {
-  it('exits non-zero and prints every problem once, by file and field, without Eleventy\'s stack traces', () => {
+  it("exits non-zero and prints every problem once, by file and field, without Eleventy's stack traces", () => {
     const content = copyContent((dir) => {
       setFrontMatter(path.join(dir, 'articles', `${seedSlug}.md`), 'title', undefined);
       setFrontMatter(path.join(dir, 'articles', `${seedSlug}.md`), 'date', '"next Tuesday"');
-      fs.writeFileSync(path.join(dir, 'digests', '2025-06-27.md'), fs.readFileSync(path.join(dir, 'digests', '2025-06-27.md'), 'utf8').replace(/^subject:.*$/m, 'subject: ""'));
+      fs.writeFileSync(
+        path.join(dir, 'digests', '2025-06-27.md'),
+        fs.readFileSync(path.join(dir, 'digests', '2025-06-27.md'), 'utf8').replace(/^subject:.*$/m, 'subject: ""'),
+      );
     });
     const out = path.join(tempDir(), '_site');
     const result = runCli('build.ts', [], { CONTENT_DIR: content, OUTPUT_DIR: out });
@@ -87,7 +105,9 @@ describe('site.json that is not JSON', () => {
     });
     const lines = fs.readFileSync(path.join(content, '_data', 'site.json'), 'utf8').split('\n');
     const where = `(line ${lines.length - 1}, column 1)`;
-    await expect(buildInto(content)).rejects.toThrow(`site.json: cannot read site metadata (Expected double-quoted property name in JSON at position`);
+    await expect(buildInto(content)).rejects.toThrow(
+      `site.json: cannot read site metadata (Expected double-quoted property name in JSON at position`,
+    );
     await expect(buildInto(content)).rejects.toThrow(where);
     const check = runCli('check.ts', [], { CONTENT_DIR: content });
     expect(check.stderr + check.stdout).toContain(where);

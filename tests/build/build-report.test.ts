@@ -12,7 +12,7 @@ describe('a build of the real content (one article)', () => {
     ({ files } = await buildSite({ contentDir: realContentDir, outputDir: out }));
   });
 
-  it('counts every file in the output, the stylesheet and the digest\'s message.eml included', () => {
+  it("counts every file in the output, the stylesheet and the digest's message.eml included", () => {
     const written = listFiles(out);
     expect(written).toContain('digests/2025-06-27/message.eml');
     expect(written.some((f) => f.endsWith('.css'))).toBe(true);

@@ -24,6 +24,8 @@ describe('checkContentInWorker', () => {
     const check = checkContentInWorker(content);
     expect(() => check.facts()).toThrow(/facts files could not be loaded: .*value must be a number, got "eleven thousand"/);
     const errors = await check.errors;
-    expect(errors.join('\n')).toMatch(new RegExp(`facts/${seedSlug}\\.yaml: fact "[a-z-]+": value: value must be a number, got "eleven thousand"`));
+    expect(errors.join('\n')).toMatch(
+      new RegExp(`facts/${seedSlug}\\.yaml: fact "[a-z-]+": value: value must be a number, got "eleven thousand"`),
+    );
   });
 });

@@ -17,8 +17,10 @@ describe('front matter that is not valid YAML in a digest and a page', () => {
       replaceIn(path.join(dir, 'about.md'), /^title: .*$/m, 'title: [About');
     });
   });
-  const digestMessage = /digests\/2025-06-27\.md: front matter is not valid YAML: missed comma between flow collection entries at line 3, column 1/;
-  const pageMessage = /content\/about\.md: front matter is not valid YAML: missed comma between flow collection entries at line 4, column 1/;
+  const digestMessage =
+    /digests\/2025-06-27\.md: front matter is not valid YAML: missed comma between flow collection entries at line 3, column 1/;
+  const pageMessage =
+    /content\/about\.md: front matter is not valid YAML: missed comma between flow collection entries at line 4, column 1/;
 
   it('fails npm run check, naming each file and the line', () => {
     const check = runCli('check.ts', [], { CONTENT_DIR: content });
@@ -44,7 +46,7 @@ describe('one broken file in a tree', () => {
     out = await buildInto(realContentDir, path.join(tempDir(), '_site'));
   });
 
-  it('reports two articles with one slug, naming both files, instead of Eleventy\'s output conflict', async () => {
+  it("reports two articles with one slug, naming both files, instead of Eleventy's output conflict", async () => {
     const content = copyContent((dir) => {
       fs.mkdirSync(path.join(dir, 'articles', 'world'));
       fs.copyFileSync(path.join(dir, 'articles', `${seedSlug}.md`), path.join(dir, 'articles', 'world', `${seedSlug}.md`));
@@ -53,7 +55,10 @@ describe('one broken file in a tree', () => {
       `articles/world/${seedSlug}\\.md: has the same slug "${seedSlug}" as .*articles/${seedSlug}\\.md; .*must be unique, ` +
         `as it makes the article's URL /articles/${seedSlug}/ and names its facts file .*facts/${seedSlug}\\.yaml`,
     );
-    const failure = await buildInto(content, out).then(() => undefined, (error: Error) => error);
+    const failure = await buildInto(content, out).then(
+      () => undefined,
+      (error: Error) => error,
+    );
     expect(failure?.message).toMatch(message);
     expect(failure?.message).not.toMatch(/staging|Output conflict/);
     const check = runCli('check.ts', [], { CONTENT_DIR: content });
@@ -61,8 +66,10 @@ describe('one broken file in a tree', () => {
     expect(problems(check.stderr)).toEqual([expect.stringMatching(message)]);
   });
 
-  it('reports a fact without a source once, listing the file\'s sources, in the check and the build', async () => {
-    const content = copyContent((dir) => replaceIn(path.join(dir, 'facts', `${seedSlug}.yaml`), /(id: initial-dispatch\n[^]*?)    source: south-korean-legislator\n/, '$1'));
+  it("reports a fact without a source once, listing the file's sources, in the check and the build", async () => {
+    const content = copyContent((dir) =>
+      replaceIn(path.join(dir, 'facts', `${seedSlug}.yaml`), /(id: initial-dispatch\n[^]*?) {4}source: south-korean-legislator\n/, '$1'),
+    );
     const message = `facts/${seedSlug}.yaml: fact "initial-dispatch": source: missing (expected one of this file's sources: south-korean-intelligence, south-korean-legislator,`;
     await expect(buildInto(content, out)).rejects.toThrow(message);
     const check = runCli('check.ts', [], { CONTENT_DIR: content });
@@ -72,8 +79,12 @@ describe('one broken file in a tree', () => {
   });
 
   it('refuses {% fact "id", "compound" %} on a fact without a unit in the check and the build', async () => {
-    const content = copyContent((dir) => replaceIn(path.join(dir, 'facts', `${seedSlug}.yaml`), '    unit: { one: month, other: months }\n', ''));
-    const message = new RegExp(`articles/${seedSlug}\\.md: line 28: \\{% fact "shoigu-lead-time", "compound" %\\}: fact "shoigu-lead-time" has no unit in .*needs one`);
+    const content = copyContent((dir) =>
+      replaceIn(path.join(dir, 'facts', `${seedSlug}.yaml`), '    unit: { one: month, other: months }\n', ''),
+    );
+    const message = new RegExp(
+      `articles/${seedSlug}\\.md: line 28: \\{% fact "shoigu-lead-time", "compound" %\\}: fact "shoigu-lead-time" has no unit in .*needs one`,
+    );
     await expect(buildInto(content, out)).rejects.toThrow(message);
     const check = runCli('check.ts', [], { CONTENT_DIR: content });
     expect(check.status).toBe(1);

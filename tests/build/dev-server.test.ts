@@ -13,7 +13,12 @@ const articlePage = `articles/${seedSlug}/index.html`;
 
 /** The line of `file` that holds `text`, counted from 1. */
 function lineOf(file: string, text: string): number {
-  return fs.readFileSync(file, 'utf8').split('\n').findIndex((line) => line.includes(text)) + 1;
+  return (
+    fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .findIndex((line) => line.includes(text)) + 1
+  );
 }
 
 /** A serve-mode build of a copy of content/ after `edit`: its output and what it printed. */
@@ -28,7 +33,9 @@ async function preview(edit: (dir: string) => void): Promise<{ dir: string; out:
 /** The problems listed at the top of a page. */
 function banner(out: string, file: string): string[] {
   const $ = load(out, file);
-  return $('.dev-problems[role="alert"] li').map((_, li) => $(li).text()).get();
+  return $('.dev-problems[role="alert"] li')
+    .map((_, li) => $(li).text())
+    .get();
 }
 
 afterEach(() => vi.restoreAllMocks());
@@ -66,7 +73,9 @@ describe('the dev server with a problem in the content', () => {
   });
 
   it('previews the other pages when a digest lists an article that does not exist', async () => {
-    const { dir, out } = await preview((d) => replaceIn(path.join(d, 'digests', '2025-06-27.md'), `  - ${seedSlug}`, '  - no-such-article'));
+    const { dir, out } = await preview((d) =>
+      replaceIn(path.join(d, 'digests', '2025-06-27.md'), `  - ${seedSlug}`, '  - no-such-article'),
+    );
     expect(banner(out, articlePage)).toEqual([
       `${path.join(dir, 'digests', '2025-06-27.md')}: articles: "no-such-article" is not an article (expected a file ${path.join(dir, 'articles')}/no-such-article.md)`,
     ]);

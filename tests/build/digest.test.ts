@@ -5,7 +5,18 @@ import * as cheerio from 'cheerio';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LEAD_FIGURES } from '../../src/digest/view.ts';
-import { buildInto, copyContent, listFiles, load, read, realContentDir, replaceIn, seedSlug, tempDir, writeArticle } from '../helpers/site.ts';
+import {
+  buildInto,
+  copyContent,
+  listFiles,
+  load,
+  read,
+  realContentDir,
+  replaceIn,
+  seedSlug,
+  tempDir,
+  writeArticle,
+} from '../helpers/site.ts';
 
 const digestDir = 'digests/2025-06-27';
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -63,17 +74,23 @@ describe('the first digest', () => {
     expect(mail.from?.value).toEqual([{ name: 'The Korea Dispatch', address: 'digest@dispatch.example.org' }]);
     expect(mail.date?.toISOString()).toBe('2025-06-26T22:00:00.000Z');
     expect(mail.messageId).toBe('<digest-2025-06-27@dispatch.example.org>');
-    expect(headerText(mail, 'List-Unsubscribe')).toBe('<https://dispatch.example.org/unsubscribe>, <mailto:unsubscribe@dispatch.example.org?subject=unsubscribe>');
+    expect(headerText(mail, 'List-Unsubscribe')).toBe(
+      '<https://dispatch.example.org/unsubscribe>, <mailto:unsubscribe@dispatch.example.org?subject=unsubscribe>',
+    );
     expect(headerText(mail, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
     expect(headerText(mail, 'List-Id')).toBe('<digest.dispatch.example.org>');
   });
 
   it('shows the seed article’s lead key figures identically in the email HTML and the text, as on the article page', () => {
     const $email = cheerio.load(emailHtml);
-    const inEmail = $email('.figures strong').map((_, value) => normalise($email(value).text())).get();
+    const inEmail = $email('.figures strong')
+      .map((_, value) => normalise($email(value).text()))
+      .get();
     const inText = [...emailText.matchAll(/^\* (.+?): /gm)].map((m) => m[1]);
     const $article = load(out, `articles/${seedSlug}/index.html`);
-    const onPage = $article('.key-figure__value').map((_, el) => normalise($article(el).text())).get();
+    const onPage = $article('.key-figure__value')
+      .map((_, el) => normalise($article(el).text()))
+      .get();
     expect(onPage).toEqual(seedFigures);
     // The email shows the first LEAD_FIGURES of them, the same in both parts, and says where the rest are.
     expect(inEmail).toEqual(seedFigures.slice(0, LEAD_FIGURES));
@@ -81,23 +98,33 @@ describe('the first digest', () => {
     expect(inText).toEqual(inEmail);
     const readMore = 'Read the article and all five key figures';
     expect(seedFigures).toHaveLength(5);
-    expect($email(`a[href^="https://dispatch.example.org/articles/${seedSlug}/"]`).filter((_, a) => $email(a).text() === readMore)).toHaveLength(1);
+    expect(
+      $email(`a[href^="https://dispatch.example.org/articles/${seedSlug}/"]`).filter((_, a) => $email(a).text() === readMore),
+    ).toHaveLength(1);
     expect(emailText).toContain(`${readMore} [1]`);
     // Labels and attributions travel with the values.
-    expect(emailText).toContain('* 11,000: North Korean personnel in the initial dispatch\n    Reported: a South Korean legislator, October 2024 (“October last\n    year” in the text)');
+    expect(emailText).toContain(
+      '* 11,000: North Korean personnel in the initial dispatch\n    Reported: a South Korean legislator, October 2024 (“October last\n    year” in the text)',
+    );
     const first = $email('.figures p').filter((_, p) => $email(p).find('strong').text() === '11,000');
     expect(first.contents().first().text()).toBe('North Korean personnel in the initial dispatch: ');
-    expect(normalise(first.find('small').text())).toBe('Reported: a South Korean legislator, October 2024 (“October last year” in the text)');
+    expect(normalise(first.find('small').text())).toBe(
+      'Reported: a South Korean legislator, October 2024 (“October last year” in the text)',
+    );
   });
 
   it('makes every URL absolute and tags links to the site with UTM parameters', () => {
     const $ = cheerio.load(emailHtml);
-    const urls = $('[href], [src]').map((_, el) => $(el).attr('href') ?? $(el).attr('src')).get();
+    const urls = $('[href], [src]')
+      .map((_, el) => $(el).attr('href') ?? $(el).attr('src'))
+      .get();
     expect(urls.length).toBeGreaterThan(4);
     for (const url of urls) expect(url, url).toMatch(/^(https:\/\/|mailto:|\*\|(UNSUB|ARCHIVE)\|\*$)/);
     const own = urls.filter((u) => u.startsWith('https://dispatch.example.org/'));
     for (const url of own) expect(new URL(url).searchParams.get('utm_campaign'), url).toBe('digest-2025-06-27');
-    expect(emailText).toContain('[1] https://dispatch.example.org/articles/north-korea-more-troops-russia/?utm_source=newsletter&utm_medium=email&utm_campaign=digest-2025-06-27');
+    expect(emailText).toContain(
+      '[1] https://dispatch.example.org/articles/north-korea-more-troops-russia/?utm_source=newsletter&utm_medium=email&utm_campaign=digest-2025-06-27',
+    );
   });
 
   it('is built for email clients: inlined CSS, tables, MSO ghost tables, preheader, dark mode, no script/form/svg', () => {
@@ -107,9 +134,14 @@ describe('the first digest', () => {
     expect($('meta[name="color-scheme"]').attr('content')).toBe('light dark');
     expect(emailHtml).toContain('<!--[if mso]>');
     expect(emailHtml).toMatch(/<table role="presentation" align="center" width="600"/);
-    expect(normalise($('.preheader').first().text())).toBe('Reports indicate that North Korea is preparing to send additional troops to assist Russia in its ongoing conflict in Ukraine, possibly as early as July.');
+    expect(normalise($('.preheader').first().text())).toBe(
+      'Reports indicate that North Korea is preparing to send additional troops to assist Russia in its ongoing conflict in Ukraine, possibly as early as July.',
+    );
     expect($('.card').attr('style')).toContain('background-color:#ffffff');
-    const headCss = $('head style').map((_, s) => $(s).text()).get().join('\n');
+    const headCss = $('head style')
+      .map((_, s) => $(s).text())
+      .get()
+      .join('\n');
     expect(headCss).toContain('@media (prefers-color-scheme: dark)');
     expect(headCss).not.toMatch(/^\s*\.card\s*\{/m); // plain rules were inlined, not kept
     expect($('script, form, input, svg, iframe, link[rel="stylesheet"]').length).toBe(0);
@@ -120,7 +152,11 @@ describe('the first digest', () => {
   it('stays under Gmail’s clipping size and RFC 5322’s line length', () => {
     expect(Buffer.byteLength(emailHtml)).toBeLessThan(80 * 1024);
     for (const file of ['email.html', 'email.txt', 'message.eml']) {
-      const longest = Math.max(...read(out, `${digestDir}/${file}`).split(/\r?\n/).map((l) => l.length));
+      const longest = Math.max(
+        ...read(out, `${digestDir}/${file}`)
+          .split(/\r?\n/)
+          .map((l) => l.length),
+      );
       expect(longest, file).toBeLessThanOrEqual(998);
     }
   });
@@ -136,7 +172,7 @@ describe('the first digest', () => {
   });
 
   it('describes itself for the send command in digest.json', () => {
-    const json = JSON.parse(read(out, `${digestDir}/digest.json`));
+    const json = JSON.parse(read(out, `${digestDir}/digest.json`)) as Record<string, unknown>;
     expect(json).toMatchObject({
       slug: '2025-06-27',
       subject: 'North Korea to Deploy More Troops to Support Russia in Ukraine War',
@@ -152,7 +188,11 @@ describe('figure words that look like markup', () => {
     const content = copyContent((dir) => {
       const facts = path.join(dir, 'facts', `${seedSlug}.yaml`);
       // The first lead figure, approximate, with a qualifier an editor typed.
-      replaceIn(facts, 'label: North Korean personnel in the initial dispatch\n    value: 11000', 'label: North Korean personnel in the initial dispatch\n    value: { approximately: 11000, qualifier: "<i>around</i> &" }');
+      replaceIn(
+        facts,
+        'label: North Korean personnel in the initial dispatch\n    value: 11000',
+        'label: North Korean personnel in the initial dispatch\n    value: { approximately: 11000, qualifier: "<i>around</i> &" }',
+      );
     });
     const out = await buildInto(content);
     const html = read(out, `${digestDir}/email.html`);
@@ -167,7 +207,7 @@ describe('merge tags for other email services', () => {
   const withMergeTags = (style: string) =>
     copyContent((dir) => {
       const file = path.join(dir, '_data', 'site.json');
-      const site = JSON.parse(fs.readFileSync(file, 'utf8'));
+      const site = JSON.parse(fs.readFileSync(file, 'utf8')) as { email: { mergeTags: string } };
       site.email.mergeTags = style;
       fs.writeFileSync(file, JSON.stringify(site));
     });
@@ -183,8 +223,16 @@ describe('merge tags for other email services', () => {
   it('writes literal URLs when the service fills nothing in', async () => {
     const out = await buildInto(withMergeTags('literal'));
     const $ = cheerio.load(read(out, `${digestDir}/email.html`));
-    expect($('a').filter((_, a) => $(a).text() === 'Unsubscribe').attr('href')).toBe('https://dispatch.example.org/unsubscribe');
-    expect($('a').filter((_, a) => $(a).text() === 'View in browser').attr('href')).toBe('https://dispatch.example.org/digests/2025-06-27/');
+    expect(
+      $('a')
+        .filter((_, a) => $(a).text() === 'Unsubscribe')
+        .attr('href'),
+    ).toBe('https://dispatch.example.org/unsubscribe');
+    expect(
+      $('a')
+        .filter((_, a) => $(a).text() === 'View in browser')
+        .attr('href'),
+    ).toBe('https://dispatch.example.org/digests/2025-06-27/');
   });
 });
 
@@ -193,18 +241,19 @@ describe('selecting articles', () => {
     const content = copyContent((dir) => {
       writeArticle(dir, 'older', { date: '"2025-06-10T09:00:00+09:00"', tags: '[North Korea]', title: '"Older"' });
       writeArticle(dir, 'other-topic', { date: '"2025-06-22T09:00:00+09:00"', tags: '[Japan]', title: '"Other topic"' });
-      fs.writeFileSync(path.join(dir, 'digests', '2025-06-28.md'),
-        '---\nsubject: Weekly\npreheader: The week\ndate: "2025-06-28T07:00:00+09:00"\nintro: This week.\nselect:\n  tag: North Korea\n  from: 2025-06-01\n  to: 2025-06-27\n---\n');
+      fs.writeFileSync(
+        path.join(dir, 'digests', '2025-06-28.md'),
+        '---\nsubject: Weekly\npreheader: The week\ndate: "2025-06-28T07:00:00+09:00"\nintro: This week.\nselect:\n  tag: North Korea\n  from: 2025-06-01\n  to: 2025-06-27\n---\n',
+      );
       // An issue whose articles have no facts: no figures table, and its unused CSS must not trip the checks.
-      fs.writeFileSync(path.join(dir, 'digests', '2025-06-29.md'),
-        '---\nsubject: Japan\npreheader: Japan this week\ndate: "2025-06-29T07:00:00+09:00"\nintro: Japan.\nselect:\n  tag: Japan\n---\n');
+      fs.writeFileSync(
+        path.join(dir, 'digests', '2025-06-29.md'),
+        '---\nsubject: Japan\npreheader: Japan this week\ndate: "2025-06-29T07:00:00+09:00"\nintro: Japan.\nselect:\n  tag: Japan\n---\n',
+      );
     });
     const out = await buildInto(content);
-    const json = JSON.parse(read(out, 'digests/2025-06-28/digest.json'));
-    expect(json.articles).toEqual([
-      `https://dispatch.example.org/articles/${seedSlug}/`,
-      'https://dispatch.example.org/articles/older/',
-    ]);
+    const json = JSON.parse(read(out, 'digests/2025-06-28/digest.json')) as { articles: string[] };
+    expect(json.articles).toEqual([`https://dispatch.example.org/articles/${seedSlug}/`, 'https://dispatch.example.org/articles/older/']);
     const japan = read(out, 'digests/2025-06-29/email.html');
     expect(japan).toContain('Other topic');
     expect(japan).not.toContain('.figures{'); // the figures table's rules were purged, not left in <head>
@@ -227,18 +276,36 @@ describe('bad digests', () => {
   };
 
   const cases: Array<[string, (dir: string) => void, RegExp]> = [
-    ['an article that does not exist', (dir) => edit(dir, `  - ${seedSlug}`, '  - no-such-article'),
-      /digests\/2025-06-27\.md: articles: "no-such-article" is not an article \(expected a file \/.*\/content\/articles\/no-such-article\.md\)/],
-    ['an empty selection', (dir) => edit(dir, `articles:\n  - ${seedSlug}`, 'select:\n  tag: Antarctica'),
-      /digests\/2025-06-27\.md: select: no article matches \{"tag":"Antarctica"\}/],
-    ['an empty article list', (dir) => edit(dir, `articles:\n  - ${seedSlug}`, 'articles: []'),
-      /digests\/2025-06-27\.md: articles: the list is empty/],
-    ['a subject with a line break', (dir) => edit(dir, /^subject: .*$/m, 'subject: "Hello\\r\\nBcc: everyone@example.org"'),
-      /digests\/2025-06-27\.md: subject: must be a single line \(found a line break\)/],
-    ['a sender with a line break', (dir) => edit(dir, /^intro:/m, 'from:\n  name: "Desk\\nBcc: x@example.org"\n  address: desk@example.org\nintro:'),
-      /digests\/2025-06-27\.md: from\.name: must be a single line \(found a line break\)/],
-    ['a sender address that is not one', (dir) => edit(dir, /^intro:/m, 'from:\n  address: "desk@example.org, other@example.org"\nintro:'),
-      /digests\/2025-06-27\.md: from\.address: expected an email address/],
+    [
+      'an article that does not exist',
+      (dir) => edit(dir, `  - ${seedSlug}`, '  - no-such-article'),
+      /digests\/2025-06-27\.md: articles: "no-such-article" is not an article \(expected a file \/.*\/content\/articles\/no-such-article\.md\)/,
+    ],
+    [
+      'an empty selection',
+      (dir) => edit(dir, `articles:\n  - ${seedSlug}`, 'select:\n  tag: Antarctica'),
+      /digests\/2025-06-27\.md: select: no article matches \{"tag":"Antarctica"\}/,
+    ],
+    [
+      'an empty article list',
+      (dir) => edit(dir, `articles:\n  - ${seedSlug}`, 'articles: []'),
+      /digests\/2025-06-27\.md: articles: the list is empty/,
+    ],
+    [
+      'a subject with a line break',
+      (dir) => edit(dir, /^subject: .*$/m, 'subject: "Hello\\r\\nBcc: everyone@example.org"'),
+      /digests\/2025-06-27\.md: subject: must be a single line \(found a line break\)/,
+    ],
+    [
+      'a sender with a line break',
+      (dir) => edit(dir, /^intro:/m, 'from:\n  name: "Desk\\nBcc: x@example.org"\n  address: desk@example.org\nintro:'),
+      /digests\/2025-06-27\.md: from\.name: must be a single line \(found a line break\)/,
+    ],
+    [
+      'a sender address that is not one',
+      (dir) => edit(dir, /^intro:/m, 'from:\n  address: "desk@example.org, other@example.org"\nintro:'),
+      /digests\/2025-06-27\.md: from\.address: expected an email address/,
+    ],
   ];
   for (const [name, change, message] of cases) {
     it(`fails on ${name}, naming the file and field, keeping the earlier site`, async () => {
@@ -253,10 +320,14 @@ describe('bad digests', () => {
       for (let i = 0; i < 90; i += 1) {
         writeArticle(dir, `bulk-${i}`, { tags: '[Bulk]', summary: JSON.stringify(long), title: `"Bulk article ${i}"` });
       }
-      fs.writeFileSync(path.join(dir, 'digests', '2025-06-30.md'),
-        '---\nsubject: Everything\npreheader: All of it\ndate: "2025-06-30T07:00:00+09:00"\nintro: All.\nselect:\n  tag: Bulk\n---\n');
+      fs.writeFileSync(
+        path.join(dir, 'digests', '2025-06-30.md'),
+        '---\nsubject: Everything\npreheader: All of it\ndate: "2025-06-30T07:00:00+09:00"\nintro: All.\nselect:\n  tag: Bulk\n---\n',
+      );
     });
-    await expect(buildInto(content, out)).rejects.toThrow(/digests\/2025-06-30\.md: email HTML is 1\d\d\.\d KB; Gmail clips messages over 102 KB/);
+    await expect(buildInto(content, out)).rejects.toThrow(
+      /digests\/2025-06-30\.md: email HTML is 1\d\d\.\d KB; Gmail clips messages over 102 KB/,
+    );
     expect(fs.readFileSync(path.join(out, 'marker.txt'), 'utf8')).toBe('earlier build');
   });
 });

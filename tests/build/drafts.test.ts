@@ -22,7 +22,17 @@ describe('a draft in a build', () => {
   it('mentions the draft in no output file: home, archive, topics, feeds, sitemap, digests', () => {
     // Every text file the build writes, so a new listing cannot forget drafts unnoticed.
     const text = files.filter((f) => /\.(html|xml|json|txt|eml)$/.test(f));
-    for (const file of ['index.html', 'archive/index.html', 'tags/index.html', 'tags/north-korea/index.html', 'feed.xml', 'feed.json', 'sitemap.xml', 'digests/2025-06-28/index.html', 'digests/2025-06-28/digest.json']) {
+    for (const file of [
+      'index.html',
+      'archive/index.html',
+      'tags/index.html',
+      'tags/north-korea/index.html',
+      'feed.xml',
+      'feed.json',
+      'sitemap.xml',
+      'digests/2025-06-28/index.html',
+      'digests/2025-06-28/digest.json',
+    ]) {
       expect(text, file).toContain(file);
     }
     for (const file of text) {
@@ -51,10 +61,21 @@ describe('a draft under the dev server', () => {
 
   it('is labelled as a draft on its page and in listings, and nothing else is', async () => {
     const out = await serveModeBuild(newsContent());
-    const label = (file: string) => load(out, file)('.draft-label').map((_, el) => load(out, file)(el).text()).get();
+    const label = (file: string) =>
+      load(
+        out,
+        file,
+      )('.draft-label')
+        .map((_, el) => load(out, file)(el).text())
+        .get();
     expect(label(`articles/${DRAFT.slug}/index.html`)).toEqual(['Draft: not published']);
     const home = load(out, 'index.html');
-    expect(home('.teaser').filter((_, li) => home(li).find('.draft-label').length > 0).find('h2').text()).toBe(DRAFT.title);
+    expect(
+      home('.teaser')
+        .filter((_, li) => home(li).find('.draft-label').length > 0)
+        .find('h2')
+        .text(),
+    ).toBe(DRAFT.title);
     expect(label('articles/north-korea-more-troops-russia/index.html')).toEqual([]);
   });
 });

@@ -16,15 +16,29 @@ describe('facts on the seed article page', () => {
 
   it('shows a key-figures box with value, label, attribution and date', () => {
     const $ = load(out, page);
-    const rows = $('.key-figure').map((_, el) => ({
-      label: normalise($(el).find('dt').text()),
-      value: normalise($(el).find('.key-figure__value').text()),
-      meta: normalise($(el).find('.key-figure__meta').text()),
-    })).get();
+    const rows = $('.key-figure')
+      .map((_, el) => ({
+        label: normalise($(el).find('dt').text()),
+        value: normalise($(el).find('.key-figure__value').text()),
+        meta: normalise($(el).find('.key-figure__meta').text()),
+      }))
+      .get();
     expect(rows).toEqual([
-      { label: 'North Korean personnel in the initial dispatch', value: '11,000', meta: 'Reported: a South Korean legislator · October 2024 (“October last year” in the text)' },
-      { label: 'Troops in the second deployment announced by Russia', value: '4,000', meta: "Officially announced: Russia's official announcement, via a South Korean legislator" },
-      { label: 'Construction soldiers to rebuild infrastructure in Kursk', value: '6,000', meta: "Officially announced: Russia's official announcement, via a South Korean legislator" },
+      {
+        label: 'North Korean personnel in the initial dispatch',
+        value: '11,000',
+        meta: 'Reported: a South Korean legislator · October 2024 (“October last year” in the text)',
+      },
+      {
+        label: 'Troops in the second deployment announced by Russia',
+        value: '4,000',
+        meta: "Officially announced: Russia's official announcement, via a South Korean legislator",
+      },
+      {
+        label: 'Construction soldiers to rebuild infrastructure in Kursk',
+        value: '6,000',
+        meta: "Officially announced: Russia's official announcement, via a South Korean legislator",
+      },
       { label: 'North Korean soldiers who died in Ukraine', value: 'around 600', meta: 'Estimated: South Korean intelligence' },
       {
         label: 'North Korean personnel in the initial dispatch and the announced troops and construction soldiers',
@@ -37,19 +51,36 @@ describe('facts on the seed article page', () => {
   it('prints the same figure strings in the prose as in the box', () => {
     const $ = load(out, page);
     const prose = normalise($('.article__body').text());
-    for (const value of ['11,000', '4,000', '6,000', 'around 600', 'several million', 'thousands', 'more than three-year', 'roughly one-month']) {
+    for (const value of [
+      '11,000',
+      '4,000',
+      '6,000',
+      'around 600',
+      'several million',
+      'thousands',
+      'more than three-year',
+      'roughly one-month',
+    ]) {
       expect(prose).toContain(value);
     }
   });
 
   it('shows a timeline of the dated events in order, with the words of the text kept', () => {
     const $ = load(out, page);
-    const events = $('.timeline li').map((_, li) => ({
-      date: normalise($(li).find('.timeline__date').text()),
-      datetime: $(li).find('time').attr('datetime'),
-      meta: normalise($(li).find('.timeline__meta').text()),
-    })).get();
-    expect(events.map((e) => e.date)).toEqual(['June 2024–June 2025', 'October 2024', 'April 2025', 'May–June 2025', 'July or August 2025 (expected)']);
+    const events = $('.timeline li')
+      .map((_, li) => ({
+        date: normalise($(li).find('.timeline__date').text()),
+        datetime: $(li).find('time').attr('datetime'),
+        meta: normalise($(li).find('.timeline__meta').text()),
+      }))
+      .get();
+    expect(events.map((e) => e.date)).toEqual([
+      'June 2024–June 2025',
+      'October 2024',
+      'April 2025',
+      'May–June 2025',
+      'July or August 2025 (expected)',
+    ]);
     expect(events.map((e) => e.datetime)).toEqual([undefined, '2024-10', '2025-04', undefined, undefined]);
     expect(events[1]?.meta).toContain('“October last year” in the text');
     expect(events[1]?.meta).toContain('eight months earlier');
@@ -59,10 +90,14 @@ describe('facts on the seed article page', () => {
 
   it('lists every source with what rests on it', () => {
     const $ = load(out, page);
-    const sources = $('.sources li').map((_, li) => normalise($(li).text())).get();
+    const sources = $('.sources li')
+      .map((_, li) => normalise($(li).text()))
+      .get();
     expect(sources).toHaveLength(6);
     expect(sources[0]).toMatch(/^South Korean intelligence \(intelligence service\): North Korean soldiers who died in Ukraine/);
-    expect(sources.find((s) => s.startsWith('North Korean state media'))).toContain('Leader Kim Jong Un has approved continued cooperation with Russia');
+    expect(sources.find((s) => s.startsWith('North Korean state media'))).toContain(
+      'Leader Kim Jong Un has approved continued cooperation with Russia',
+    );
   });
 });
 
@@ -78,17 +113,66 @@ describe('bad facts', () => {
   const articleFile = (dir: string) => path.join(dir, 'articles', `${seedSlug}.md`);
 
   const cases: Array<[string, (dir: string) => void, RegExp]> = [
-    ['a missing value', (dir) => replaceIn(factsFile(dir), '    value: 11000\n', ''), /facts\/north-korea-more-troops-russia\.yaml: fact "initial-dispatch": value: value is missing/],
-    ['text where a number belongs', (dir) => replaceIn(factsFile(dir), 'value: 4000', 'value: four thousand'), /fact "second-deployment": value: value must be a number, got "four thousand"/],
-    ['a month 13', (dir) => replaceIn(factsFile(dir), 'date: 2025-04', 'date: 2025-13'), /event "acknowledgement": date: expected a date such as 2024, 2024-10 or 2024-10-05, got "2025-13"/],
-    ['an unknown source', (dir) => replaceIn(factsFile(dir), /source: south-korean-intelligence\n    key: true/, 'source: nis\n    key: true'), /fact "deaths": source "nis" is not a known source \(expected one of: south-korean-intelligence/],
-    ['a shortcode naming a fact that does not exist', (dir) => replaceIn(articleFile(dir), '{% fact "deaths" %}', '{% fact "death-toll" %}'), /articles\/north-korea-more-troops-russia\.md: line 37: \{% fact "death-toll" %\}: fact "death-toll" does not exist/],
-    ['template syntax an article cannot use', (dir) => replaceIn(articleFile(dir), '{% fact "deaths" %}', '{{ site.title }}'), /articles\/north-korea-more-troops-russia\.md: line 37: \{\{ site\.title \}\}: articles are not templates/],
-    ['a tag other than fact', (dir) => replaceIn(articleFile(dir), '{% fact "deaths" %}', '{% include "header.njk" %}'), /north-korea-more-troops-russia\.md: line 37: \{% include "header\.njk" %\}: articles can only use \{% fact "id" %\}/],
-    ['a fact in an unknown form', (dir) => replaceIn(articleFile(dir), '{% fact "deaths" %}', '{% fact "deaths", "bold" %}'), /north-korea-more-troops-russia\.md: line 37: \{% fact "deaths", "bold" %\}: unknown form "bold" \(expected one of: prose, compound, table\)/],
-    ['a source link that is not a web address', (dir) => replaceIn(factsFile(dir), 'type: intelligence service\n', 'type: intelligence service\n    url: javascript:alert(6)\n'), /facts\/north-korea-more-troops-russia\.yaml: sources\.south-korean-intelligence\.url: expected a web address starting https:\/\/ or http:\/\/, such as "https:\/\/example\.org\/report", got "javascript:alert\(6\)"/],
-    ['duplicate fact ids', (dir) => replaceIn(factsFile(dir), '- id: wounded', '- id: deaths'), /fact "deaths": duplicate id \(already used by a fact\)/],
-    ['a date that contradicts its relative phrase', (dir) => replaceIn(factsFile(dir), /date: 2024-10\n    relative: October last year\n    key: true/, 'date: 2023-10\n    relative: October last year\n    key: true'), /fact "initial-dispatch": date 2023-10 does not match "October last year".*expected 2024-10/],
+    [
+      'a missing value',
+      (dir) => replaceIn(factsFile(dir), '    value: 11000\n', ''),
+      /facts\/north-korea-more-troops-russia\.yaml: fact "initial-dispatch": value: value is missing/,
+    ],
+    [
+      'text where a number belongs',
+      (dir) => replaceIn(factsFile(dir), 'value: 4000', 'value: four thousand'),
+      /fact "second-deployment": value: value must be a number, got "four thousand"/,
+    ],
+    [
+      'a month 13',
+      (dir) => replaceIn(factsFile(dir), 'date: 2025-04', 'date: 2025-13'),
+      /event "acknowledgement": date: expected a date such as 2024, 2024-10 or 2024-10-05, got "2025-13"/,
+    ],
+    [
+      'an unknown source',
+      (dir) => replaceIn(factsFile(dir), /source: south-korean-intelligence\n {4}key: true/, 'source: nis\n    key: true'),
+      /fact "deaths": source "nis" is not a known source \(expected one of: south-korean-intelligence/,
+    ],
+    [
+      'a shortcode naming a fact that does not exist',
+      (dir) => replaceIn(articleFile(dir), '{% fact "deaths" %}', '{% fact "death-toll" %}'),
+      /articles\/north-korea-more-troops-russia\.md: line 37: \{% fact "death-toll" %\}: fact "death-toll" does not exist/,
+    ],
+    [
+      'template syntax an article cannot use',
+      (dir) => replaceIn(articleFile(dir), '{% fact "deaths" %}', '{{ site.title }}'),
+      /articles\/north-korea-more-troops-russia\.md: line 37: \{\{ site\.title \}\}: articles are not templates/,
+    ],
+    [
+      'a tag other than fact',
+      (dir) => replaceIn(articleFile(dir), '{% fact "deaths" %}', '{% include "header.njk" %}'),
+      /north-korea-more-troops-russia\.md: line 37: \{% include "header\.njk" %\}: articles can only use \{% fact "id" %\}/,
+    ],
+    [
+      'a fact in an unknown form',
+      (dir) => replaceIn(articleFile(dir), '{% fact "deaths" %}', '{% fact "deaths", "bold" %}'),
+      /north-korea-more-troops-russia\.md: line 37: \{% fact "deaths", "bold" %\}: unknown form "bold" \(expected one of: prose, compound, table\)/,
+    ],
+    [
+      'a source link that is not a web address',
+      (dir) => replaceIn(factsFile(dir), 'type: intelligence service\n', 'type: intelligence service\n    url: javascript:alert(6)\n'),
+      /facts\/north-korea-more-troops-russia\.yaml: sources\.south-korean-intelligence\.url: expected a web address starting https:\/\/ or http:\/\/, such as "https:\/\/example\.org\/report", got "javascript:alert\(6\)"/,
+    ],
+    [
+      'duplicate fact ids',
+      (dir) => replaceIn(factsFile(dir), '- id: wounded', '- id: deaths'),
+      /fact "deaths": duplicate id \(already used by a fact\)/,
+    ],
+    [
+      'a date that contradicts its relative phrase',
+      (dir) =>
+        replaceIn(
+          factsFile(dir),
+          /date: 2024-10\n {4}relative: October last year\n {4}key: true/,
+          'date: 2023-10\n    relative: October last year\n    key: true',
+        ),
+      /fact "initial-dispatch": date 2023-10 does not match "October last year".*expected 2024-10/,
+    ],
   ];
 
   for (const [name, edit, message] of cases) {
@@ -117,7 +201,9 @@ describe('npm run check', () => {
     });
     const lenient = runCli('check.ts', [], { CONTENT_DIR: content });
     expect(lenient.status).toBe(0);
-    expect(lenient.stdout).toMatch(/8 figures from facts, 1 numeral not from a fact\n {2}line 24: "11,000" in "…[^"]*initial dispatch of 11,000 North Korean personnel/);
+    expect(lenient.stdout).toMatch(
+      /8 figures from facts, 1 numeral not from a fact\n {2}line 24: "11,000" in "…[^"]*initial dispatch of 11,000 North Korean personnel/,
+    );
     const strict = runCli('check.ts', ['--strict'], { CONTENT_DIR: content });
     expect(strict.status).toBe(1);
     expect(strict.stderr).toContain('1 stray numeral(s)');

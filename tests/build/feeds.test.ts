@@ -12,7 +12,9 @@ const updatedUrl = `${origin}/articles/${UPDATED.slug}/`;
 /** Every href and src in an HTML fragment. */
 function urlsIn(html: string): string[] {
   const $ = cheerio.load(html);
-  return $('[href], [src]').map((_, el) => $(el).attr('href') ?? $(el).attr('src')).get();
+  return $('[href], [src]')
+    .map((_, el) => $(el).attr('href') ?? $(el).attr('src'))
+    .get();
 }
 
 interface JsonFeed {
@@ -20,7 +22,16 @@ interface JsonFeed {
   title: string;
   home_page_url: string;
   feed_url: string;
-  items: Array<{ id: string; url: string; title: string; summary: string; content_html: string; date_published: string; date_modified: string; tags: string[] }>;
+  items: Array<{
+    id: string;
+    url: string;
+    title: string;
+    summary: string;
+    content_html: string;
+    date_published: string;
+    date_modified: string;
+    tags: string[];
+  }>;
 }
 
 describe('feeds', () => {
@@ -72,9 +83,16 @@ describe('feeds', () => {
     // Every paragraph of the article page's body, word for word.
     page('.article__body p').each((_, p) => expect(html).toContain(page.html(p)));
     expect($('p').text()).toContain('an initial dispatch of 11,000 North Korean personnel');
-    const figures = $('table tbody tr').map((_, tr) => $(tr).find('td').first().text()).get();
+    const figures = $('table tbody tr')
+      .map((_, tr) => $(tr).find('td').first().text())
+      .get();
     expect(figures).toEqual(['11,000', '4,000', '6,000', 'around 600', '21,000']);
-    expect(seed.children('category').map((_, c) => atom(c).attr('term')).get()).toEqual(['North Korea', 'Russia', 'Ukraine war']);
+    expect(
+      seed
+        .children('category')
+        .map((_, c) => atom(c).attr('term'))
+        .get(),
+    ).toEqual(['North Korea', 'Russia', 'Ukraine war']);
   });
 
   it('is JSON Feed 1.1 at /feed.json with the same entries', () => {
@@ -82,7 +100,11 @@ describe('feeds', () => {
     expect(json.title).toBe('The Korea Dispatch');
     expect(json.home_page_url).toBe(`${origin}/`);
     expect(json.feed_url).toBe(`${origin}/feed.json`);
-    expect(json.items.map((i) => i.id)).toEqual(atom('entry > id').map((_, id) => atom(id).text()).get());
+    expect(json.items.map((i) => i.id)).toEqual(
+      atom('entry > id')
+        .map((_, id) => atom(id).text())
+        .get(),
+    );
     for (const item of json.items) {
       expect(item.url).toBe(item.id);
       expect(item.title).not.toBe('');
@@ -97,9 +119,13 @@ describe('feeds', () => {
   });
 
   it('makes every URL inside the feeds absolute, including links written relative in an article', () => {
-    const atomContent = atom('entry > content').map((_, c) => atom(c).text()).get();
+    const atomContent = atom('entry > content')
+      .map((_, c) => atom(c).text())
+      .get();
     const urls = [
-      ...atom('[href]').map((_, el) => atom(el).attr('href')).get(),
+      ...atom('[href]')
+        .map((_, el) => atom(el).attr('href'))
+        .get(),
       ...atomContent.flatMap(urlsIn),
       json.home_page_url,
       json.feed_url,

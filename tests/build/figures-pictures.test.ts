@@ -15,7 +15,11 @@ describe('the key figures chart on the seed article', () => {
   });
 
   it('sits in the facts column, right after the key figures', () => {
-    expect($('.article__aside > section').map((_, s) => $(s).attr('class')).get()).toEqual(['panel key-figures', 'panel chart', 'panel timeline', 'panel sources']);
+    expect(
+      $('.article__aside > section')
+        .map((_, s) => $(s).attr('class'))
+        .get(),
+    ).toEqual(['panel key-figures', 'panel chart', 'panel timeline', 'panel sources']);
     expect(svg()).toHaveLength(1);
   });
 
@@ -29,7 +33,18 @@ describe('the key figures chart on the seed article', () => {
   });
 
   it('draws one bar per key figure that has a number, to scale from zero', () => {
-    const labels = svg().find('.bar-chart__label').map((_, t) => normalise($(t).find('tspan').map((__, s) => $(s).text()).get().join(' '))).get();
+    const labels = svg()
+      .find('.bar-chart__label')
+      .map((_, t) =>
+        normalise(
+          $(t)
+            .find('tspan')
+            .map((__, s) => $(s).text())
+            .get()
+            .join(' '),
+        ),
+      )
+      .get();
     expect(labels).toEqual([
       'North Korean personnel in the initial dispatch',
       'Troops in the second deployment announced by Russia',
@@ -37,7 +52,10 @@ describe('the key figures chart on the seed article', () => {
       'North Korean soldiers who died in Ukraine',
       'North Korean personnel in the initial dispatch and the announced troops and construction soldiers',
     ]);
-    const widths = svg().find('rect.bar-chart__bar').map((_, r) => Number($(r).attr('width'))).get();
+    const widths = svg()
+      .find('rect.bar-chart__bar')
+      .map((_, r) => Number($(r).attr('width')))
+      .get();
     const values = [11000, 4000, 6000, 600, 21000];
     for (const [i, width] of widths.entries()) {
       expect(width / widths[0]!).toBeCloseTo(values[i]! / values[0]!, 2);
@@ -46,7 +64,12 @@ describe('the key figures chart on the seed article', () => {
   });
 
   it('labels bars with compact figures and marks the approximate one', () => {
-    expect(svg().find('.bar-chart__value').map((_, t) => $(t).text()).get()).toEqual(['11K', '4K', '6K', '~600', '21K']);
+    expect(
+      svg()
+        .find('.bar-chart__value')
+        .map((_, t) => $(t).text())
+        .get(),
+    ).toEqual(['11K', '4K', '6K', '~600', '21K']);
     expect(svg().find('rect.bar-chart__bar--approximate')).toHaveLength(1);
     expect(svg().find('.bar-chart__ticks text').first().text()).toBe('0');
     expect(normalise($('.chart figcaption').text())).toContain('“~” and a dashed outline mark an approximate figure');
@@ -58,7 +81,9 @@ describe('the key figures chart on the seed article', () => {
   });
 
   it('gives screen readers the same numbers as a table', () => {
-    const rows = $('.chart table tbody tr').map((_, tr) => [[normalise($(tr).find('th').text()), $(tr).find('td').text()]]).get();
+    const rows = $('.chart table tbody tr')
+      .map((_, tr) => [[normalise($(tr).find('th').text()), $(tr).find('td').text()]])
+      .get();
     expect(rows).toEqual([
       ['North Korean personnel in the initial dispatch', '11,000'],
       ['Troops in the second deployment announced by Russia', '4,000'],
@@ -77,11 +102,13 @@ describe('the timeline on the seed article', () => {
   });
 
   const events = () =>
-    $('.timeline ol > li').map((_, li) => ({
-      marker: ($(li).attr('class') ?? '').match(/timeline__marker--(\w+)/)?.[1],
-      date: normalise($(li).find('.timeline__date').text()),
-      datetime: $(li).find('time').attr('datetime'),
-    })).get();
+    $('.timeline ol > li')
+      .map((_, li) => ({
+        marker: ($(li).attr('class') ?? '').match(/timeline__marker--(\w+)/)?.[1],
+        date: normalise($(li).find('.timeline__date').text()),
+        datetime: $(li).find('time').attr('datetime'),
+      }))
+      .get();
 
   it('marks month-only dates apart from uncertain ones (spans, either-or, expected)', () => {
     expect(events()).toEqual([
@@ -99,7 +126,16 @@ describe('the timeline on the seed article', () => {
   });
 
   it('explains the markers it uses in a legend', () => {
-    const legend = $('.timeline__legend .timeline__legend-item').map((_, item) => [[$(item).attr('class')?.match(/timeline__marker--(\w+)/)?.[1], normalise($(item).text())]]).get();
+    const legend = $('.timeline__legend .timeline__legend-item')
+      .map((_, item) => [
+        [
+          $(item)
+            .attr('class')
+            ?.match(/timeline__marker--(\w+)/)?.[1],
+          normalise($(item).text()),
+        ],
+      ])
+      .get();
     expect(legend).toEqual([
       ['partial', 'Month or year only: no day given'],
       ['uncertain', 'Uncertain: a span, either of two dates, or expected'],

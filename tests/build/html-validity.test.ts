@@ -21,7 +21,10 @@ interface VnuMessage {
 }
 
 function runVnu(files: string[]): VnuMessage[] {
-  const result = spawnSync('java', ['-jar', vnuJar, '--format', 'json', '--errors-only', ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync('java', ['-jar', vnuJar, '--format', 'json', '--errors-only', ...files], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.error) throw new Error(`could not run the Nu HTML Checker (java -jar ${vnuJar}): ${result.error.message}`);
   // vnu prints its JSON report on stderr.
   const report = (result.stderr || result.stdout).trim();
@@ -42,18 +45,34 @@ describe('HTML validity (Nu HTML Checker)', () => {
     out = await buildInto(newsContent());
     pages = webPages(out);
     invalidPage = path.join(tempDir('vnu-control-'), 'invalid.html');
-    fs.writeFileSync(invalidPage, '<!doctype html><html lang="en"><head><title>Invalid</title></head><body><p><div>block in p</p></body></html>');
+    fs.writeFileSync(
+      invalidPage,
+      '<!doctype html><html lang="en"><head><title>Invalid</title></head><body><p><div>block in p</p></body></html>',
+    );
     const messages = runVnu([...pages.map((f) => path.join(out, f)), invalidPage]);
     byFile = new Map();
     for (const m of messages) {
       const file = path.relative(out, fileURLToPath(m.url)).split(path.sep).join('/');
-      byFile.set(file, [...(byFile.get(file) ?? []), `${file}:${m.lastLine ?? '?'}: ${m.message}${m.extract ? ` (${m.extract.trim()})` : ''}`]);
+      byFile.set(file, [
+        ...(byFile.get(file) ?? []),
+        `${file}:${m.lastLine ?? '?'}: ${m.message}${m.extract ? ` (${m.extract.trim()})` : ''}`,
+      ]);
     }
   });
 
   it('checks every web page: home, archive, topics, articles, digests, about, 404', () => {
     expect(pages.length).toBeGreaterThan(40);
-    for (const file of ['index.html', '404.html', 'about/index.html', 'archive/2/index.html', 'tags/index.html', 'tags/north-korea/2/index.html', 'digests/index.html', 'digests/2025-06-27/index.html', 'articles/north-korea-more-troops-russia/index.html']) {
+    for (const file of [
+      'index.html',
+      '404.html',
+      'about/index.html',
+      'archive/2/index.html',
+      'tags/index.html',
+      'tags/north-korea/2/index.html',
+      'digests/index.html',
+      'digests/2025-06-27/index.html',
+      'articles/north-korea-more-troops-russia/index.html',
+    ]) {
       expect(pages).toContain(file);
     }
   });

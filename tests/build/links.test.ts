@@ -34,7 +34,14 @@ function checkLinks(outputDir: string): LinkReport {
     let found = ids.get(file);
     if (!found) {
       const $ = cheerio.load(read(outputDir, file));
-      found = new Set([...$('[id]').map((_, el) => $(el).attr('id')).get(), ...$('a[name]').map((_, el) => $(el).attr('name')).get()]);
+      found = new Set([
+        ...$('[id]')
+          .map((_, el) => $(el).attr('id'))
+          .get(),
+        ...$('a[name]')
+          .map((_, el) => $(el).attr('name'))
+          .get(),
+      ]);
       ids.set(file, found);
     }
     return found;
@@ -56,7 +63,8 @@ function checkLinks(outputDir: string): LinkReport {
         continue;
       }
       const fragment = decodeURIComponent(target.hash.slice(1));
-      if (fragment && file.endsWith('.html') && !idsOf(file).has(fragment)) report.broken.push(`${from}: ${url} → ${file} has no id "${fragment}"`);
+      if (fragment && file.endsWith('.html') && !idsOf(file).has(fragment))
+        report.broken.push(`${from}: ${url} → ${file} has no id "${fragment}"`);
     }
   }
   return report;
@@ -74,7 +82,15 @@ describe('internal links', () => {
   });
 
   it('checks links in every kind of page, the digest email included', () => {
-    for (const file of ['index.html', 'archive/2/index.html', 'tags/north-korea/index.html', 'about/index.html', '404.html', 'articles/north-korea-more-troops-russia/index.html', 'digests/2025-06-27/email.html']) {
+    for (const file of [
+      'index.html',
+      'archive/2/index.html',
+      'tags/north-korea/index.html',
+      'about/index.html',
+      '404.html',
+      'articles/north-korea-more-troops-russia/index.html',
+      'digests/2025-06-27/email.html',
+    ]) {
       expect(report.sources, file).toContain(file);
     }
   });
@@ -83,7 +99,12 @@ describe('internal links', () => {
 describe('a broken link', () => {
   it('is reported with the page it is on, for a missing page and for a missing anchor', async () => {
     const content = copyContent((dir) =>
-      writeArticle(dir, 'bad-links', {}, 'See [a page that is not there](/articles/no-such-article/), [a missing anchor](/about/#no-such-heading) and [a fine one](/about/#follow).'),
+      writeArticle(
+        dir,
+        'bad-links',
+        {},
+        'See [a page that is not there](/articles/no-such-article/), [a missing anchor](/about/#no-such-heading) and [a fine one](/about/#follow).',
+      ),
     );
     const { broken } = checkLinks(await buildInto(content));
     expect(broken).toEqual([

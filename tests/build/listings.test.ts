@@ -6,7 +6,10 @@ import { buildInto, load, seedSlug } from '../helpers/site.ts';
 import { EXTRA_ARTICLES, extraSlug, newsContent, UPDATED, webPages } from '../helpers/news-site.ts';
 
 const publicArticles = EXTRA_ARTICLES + 2; // the extras, the seed and the updated article
-const articleLinks = ($: ReturnType<typeof load>) => $('.teasers .teaser h2 a').map((_, a) => $(a).attr('href')).get();
+const articleLinks = ($: ReturnType<typeof load>) =>
+  $('.teasers .teaser h2 a')
+    .map((_, a) => $(a).attr('href'))
+    .get();
 
 describe('listings on a site with more articles than fit on one page', () => {
   let out: string;
@@ -33,7 +36,11 @@ describe('listings on a site with more articles than fit on one page', () => {
     expect(articleLinks(second)).toHaveLength(publicArticles - 20);
     expect(new Set(all).size).toBe(publicArticles);
     expect(all.at(-1)).toBe(`/articles/${extraSlug(1)}/`);
-    const dates = [first, second].flatMap(($) => $('.teaser time').map((_, t) => $(t).attr('datetime')).get());
+    const dates = [first, second].flatMap(($) =>
+      $('.teaser time')
+        .map((_, t) => $(t).attr('datetime'))
+        .get(),
+    );
     expect(dates.map((d) => Date.parse(d))).toEqual(dates.map((d) => Date.parse(d)).sort((a, b) => b - a));
 
     expect(first('a[rel="next"]').attr('href')).toBe('/archive/2/');
@@ -46,7 +53,9 @@ describe('listings on a site with more articles than fit on one page', () => {
 
   it('gives each topic its own paginated page and lists topics with counts', () => {
     const topics = load(out, 'tags/index.html');
-    const entries = topics('.tags a').map((_, a) => [[topics(a).attr('href'), topics(a).text().replace(/\s+/g, ' ')]]).get();
+    const entries = topics('.tags a')
+      .map((_, a) => [[topics(a).attr('href'), topics(a).text().replace(/\s+/g, ' ')]])
+      .get();
     expect(entries).toContainEqual(['/tags/north-korea/', `North Korea (${EXTRA_ARTICLES + 1})`]);
     expect(entries).toContainEqual(['/tags/economy/', 'Economy (13)']);
 
@@ -63,9 +72,13 @@ describe('listings on a site with more articles than fit on one page', () => {
   it('links the archive, topics, digests and about page from every page', () => {
     for (const file of webPages(out)) {
       const $ = load(out, file);
-      const nav = $('.site-nav a').map((_, a) => $(a).attr('href')).get();
+      const nav = $('.site-nav a')
+        .map((_, a) => $(a).attr('href'))
+        .get();
       expect(nav, file).toEqual(['/', '/archive/', '/tags/', '/digests/', '/about/']);
-      const footer = $('.site-footer a').map((_, a) => $(a).attr('href')).get();
+      const footer = $('.site-footer a')
+        .map((_, a) => $(a).attr('href'))
+        .get();
       expect(footer, file).toEqual(expect.arrayContaining(['/digests/', '/feed.xml', '/feed.json', '/about/']));
     }
   });
@@ -78,13 +91,21 @@ describe('listings on a site with more articles than fit on one page', () => {
   it('has an about page that explains how figures are sourced', () => {
     const $ = load(out, 'about/index.html');
     expect($('h1').text()).toBe('About The Korea Dispatch');
-    expect($('h2').map((_, h) => $(h).text()).get()).toContain('How figures are sourced');
+    expect(
+      $('h2')
+        .map((_, h) => $(h).text())
+        .get(),
+    ).toContain('How figures are sourced');
     expect($('main').text()).toContain('~600');
   });
 
   it('shows when an article was updated', () => {
     const $ = load(out, `articles/${UPDATED.slug}/index.html`);
-    expect($('.byline time').map((_, t) => $(t).attr('datetime')).get()).toEqual([UPDATED.date, UPDATED.updated]);
+    expect(
+      $('.byline time')
+        .map((_, t) => $(t).attr('datetime'))
+        .get(),
+    ).toEqual([UPDATED.date, UPDATED.updated]);
     expect($('.byline').text()).toContain('Updated June 26, 2025');
   });
 });

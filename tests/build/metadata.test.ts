@@ -7,7 +7,11 @@ import { newsContent, UPDATED, urlPathOf, webPages } from '../helpers/news-site.
 const origin = 'https://dispatch.example.org';
 const OFFSET_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
 
-type JsonLd = Record<string, unknown> & { author: Record<string, string>; publisher: Record<string, string>; mainEntityOfPage: Record<string, string> };
+type JsonLd = Record<string, unknown> & {
+  author: Record<string, string>;
+  publisher: Record<string, string>;
+  mainEntityOfPage: Record<string, string>;
+};
 
 function jsonLd(outputDir: string, file: string): JsonLd {
   const $ = load(outputDir, file);
@@ -91,7 +95,9 @@ describe('head metadata', () => {
 describe('a hostile title in JSON-LD', () => {
   const hostile = '</script><script>alert(1)</script>';
   it('cannot close the script element, and still parses to the exact title', async () => {
-    const content = copyContent((dir) => writeArticle(dir, 'hostile-json-ld', { title: JSON.stringify(hostile), summary: JSON.stringify(`${hostile} & more`) }));
+    const content = copyContent((dir) =>
+      writeArticle(dir, 'hostile-json-ld', { title: JSON.stringify(hostile), summary: JSON.stringify(`${hostile} & more`) }),
+    );
     const out = await buildInto(content);
     const html = read(out, 'articles/hostile-json-ld/index.html');
     expect(html).not.toContain('<script>alert(1)');

@@ -20,7 +20,9 @@ describe('npm run build', () => {
     // Nothing on stderr but npm's own notices.
     expect(result.stderr.split('\n').filter((line) => line && !line.startsWith('npm warn'))).toEqual([]);
     expect(result.stdout).toMatch(/^Built \d+ files from .*content\/ into .*_site\/ in [\d.]+ s\n$/);
-    expect(fs.readFileSync(path.join(out, 'articles', seedSlug, 'index.html'), 'utf8')).toContain('<h1>North Korea to Deploy More Troops to Support Russia in Ukraine War</h1>');
+    expect(fs.readFileSync(path.join(out, 'articles', seedSlug, 'index.html'), 'utf8')).toContain(
+      '<h1>North Korea to Deploy More Troops to Support Russia in Ukraine War</h1>',
+    );
     expect(fs.existsSync(path.join(out, 'digests', '2025-06-27', 'email.html'))).toBe(true);
   });
 });

@@ -5,7 +5,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildInto, copyContent, listFiles, load, read, realContentDir, seedSlug, writeArticle } from '../helpers/site.ts';
 
 const seed = fs.readFileSync(path.join(import.meta.dirname, '../fixtures/seed-article.txt'), 'utf8');
-const seedLines = seed.split('\n').map((l) => l.trim()).filter(Boolean);
+const seedLines = seed
+  .split('\n')
+  .map((l) => l.trim())
+  .filter(Boolean);
 const [seedTitle, ...seedBody] = seedLines;
 const seedHeadings = [
   'Significant Military Support Already Underway',
@@ -36,7 +39,9 @@ describe('the seed article as a website', () => {
 
   it('contains every paragraph of the seed, word for word', () => {
     const $ = load(out, `articles/${seedSlug}/index.html`);
-    const paragraphs = $('.article__body p').map((_, p) => normalise($(p).text())).get();
+    const paragraphs = $('.article__body p')
+      .map((_, p) => normalise($(p).text()))
+      .get();
     expect(seedParagraphs.length).toBe(8);
     for (const paragraph of seedParagraphs) expect(paragraphs).toContain(paragraph);
     expect(paragraphs).toHaveLength(seedParagraphs.length);
@@ -44,8 +49,14 @@ describe('the seed article as a website', () => {
 
   it('keeps the section headings as headings and the three bullets as a list', () => {
     const $ = load(out, `articles/${seedSlug}/index.html`);
-    expect($('.article__body h2').map((_, h) => $(h).text()).get()).toEqual(seedHeadings);
-    const items = $('.article__body ul > li').map((_, li) => normalise($(li).text())).get();
+    expect(
+      $('.article__body h2')
+        .map((_, h) => $(h).text())
+        .get(),
+    ).toEqual(seedHeadings);
+    const items = $('.article__body ul > li')
+      .map((_, li) => normalise($(li).text()))
+      .get();
     expect(items).toEqual(seedBullets);
   });
 
@@ -59,7 +70,11 @@ describe('the seed article as a website', () => {
   it('lists the reporting the article relies on and its tags', () => {
     const $ = load(out, `articles/${seedSlug}/index.html`);
     expect(normalise($('.byline').text())).toContain('Based on reporting by South Korean intelligence and a South Korean legislator');
-    expect($('.tags a').map((_, a) => $(a).text()).get()).toEqual(['North Korea', 'Russia', 'Ukraine war']);
+    expect(
+      $('.tags a')
+        .map((_, a) => $(a).text())
+        .get(),
+    ).toEqual(['North Korea', 'Russia', 'Ukraine war']);
   });
 
   it('links to the article from the home page', () => {
@@ -76,13 +91,15 @@ describe('the seed article as a website', () => {
 
   it('links one fingerprinted stylesheet from every page, written beside them with the template CSS', () => {
     const pages = listFiles(out).filter((f) => f.endsWith('.html') && !f.endsWith('email.html'));
-    const hrefs = new Set(pages.map((f) => {
-      const links = load(out, f)('link[rel="stylesheet"]');
-      expect(links, f).toHaveLength(1);
-      return links.attr('href');
-    }));
+    const hrefs = new Set(
+      pages.map((f) => {
+        const links = load(out, f)('link[rel="stylesheet"]');
+        expect(links, f).toHaveLength(1);
+        return links.attr('href');
+      }),
+    );
     expect([...hrefs]).toHaveLength(1);
-    const href = [...hrefs][0] ?? "";
+    const href = [...hrefs][0] ?? '';
     expect(href).toMatch(/^\/assets\/site\.[0-9a-f]{10}\.css$/);
     const css = fs.readFileSync(path.join(realContentDir, '..', 'templates', 'css', 'site.css'), 'utf8');
     expect(read(out, href.slice(1))).toBe(css);
@@ -119,7 +136,11 @@ describe('escaping', () => {
   const hostile = '<script>alert(1)</script> & "quotes"';
   it('prints a hostile title as text on every page it reaches', async () => {
     const content = copyContent((dir) => {
-      writeArticle(dir, 'hostile', { title: JSON.stringify(hostile), summary: JSON.stringify(`${hostile} summary`), tags: JSON.stringify([hostile]) });
+      writeArticle(dir, 'hostile', {
+        title: JSON.stringify(hostile),
+        summary: JSON.stringify(`${hostile} summary`),
+        tags: JSON.stringify([hostile]),
+      });
     });
     const out = await buildInto(content);
     const pages = listFiles(out).filter((f) => /\.(html|xml|json|txt)$/.test(f));
@@ -140,7 +161,10 @@ describe('escaping', () => {
     const content = copyContent((dir) => {
       writeArticle(dir, 'hostile', { tags: JSON.stringify([hostile]) });
       const digest = path.join(dir, 'digests', '2025-06-27.md');
-      fs.writeFileSync(digest, fs.readFileSync(digest, 'utf8').replace(/^subject:.*$/m, `subject: ${JSON.stringify(`Troops & talks <b>`)}`));
+      fs.writeFileSync(
+        digest,
+        fs.readFileSync(digest, 'utf8').replace(/^subject:.*$/m, `subject: ${JSON.stringify(`Troops & talks <b>`)}`),
+      );
     });
     const out = await buildInto(content);
     const topic = listFiles(out).find((f) => /^tags\/[^/]*script[^/]*\/index\.html$/.test(f)) ?? '';

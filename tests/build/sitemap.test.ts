@@ -16,14 +16,29 @@ describe('sitemap and robots.txt', () => {
     out = await buildInto(newsContent());
     const $ = cheerio.load(read(out, 'sitemap.xml'), { xml: true });
     expect($('urlset').attr('xmlns')).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
-    entries = new Map($('url').toArray().map((url) => [$(url).children('loc').text(), $(url).children('lastmod').text()] as const));
+    entries = new Map(
+      $('url')
+        .toArray()
+        .map((url) => [$(url).children('loc').text(), $(url).children('lastmod').text()] as const),
+    );
   });
 
   it('lists exactly the public web pages of the build, by absolute URL', () => {
     // Every HTML page a reader can reach, except the 404 page (and the digests' email documents).
-    const pages = webPages(out).filter((f) => f !== '404.html').map((f) => `${origin}${urlPathOf(f)}`);
+    const pages = webPages(out)
+      .filter((f) => f !== '404.html')
+      .map((f) => `${origin}${urlPathOf(f)}`);
     expect([...entries.keys()].sort()).toEqual(pages.sort());
-    expect(pages).toEqual(expect.arrayContaining([`${origin}/`, `${origin}/archive/2/`, `${origin}/tags/north-korea/2/`, `${origin}/about/`, `${origin}/digests/`, `${origin}/digests/2025-06-28/`]));
+    expect(pages).toEqual(
+      expect.arrayContaining([
+        `${origin}/`,
+        `${origin}/archive/2/`,
+        `${origin}/tags/north-korea/2/`,
+        `${origin}/about/`,
+        `${origin}/digests/`,
+        `${origin}/digests/2025-06-28/`,
+      ]),
+    );
   });
 
   it('leaves out the 404 page and drafts', () => {
@@ -50,10 +65,19 @@ describe('sitemap and robots.txt', () => {
   });
 
   it('keeps crawlers off each digest’s email files, and only those', () => {
-    const disallowed = read(out, 'robots.txt').split('\n').filter((line) => line.startsWith('Disallow:')).map((line) => line.slice('Disallow:'.length).trim());
-    expect(disallowed.sort()).toEqual(['/digests/*/digest.json', '/digests/*/email.html', '/digests/*/email.txt', '/digests/*/message.eml']);
+    const disallowed = read(out, 'robots.txt')
+      .split('\n')
+      .filter((line) => line.startsWith('Disallow:'))
+      .map((line) => line.slice('Disallow:'.length).trim());
+    expect(disallowed.sort()).toEqual([
+      '/digests/*/digest.json',
+      '/digests/*/email.html',
+      '/digests/*/email.txt',
+      '/digests/*/message.eml',
+    ]);
     // The patterns, read as robots.txt wildcards, match the files the build wrote and not the web version.
-    const blocked = (url: string) => disallowed.some((pattern) => new RegExp(`^${pattern.replace(/[.]/g, '\\.').replace(/\*/g, '[^]*')}`).test(url));
+    const blocked = (url: string) =>
+      disallowed.some((pattern) => new RegExp(`^${pattern.replace(/[.]/g, '\\.').replace(/\*/g, '[^]*')}`).test(url));
     const urls = listFiles(out).map((file) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`);
     const emailFiles = urls.filter((url) => /^\/digests\/[^/]+\/(email\.html|email\.txt|message\.eml|digest\.json)$/.test(url));
     expect(emailFiles).toContain('/digests/2025-06-28/message.eml');
@@ -87,12 +111,22 @@ describe('sitemap.xml of a fresh checkout', () => {
 describe('pages editors add beside the articles', () => {
   it('leaves a noindex page out of the sitemap, and dates a page by its updated', async () => {
     const dir = copyContent((d) => {
-      fs.writeFileSync(path.join(d, 'corrections.md'), '---\nlayout: page.njk\ntitle: Corrections\npermalink: /corrections/\nupdated: "2025-07-01T10:00:00+09:00"\n---\nCorrections.\n');
-      fs.writeFileSync(path.join(d, 'staff.md'), '---\nlayout: page.njk\ntitle: Staff only\npermalink: /staff/\nnoindex: true\n---\nNot for search.\n');
+      fs.writeFileSync(
+        path.join(d, 'corrections.md'),
+        '---\nlayout: page.njk\ntitle: Corrections\npermalink: /corrections/\nupdated: "2025-07-01T10:00:00+09:00"\n---\nCorrections.\n',
+      );
+      fs.writeFileSync(
+        path.join(d, 'staff.md'),
+        '---\nlayout: page.njk\ntitle: Staff only\npermalink: /staff/\nnoindex: true\n---\nNot for search.\n',
+      );
     });
     const out = await buildInto(dir);
     const $ = cheerio.load(read(out, 'sitemap.xml'), { xml: true });
-    const lastmod = new Map($('url').toArray().map((url) => [$(url).children('loc').text(), $(url).children('lastmod').text()] as const));
+    const lastmod = new Map(
+      $('url')
+        .toArray()
+        .map((url) => [$(url).children('loc').text(), $(url).children('lastmod').text()] as const),
+    );
     expect(fs.existsSync(path.join(out, 'staff', 'index.html'))).toBe(true);
     expect(lastmod.has(`${origin}/staff/`)).toBe(false);
     expect(lastmod.get(`${origin}/corrections/`)).toBe('2025-07-01T10:00:00+09:00');
@@ -100,7 +134,10 @@ describe('pages editors add beside the articles', () => {
 
   it('refuses a page updated without its UTC offset, which would date it by the build machine’s zone', async () => {
     const dir = copyContent((d) => {
-      fs.writeFileSync(path.join(d, 'corrections.md'), '---\nlayout: page.njk\ntitle: Corrections\npermalink: /corrections/\nupdated: "2025-07-01T10:00"\n---\nCorrections.\n');
+      fs.writeFileSync(
+        path.join(d, 'corrections.md'),
+        '---\nlayout: page.njk\ntitle: Corrections\npermalink: /corrections/\nupdated: "2025-07-01T10:00"\n---\nCorrections.\n',
+      );
     });
     await expect(buildInto(dir)).rejects.toThrow(/corrections\.md: updated: .*offset/);
   });

@@ -38,11 +38,17 @@ export function replaceIn(file: string, from: string | RegExp, to: string): void
 /** What `npm start` runs, without the server: Eleventy in serve mode writing once (drafts shown, the check's problems on every page). */
 export async function serveModeBuild(contentDir: string, outputDir = path.join(tempDir(), '_site')): Promise<string> {
   process.env.CONTENT_DIR = contentDir;
-  const eleventy = new (Eleventy as unknown as new (input: string, output: string, options: Record<string, unknown>) => { write(): Promise<unknown>; disableLogger(): void })(
-    path.relative(process.cwd(), contentDir),
-    outputDir,
-    { configPath: path.join(projectRoot, '.eleventy.js'), quietMode: true, runMode: 'serve' },
-  );
+  const eleventy = new (
+    Eleventy as unknown as new (
+      input: string,
+      output: string,
+      options: Record<string, unknown>,
+    ) => { write(): Promise<unknown>; disableLogger(): void }
+  )(path.relative(process.cwd(), contentDir), outputDir, {
+    configPath: path.join(projectRoot, '.eleventy.js'),
+    quietMode: true,
+    runMode: 'serve',
+  });
   eleventy.disableLogger();
   await eleventy.write();
   return outputDir;
@@ -58,7 +64,8 @@ export function load(outputDir: string, file: string) {
 
 /** Every file under a directory, relative, with forward slashes. */
 export function listFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .sort();
@@ -83,7 +90,18 @@ export function setFrontMatter(file: string, key: string, value: string | undefi
 /** Writes a small valid article (and no facts file) into a content tree. */
 export function writeArticle(contentDir: string, slug: string, frontMatter: Record<string, string>, body = 'A paragraph.'): string {
   const file = path.join(contentDir, 'articles', `${slug}.md`);
-  const fields = { title: '"A test article"', summary: '"A summary."', date: '"2025-06-20T09:00:00+09:00"', section: 'World', ...frontMatter };
-  fs.writeFileSync(file, `---\n${Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('\n')}\n---\n${body}\n`);
+  const fields = {
+    title: '"A test article"',
+    summary: '"A summary."',
+    date: '"2025-06-20T09:00:00+09:00"',
+    section: 'World',
+    ...frontMatter,
+  };
+  fs.writeFileSync(
+    file,
+    `---\n${Object.entries(fields)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('\n')}\n---\n${body}\n`,
+  );
   return file;
 }

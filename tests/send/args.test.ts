@@ -19,8 +19,18 @@ describe('parseSendArgs', () => {
       connections: 3,
     });
     const all = parseSendArgs([
-      '--digest=d', '--recipients=r.csv', '--smtp=smtp://h:25', '--journal=j', '--rate=2.5', '--outbox=o', '--site=s',
-      '--suppress=x.csv', '--resend-in-doubt', '--retry-base-ms=10', '--max-attempts=2', '--connections=1',
+      '--digest=d',
+      '--recipients=r.csv',
+      '--smtp=smtp://h:25',
+      '--journal=j',
+      '--rate=2.5',
+      '--outbox=o',
+      '--site=s',
+      '--suppress=x.csv',
+      '--resend-in-doubt',
+      '--retry-base-ms=10',
+      '--max-attempts=2',
+      '--connections=1',
     ]);
     expect(all).toMatchObject({ rate: 2.5, resendInDoubt: true, retryBaseMs: 10, maxAttempts: 2, connections: 1, suppress: 'x.csv' });
   });
@@ -32,7 +42,9 @@ describe('parseSendArgs', () => {
   it('names what is missing or wrong', () => {
     expect(() => parseSendArgs([])).toThrow('2 problems, nothing was sent:\n- --digest is required\n- --recipients is required');
     expect(() => parseSendArgs(['--digest', 'd', '--recipients', 'r', '--rate', '0'])).toThrow('--rate must be a positive number, got "0"');
-    expect(() => parseSendArgs(['--digest', 'd', '--recipients', 'r', '--connections', '1.5'])).toThrow('--connections must be a positive whole number');
+    expect(() => parseSendArgs(['--digest', 'd', '--recipients', 'r', '--connections', '1.5'])).toThrow(
+      '--connections must be a positive whole number',
+    );
     expect(() => parseSendArgs(['--digest', 'd', '--recipients', 'r', '--smpt', 'x'])).toThrow(/Unknown option '--smpt'/);
   });
 

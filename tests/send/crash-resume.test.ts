@@ -4,7 +4,18 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { summariseJournal } from '../../src/send/journal.ts';
 import { EXIT_CODES } from '../../src/send/summary.ts';
-import { exitOf, makeProject, readJournalRecords, recipientAddresses, removeProject, runInProcess, SLUG, spawnSend, waitFor, writeRecipients } from './helpers.ts';
+import {
+  exitOf,
+  makeProject,
+  readJournalRecords,
+  recipientAddresses,
+  removeProject,
+  runInProcess,
+  SLUG,
+  spawnSend,
+  waitFor,
+  writeRecipients,
+} from './helpers.ts';
 import { startTestServer, type TestServer } from './smtp-test-server.ts';
 
 let dir: string;

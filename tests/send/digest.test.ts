@@ -31,7 +31,9 @@ describe('loadDigest', () => {
   });
 
   it('says when the site has not been built', () => {
-    expect(() => loadDigest(path.join(dir, 'site'), '2099-01-01', dir)).toThrow('site/digests/2099-01-01/digest.json: not found (has the site been built?)');
+    expect(() => loadDigest(path.join(dir, 'site'), '2099-01-01', dir)).toThrow(
+      'site/digests/2099-01-01/digest.json: not found (has the site been built?)',
+    );
   });
 
   it('refuses a slug that could escape the digests folder', () => {

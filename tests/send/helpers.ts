@@ -33,7 +33,8 @@ export function recipientAddresses(count: number): string[] {
 
 /** Writes `recipients.csv` with a name per address, or the given raw CSV text. */
 export function writeRecipients(dir: string, recipients: string[] | string, file = 'recipients.csv'): string {
-  const csv = typeof recipients === 'string' ? recipients : ['email,name', ...recipients.map((email, i) => `${email},Reader ${i + 1}`)].join('\n');
+  const csv =
+    typeof recipients === 'string' ? recipients : ['email,name', ...recipients.map((email, i) => `${email},Reader ${i + 1}`)].join('\n');
   fs.writeFileSync(path.join(dir, file), csv);
   return file;
 }
@@ -44,11 +45,23 @@ export interface CapturedRun extends SendResult {
 }
 
 function capture() {
-  return { text: '', isTTY: false, write(chunk: string) { this.text += chunk; return true; } };
+  return {
+    text: '',
+    isTTY: false,
+    write(chunk: string) {
+      this.text += chunk;
+      return true;
+    },
+  };
 }
 
 /** Runs the command in this process, with the same flag parsing as the CLI. */
-export async function runInProcess(dir: string, args: string[], env: Record<string, string | undefined> = {}, clock: Clock = systemClock): Promise<CapturedRun> {
+export async function runInProcess(
+  dir: string,
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  clock: Clock = systemClock,
+): Promise<CapturedRun> {
   const options = parseSendArgs(['--digest', SLUG, '--site', 'site', '--retry-base-ms', '5', ...args]);
   if (!options) throw new Error('--help given to runInProcess');
   const stdout = capture();
@@ -58,14 +71,22 @@ export async function runInProcess(dir: string, args: string[], env: Record<stri
 }
 
 /** Starts `tsx src/cli/send.ts` as one Node process (so SIGKILL really kills the sender, not a wrapper). */
-export function spawnSend(dir: string, args: string[], env: Record<string, string | undefined> = {}): ChildProcess & { output: () => string } {
+export function spawnSend(
+  dir: string,
+  args: string[],
+  env: Record<string, string | undefined> = {},
+): ChildProcess & { output: () => string } {
   let output = '';
   const tsxLoader = pathToFileURL(path.join(repoRoot, 'node_modules/tsx/dist/loader.mjs')).href;
-  const child = spawn(process.execPath, ['--import', tsxLoader, path.join(repoRoot, 'src/cli/send.ts'), '--digest', SLUG, '--site', 'site', ...args], {
-    cwd: dir,
-    env: { PATH: process.env.PATH, UNSUBSCRIBE_SECRET: SECRET, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', tsxLoader, path.join(repoRoot, 'src/cli/send.ts'), '--digest', SLUG, '--site', 'site', ...args],
+    {
+      cwd: dir,
+      env: { PATH: process.env.PATH, UNSUBSCRIBE_SECRET: SECRET, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return Object.assign(child, { output: () => output });

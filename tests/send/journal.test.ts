@@ -63,11 +63,15 @@ describe('parseJournal', () => {
   });
 
   it('refuses damage anywhere else, and files that are not journals', () => {
-    expect(() => parseJournal(`${lines(header)}not json\n${lines(record('a@example.org', 'sent'))}`, 'j')).toThrow('j: line 2 is not valid JSON');
+    expect(() => parseJournal(`${lines(header)}not json\n${lines(record('a@example.org', 'sent'))}`, 'j')).toThrow(
+      'j: line 2 is not valid JSON',
+    );
     // A last line that was finished (it ends in a newline) was not cut off: it is damage, not a crash.
     expect(() => parseJournal(`${lines(header, record('a@example.org', 'sent'))}not json\n`, 'j')).toThrow('j: line 3 is not valid JSON');
     expect(() => parseJournal(lines({ email: 'a@example.org' }), 'j')).toThrow('j: is not a send journal');
-    expect(() => parseJournal(lines(header, { email: 'a@example.org', status: 'delivered', messageId: 'x' }), 'j')).toThrow('j: line 2 is not a journal record');
+    expect(() => parseJournal(lines(header, { email: 'a@example.org', status: 'delivered', messageId: 'x' }), 'j')).toThrow(
+      'j: line 2 is not a journal record',
+    );
   });
 });
 
@@ -89,7 +93,10 @@ describe('Journal.open', () => {
 
   it('reads the history of an existing journal and repairs a cut-off last line', () => {
     const file = path.join(dir, 'j.journal');
-    fs.writeFileSync(file, `${lines(header, record('a@example.org', 'attempt'), record('a@example.org', 'sent'), record('b@example.org', 'attempt'))}{"ema`);
+    fs.writeFileSync(
+      file,
+      `${lines(header, record('a@example.org', 'attempt'), record('a@example.org', 'sent'), record('b@example.org', 'attempt'))}{"ema`,
+    );
     const journal = Journal.open(file, expected, 'j');
     expect(journal.truncatedTail).toBe(true);
     expect(journal.history.get('a@example.org')?.state).toBe('sent');

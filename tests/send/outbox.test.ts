@@ -103,7 +103,9 @@ describe('outbox mode', () => {
       for (const extra of [[], ['--outbox', 'preview']]) {
         const run = await runInProcess(dir, ['--recipients', 'recipients.csv', ...extra], { SMTP_URL: server.url });
         expect(run.exitCode, extra.join(' ')).toBe(EXIT_CODES.delivered);
-        expect(run.stderr).toContain('note: SMTP_URL is set but ignored without --smtp, so this run writes to the outbox and sends nothing (to send with it: --smtp env)');
+        expect(run.stderr).toContain(
+          'note: SMTP_URL is set but ignored without --smtp, so this run writes to the outbox and sends nothing (to send with it: --smtp env)',
+        );
       }
       expect(emlFiles(path.join(dir, 'outbox', SLUG))).toHaveLength(1);
       expect(emlFiles(path.join(dir, 'preview'))).toHaveLength(1);
@@ -163,7 +165,12 @@ describe('outbox mode', () => {
   });
 
   it('names files after the address without letting it leave the folder', () => {
-    for (const address of ['a/../../b@example.org', '.hidden@example.org', "o'brien@example.org", `${'x'.repeat(64)}@${'d'.repeat(60)}.example.org`]) {
+    for (const address of [
+      'a/../../b@example.org',
+      '.hidden@example.org',
+      "o'brien@example.org",
+      `${'x'.repeat(64)}@${'d'.repeat(60)}.example.org`,
+    ]) {
       const name = outboxFileName(address);
       expect(name, address).toMatch(/^[a-z0-9@._+-]+\.[0-9a-f]{12}\.eml$/);
       expect(name.startsWith('.'), address).toBe(false);

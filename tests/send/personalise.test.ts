@@ -78,11 +78,22 @@ describe('personalise', () => {
   });
 
   it('treats merge tags and their values as literal text', () => {
-    expect(replaceMergeTags('a $& b $1 c', new Map([['$&', 'x'], ['$1', '$&']]))).toBe('a x b $& c');
+    expect(
+      replaceMergeTags(
+        'a $& b $1 c',
+        new Map([
+          ['$&', 'x'],
+          ['$1', '$&'],
+        ]),
+      ),
+    ).toBe('a x b $& c');
   });
 
   it('replaces in one pass, so a value that contains a tag is not replaced again', () => {
-    const values = new Map([['https://x.org/u', 'https://x.org/u?token=1'], ['https://x.org/u?token', 'longest wins']]);
+    const values = new Map([
+      ['https://x.org/u', 'https://x.org/u?token=1'],
+      ['https://x.org/u?token', 'longest wins'],
+    ]);
     expect(replaceMergeTags('[https://x.org/u] [https://x.org/u?token]', values)).toBe('[https://x.org/u?token=1] [longest wins]');
   });
 });

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { createProgress, renderBar } from '../../src/send/progress.ts';
 
 function stream(isTTY: boolean) {
-  return { text: '', isTTY, write(chunk: string) { this.text += chunk; return true; } };
+  return {
+    text: '',
+    isTTY,
+    write(chunk: string) {
+      this.text += chunk;
+      return true;
+    },
+  };
 }
 
 describe('createProgress', () => {

@@ -66,6 +66,8 @@ describe('parseRecipients', () => {
       'r.csv: line 1: header has no email column ("email" or "Email Address"; found "address", "name")',
     ]);
     expect(parseRecipients('', 'r.csv').problems).toEqual(['r.csv: is empty (expected a header row with an "email" column)']);
-    expect(parseRecipients('email,name\nkim@example.org,"unterminated\n', 'r.csv').problems[0]).toMatch(/^r\.csv: line \d+: not readable as CSV/);
+    expect(parseRecipients('email,name\nkim@example.org,"unterminated\n', 'r.csv').problems[0]).toMatch(
+      /^r\.csv: line \d+: not readable as CSV/,
+    );
   });
 });

@@ -23,7 +23,15 @@ describe('refused before sending', () => {
   it('reports every bad CSV row with its line number and sends nothing', async () => {
     writeRecipients(
       dir,
-      ['email,name', 'good@example.org,Good', 'not-an-email,Bad', ',No Email', 'also good@example.org,Space', 'kim@example.org,Kim, Jong', 'ok@example.org,Ok'].join('\n'),
+      [
+        'email,name',
+        'good@example.org,Good',
+        'not-an-email,Bad',
+        ',No Email',
+        'also good@example.org,Space',
+        'kim@example.org,Kim, Jong',
+        'ok@example.org,Ok',
+      ].join('\n'),
     );
 
     const run = await runInProcess(dir, ['--recipients', 'recipients.csv', '--smtp', server.url]);
@@ -133,7 +141,9 @@ describe('SMTP credentials', () => {
     server = await startTestServer({ credentials: { user, pass } });
     writeRecipients(dir, recipientAddresses(3));
 
-    const child = spawnSend(dir, ['--recipients', 'recipients.csv', '--smtp', 'env'], { SMTP_URL: `smtp://${user}:${encodeURIComponent(pass)}@127.0.0.1:${server.port}` });
+    const child = spawnSend(dir, ['--recipients', 'recipients.csv', '--smtp', 'env'], {
+      SMTP_URL: `smtp://${user}:${encodeURIComponent(pass)}@127.0.0.1:${server.port}`,
+    });
 
     expect((await exitOf(child)).code, child.output()).toBe(EXIT_CODES.delivered);
     expect(server.seen.filter((m) => m.accepted)).toHaveLength(3);
@@ -150,7 +160,12 @@ describe('SMTP credentials', () => {
     });
     writeRecipients(dir, recipientAddresses(1));
 
-    const run = await runInProcess(dir, ['--recipients', 'recipients.csv', '--smtp', `smtp://user:${encodeURIComponent(pass)}@127.0.0.1:${server.port}`]);
+    const run = await runInProcess(dir, [
+      '--recipients',
+      'recipients.csv',
+      '--smtp',
+      `smtp://user:${encodeURIComponent(pass)}@127.0.0.1:${server.port}`,
+    ]);
 
     expect(run.exitCode).toBe(EXIT_CODES.incomplete);
     const journal = fs.readFileSync(path.join(dir, 'outbox', `${SLUG}.journal`), 'utf8');
@@ -161,7 +176,11 @@ describe('SMTP credentials', () => {
 
   it('are not echoed when the URL itself is unusable', async () => {
     writeRecipients(dir, recipientAddresses(1));
-    for (const url of [`ftp://${user}:${pass}@mail.example.org`, `smtp://${user}:hunter2-secret@mail.example.org/x?pool=true`, `smtp://${user}:100%-secret@mail.example.org`]) {
+    for (const url of [
+      `ftp://${user}:${pass}@mail.example.org`,
+      `smtp://${user}:hunter2-secret@mail.example.org/x?pool=true`,
+      `smtp://${user}:100%-secret@mail.example.org`,
+    ]) {
       const run = await runInProcess(dir, ['--recipients', 'recipients.csv', '--smtp', url]);
       expect(run.exitCode, url).toBe(EXIT_CODES.refused);
       for (const secret of [user, pass, 'hunter2-secret', '100%-secret']) expect(run.stderr, url).not.toContain(secret);

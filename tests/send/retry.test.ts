@@ -2,14 +2,25 @@
 import { describe, expect, it } from 'vitest';
 import { backoffDelay, classifySendError } from '../../src/send/retry.ts';
 
-const smtpError = (responseCode: number, response: string, code = 'EENVELOPE') => Object.assign(new Error(response), { code, responseCode, response });
+const smtpError = (responseCode: number, response: string, code = 'EENVELOPE') =>
+  Object.assign(new Error(response), { code, responseCode, response });
 
 describe('classifySendError', () => {
   it('retries 4xx replies and 503, gives up on other 5xx replies', () => {
-    expect(classifySendError(smtpError(451, '451 4.7.1 Greylisted'))).toEqual({ kind: 'temporary', code: 451, response: '451 4.7.1 Greylisted', connectionLevel: false });
+    expect(classifySendError(smtpError(451, '451 4.7.1 Greylisted'))).toEqual({
+      kind: 'temporary',
+      code: 451,
+      response: '451 4.7.1 Greylisted',
+      connectionLevel: false,
+    });
     expect(classifySendError(smtpError(421, '421 Try later', 'EPROTOCOL')).kind).toBe('temporary');
     expect(classifySendError(smtpError(503, '503 Bad sequence')).kind).toBe('temporary');
-    expect(classifySendError(smtpError(550, '550 5.1.1 No such user'))).toEqual({ kind: 'permanent', code: 550, response: '550 5.1.1 No such user', connectionLevel: false });
+    expect(classifySendError(smtpError(550, '550 5.1.1 No such user'))).toEqual({
+      kind: 'permanent',
+      code: 550,
+      response: '550 5.1.1 No such user',
+      connectionLevel: false,
+    });
     expect(classifySendError(smtpError(552, '552 Message too big', 'EMESSAGE')).kind).toBe('permanent');
   });
 

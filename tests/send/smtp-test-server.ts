@@ -72,7 +72,8 @@ export async function startTestServer(script: ServerScript = {}): Promise<TestSe
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', async () => {
+      stream.on('end', () => void onEnd());
+      const onEnd = async () => {
         const raw = Buffer.concat(chunks);
         // Numbered before parsing, which is asynchronous, so concurrent connections get distinct numbers.
         messagesRead += 1;
@@ -89,7 +90,7 @@ export async function startTestServer(script: ServerScript = {}): Promise<TestSe
         } else if (verdict !== 'hang') {
           callback(smtpError(verdict.code, verdict.message));
         }
-      });
+      };
     },
   });
   server.server.on('connection', (socket: Socket) => {
@@ -103,7 +104,9 @@ export async function startTestServer(script: ServerScript = {}): Promise<TestSe
   const address = server.server.address();
   if (address === null || typeof address === 'string') throw new Error('test SMTP server has no port');
   const port = address.port;
-  const credentials = script.credentials ? `${encodeURIComponent(script.credentials.user)}:${encodeURIComponent(script.credentials.pass)}@` : '';
+  const credentials = script.credentials
+    ? `${encodeURIComponent(script.credentials.user)}:${encodeURIComponent(script.credentials.pass)}@`
+    : '';
 
   return {
     port,

@@ -12,7 +12,11 @@ describe('parseSmtpUrl', () => {
       auth: { user: 'AKIAEXAMPLE', pass: 'se/cret@pass' },
     });
     expect(target.display).toBe('smtps://***:***@email-smtp.eu-west-1.amazonaws.com');
-    expect(target.secrets).toEqual(['se/cret@pass', 'se%2Fcret%40pass', Buffer.from('\u0000AKIAEXAMPLE\u0000se/cret@pass').toString('base64')]);
+    expect(target.secrets).toEqual([
+      'se/cret@pass',
+      'se%2Fcret%40pass',
+      Buffer.from('\u0000AKIAEXAMPLE\u0000se/cret@pass').toString('base64'),
+    ]);
     expect(target.usernames).toEqual(['AKIAEXAMPLE']);
     expect(parseSmtpUrl('smtp://postmaster%40mg.example.org:pw@smtp.mailgun.org').secrets).toContain('postmaster%40mg.example.org');
   });
@@ -55,7 +59,13 @@ describe('cleartextPasswordWarning', () => {
     expect(cleartextPasswordWarning(parseSmtpUrl('smtp://u:p@smtp.mailgun.org:587'))).toBe(
       'warning: smtp://***:***@smtp.mailgun.org:587 may send the password in clear text if the server offers no STARTTLS; add ?requireTLS=true to refuse that',
     );
-    for (const url of ['smtp://u:p@smtp.mailgun.org:587?requireTLS=true', 'smtps://u:p@smtp.mailgun.org', 'smtp://smtp.mailgun.org', 'smtp://u:p@127.0.0.1:2525', 'smtp://u:p@localhost']) {
+    for (const url of [
+      'smtp://u:p@smtp.mailgun.org:587?requireTLS=true',
+      'smtps://u:p@smtp.mailgun.org',
+      'smtp://smtp.mailgun.org',
+      'smtp://u:p@127.0.0.1:2525',
+      'smtp://u:p@localhost',
+    ]) {
       expect(cleartextPasswordWarning(parseSmtpUrl(url)), url).toBeUndefined();
     }
   });

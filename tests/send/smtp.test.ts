@@ -4,7 +4,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { messageIdFor } from '../../src/send/personalise.ts';
 import { verifyUnsubscribeToken } from '../../src/send/unsubscribe.ts';
 import { EXIT_CODES } from '../../src/send/summary.ts';
-import { LIST_ID, makeProject, readJournalRecords, recipientAddresses, removeProject, runInProcess, SECRET, SLUG, writeRecipients } from './helpers.ts';
+import {
+  LIST_ID,
+  makeProject,
+  readJournalRecords,
+  recipientAddresses,
+  removeProject,
+  runInProcess,
+  SECRET,
+  SLUG,
+  writeRecipients,
+} from './helpers.ts';
 import { startTestServer, type SeenMessage, type TestServer } from './smtp-test-server.ts';
 
 let dir: string;
@@ -103,7 +113,8 @@ describe('send over SMTP', () => {
     const greylisted = addresses[2] ?? '';
     writeRecipients(dir, addresses);
     server = await startTestServer({
-      onRecipient: (address, attempt) => (address === greylisted && attempt === 1 ? { code: 451, message: '4.7.1 Greylisted, try again later' } : undefined),
+      onRecipient: (address, attempt) =>
+        address === greylisted && attempt === 1 ? { code: 451, message: '4.7.1 Greylisted, try again later' } : undefined,
     });
 
     const run = await runInProcess(dir, ['--recipients', 'recipients.csv', '--smtp', server.url]);
@@ -122,16 +133,23 @@ describe('send over SMTP', () => {
 
   it('dates each try at its own time from the injected clock, with the same Message-ID', async () => {
     writeRecipients(dir, ['kim@example.org']);
-    server = await startTestServer({ onMessage: (message) => (message.index === 1 ? { code: 451, message: '4.3.0 Try later' } : 'accept') });
+    server = await startTestServer({
+      onMessage: (message) => (message.index === 1 ? { code: 451, message: '4.3.0 Try later' } : 'accept'),
+    });
     let now = Date.parse('2026-03-02T09:30:00Z');
-    const clock = { now: () => now, sleep: async (ms: number) => void (now += ms) };
+    const clock = { now: () => now, sleep: (ms: number) => Promise.resolve(void (now += ms)) };
 
     const run = await runInProcess(dir, ['--recipients', 'recipients.csv', '--smtp', server.url, '--retry-base-ms', '60000'], {}, clock);
 
     expect(run.exitCode).toBe(EXIT_CODES.delivered);
     const tries = server.seenFor('kim@example.org');
-    expect(tries.map((message) => headerLine(message, 'Date'))).toEqual(['Date: Mon, 02 Mar 2026 09:30:00 +0000', 'Date: Mon, 02 Mar 2026 09:31:00 +0000']);
-    expect(new Set(tries.map((message) => message.parsed.messageId))).toEqual(new Set([messageIdFor(SLUG, 'kim@example.org', 'digest@dispatch.example.org')]));
+    expect(tries.map((message) => headerLine(message, 'Date'))).toEqual([
+      'Date: Mon, 02 Mar 2026 09:30:00 +0000',
+      'Date: Mon, 02 Mar 2026 09:31:00 +0000',
+    ]);
+    expect(new Set(tries.map((message) => message.parsed.messageId))).toEqual(
+      new Set([messageIdFor(SLUG, 'kim@example.org', 'digest@dispatch.example.org')]),
+    );
   });
 
   it('stops when the server cannot be reached, leaving the rest unattempted for a rerun', async () => {
@@ -145,7 +163,9 @@ describe('send over SMTP', () => {
     const run = await runInProcess(dir, ['--recipients', 'recipients.csv', '--smtp', url, '--max-attempts', '2', '--retry-base-ms', '1']);
 
     expect(run.exitCode).toBe(EXIT_CODES.incomplete);
-    expect(run.summary?.stoppedBecause).toMatch(/^the SMTP server could not be reached \(ESOCKET: connect ECONNREFUSED 127\.0\.0\.1:\d+\)$/);
+    expect(run.summary?.stoppedBecause).toMatch(
+      /^the SMTP server could not be reached \(ESOCKET: connect ECONNREFUSED 127\.0\.0\.1:\d+\)$/,
+    );
     expect(run.summary?.sent).toBe(0);
     // Messages already handed to other connections fail too; the rest wait for a rerun.
     expect(run.summary?.notAttempted).toBeGreaterThan(0);

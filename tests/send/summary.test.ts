@@ -23,7 +23,9 @@ describe('exitCodeFor', () => {
     expect(exitCodeFor({ ...base, failed: [{ email: 'a@example.org', response: '550' }] })).toBe(EXIT_CODES.incomplete);
     expect(exitCodeFor({ ...base, notAttempted: 3 })).toBe(EXIT_CODES.incomplete);
     expect(exitCodeFor({ ...base, inDoubtHeld: [{ email: 'a@example.org', messageId: '<a@x>' }] })).toBe(EXIT_CODES.inDoubt);
-    expect(exitCodeFor({ ...base, inDoubtHeld: [{ email: 'a@example.org', messageId: '<a@x>' }], notAttempted: 1 })).toBe(EXIT_CODES.incomplete);
+    expect(exitCodeFor({ ...base, inDoubtHeld: [{ email: 'a@example.org', messageId: '<a@x>' }], notAttempted: 1 })).toBe(
+      EXIT_CODES.incomplete,
+    );
   });
 });
 
@@ -65,6 +67,8 @@ describe('formatSummary', () => {
         '',
       ].join('\n'),
     );
-    expect(formatSummary({ ...base, delivery: 'outbox', sent: 7, notAttempted: 1 })).toMatch(/not attempted: 1\nNot every message was written: rerun to write them all again\.\n$/);
+    expect(formatSummary({ ...base, delivery: 'outbox', sent: 7, notAttempted: 1 })).toMatch(
+      /not attempted: 1\nNot every message was written: rerun to write them all again\.\n$/,
+    );
   });
 });

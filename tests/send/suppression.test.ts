@@ -18,18 +18,25 @@ const problems = (text: string): string[] => {
 
 describe('parseSuppressionList', () => {
   it('reads the email column of a CSV with a header row', () => {
-    const csv = 'reason,Email,at\nunsubscribe,Kim@Example.org,2025-06-01\n# a comment\nbounce,"lee@example.org",2025-06-02\nmanual,,2025-06-03\n';
+    const csv =
+      'reason,Email,at\nunsubscribe,Kim@Example.org,2025-06-01\n# a comment\nbounce,"lee@example.org",2025-06-02\nmanual,,2025-06-03\n';
     expect([...parseSuppressionList(csv, 's.csv')]).toEqual(['kim@example.org', 'lee@example.org']);
   });
 
   it('reads a Mailchimp export ("Email Address"), a semicolon-separated one and a tab-separated one', () => {
     expect([...parseSuppressionList('"Email Address","First Name"\n"kim@example.org","Min-ji"\n', 's.csv')]).toEqual(['kim@example.org']);
-    expect([...parseSuppressionList('E-Mail;Name\r\nkim@example.org;Kim\r\nlee@example.org;"Lee; Jr."\r\n', 's.csv')]).toEqual(['kim@example.org', 'lee@example.org']);
+    expect([...parseSuppressionList('E-Mail;Name\r\nkim@example.org;Kim\r\nlee@example.org;"Lee; Jr."\r\n', 's.csv')]).toEqual([
+      'kim@example.org',
+      'lee@example.org',
+    ]);
     expect([...parseSuppressionList('email_address\treason\nKIM@example.org\tbounce\n', 's.csv')]).toEqual(['kim@example.org']);
   });
 
   it('reads one address per line, skipping blank lines and comments', () => {
-    expect([...parseSuppressionList('# from the help desk\r\nKim@Example.org\r\n\r\n  lee@example.org  \n', 's.csv')]).toEqual(['kim@example.org', 'lee@example.org']);
+    expect([...parseSuppressionList('# from the help desk\r\nKim@Example.org\r\n\r\n  lee@example.org  \n', 's.csv')]).toEqual([
+      'kim@example.org',
+      'lee@example.org',
+    ]);
     expect([...parseSuppressionList('# nothing yet\n\n', 's.csv')]).toEqual([]);
   });
 
@@ -45,7 +52,9 @@ describe('parseSuppressionList', () => {
       's.csv: line 1: expected an email address, got "kim@example.org,Min-ji"',
       's.csv: line 2: expected an email address, got "lee@example.org,Lee"',
     ]);
-    expect(problems('email\nkim@example.org\nnot an address\n')).toEqual(['s.csv: line 3: expected an email address, got "not an address"']);
+    expect(problems('email\nkim@example.org\nnot an address\n')).toEqual([
+      's.csv: line 3: expected an email address, got "not an address"',
+    ]);
   });
 
   it('lists at most ten bad entries, then how many more', () => {
@@ -68,7 +77,9 @@ describe('loadSuppressionList', () => {
       fs.writeFileSync(path.join(dir, 's.txt'), 'kim@example.org\n');
       expect(loadSuppressionList(path.join(dir, 's.txt'))).toEqual({ addresses: new Set(['kim@example.org']), found: true });
       fs.writeFileSync(path.join(dir, 'bad.csv'), 'Name\nKim\n');
-      expect(() => loadSuppressionList(path.join(dir, 'bad.csv'), 'lists/bad.csv')).toThrow(/^lists\/bad\.csv: line 1: expected one address per line/);
+      expect(() => loadSuppressionList(path.join(dir, 'bad.csv'), 'lists/bad.csv')).toThrow(
+        /^lists\/bad\.csv: line 1: expected one address per line/,
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

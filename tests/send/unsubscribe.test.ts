@@ -18,7 +18,9 @@ describe('unsubscribe tokens', () => {
     expect(verifyUnsubscribeToken(secret, 'lee@example.org', listId, token)).toBe(false);
     expect(verifyUnsubscribeToken(secret, 'kim@example.org', 'other.example.org', token)).toBe(false);
     expect(verifyUnsubscribeToken('another-secret-0123456789', 'kim@example.org', listId, token)).toBe(false);
-    expect(verifyUnsubscribeToken(secret, 'kim@example.org', listId, `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`)).toBe(false);
+    expect(verifyUnsubscribeToken(secret, 'kim@example.org', listId, `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`)).toBe(
+      false,
+    );
   });
 
   it('reject malformed tokens without throwing', () => {
@@ -30,7 +32,9 @@ describe('unsubscribe tokens', () => {
   });
 
   it('go into the unsubscribe URL next to the URL-encoded address', () => {
-    const url = new URL(personalUnsubscribeUrl('https://dispatch.example.org/unsubscribe?list=digest', secret, 'kim+news@example.org', listId));
+    const url = new URL(
+      personalUnsubscribeUrl('https://dispatch.example.org/unsubscribe?list=digest', secret, 'kim+news@example.org', listId),
+    );
     expect(url.searchParams.get('list')).toBe('digest');
     expect(url.searchParams.get('email')).toBe('kim+news@example.org');
     expect(url.search).toContain('email=kim%2Bnews%40example.org');

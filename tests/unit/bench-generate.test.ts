@@ -46,7 +46,9 @@ describe('bench/generate.ts', () => {
 
   it('writes a different tree for another seed', () => {
     const articles = (t: GeneratedTree) =>
-      files(path.join(t.contentDir, 'articles')).map((name) => fs.readFileSync(path.join(t.contentDir, 'articles', name), 'utf8')).join('\n');
+      files(path.join(t.contentDir, 'articles'))
+        .map((name) => fs.readFileSync(path.join(t.contentDir, 'articles', name), 'utf8'))
+        .join('\n');
     expect(articles(treeAt('other', 8))).not.toBe(articles(tree));
   });
 
@@ -66,7 +68,10 @@ describe('bench/generate.ts', () => {
       expect(article.tags.length).toBeGreaterThanOrEqual(2);
       expect(article.reporting.length).toBeGreaterThanOrEqual(1);
       expect(typeof data.date === 'string' && /([+-]\d{2}:\d{2}|Z)$/.test(data.date)).toBe(true);
-      const words = content.replace(/\{%[^%]*%\}/g, 'x x').split(/\s+/).filter((w) => /\w/.test(w)).length;
+      const words = content
+        .replace(/\{%[^%]*%\}/g, 'x x')
+        .split(/\s+/)
+        .filter((w) => /\w/.test(w)).length;
       expect(words, slug).toBeGreaterThanOrEqual(600);
       expect(words, slug).toBeLessThanOrEqual(1000);
     }
@@ -104,7 +109,10 @@ describe('bench/generate.ts', () => {
     expect(tree.digests.length).toBeGreaterThanOrEqual(2);
     expect(tree.digests.length).toBeLessThanOrEqual(4);
     const articles = tree.articles.map(({ slug, tags }) => {
-      const article = parseArticle(readFrontMatter(fs.readFileSync(path.join(tree.contentDir, 'articles', `${slug}.md`), 'utf8')).data, slug);
+      const article = parseArticle(
+        readFrontMatter(fs.readFileSync(path.join(tree.contentDir, 'articles', `${slug}.md`), 'utf8')).data,
+        slug,
+      );
       return { slug, tags, date: article.date.toJSDate() };
     });
     for (const { slug } of tree.digests) {
@@ -123,7 +131,8 @@ describe('bench/generate.ts', () => {
     const pages = files(content).filter((name) => !name.startsWith('facts/') && !/^(articles|digests)\/.*\.md$/.test(name));
     expect(pages).toContain('_data/site.json');
     expect(pages).toContain('index.njk');
-    for (const name of pages) expect(fs.readFileSync(path.join(tree.contentDir, name)), name).toEqual(fs.readFileSync(path.join(content, name)));
+    for (const name of pages)
+      expect(fs.readFileSync(path.join(tree.contentDir, name)), name).toEqual(fs.readFileSync(path.join(content, name)));
     expect(fs.existsSync(path.join(tree.contentDir, 'articles', 'north-korea-more-troops-russia.md'))).toBe(false);
   });
 

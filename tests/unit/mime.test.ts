@@ -16,7 +16,10 @@ function message(overrides: Partial<MessageInput> = {}): MessageInput {
     messageId: '<2025-06-27.0123456789abcdef01234567@dispatch.example.org>',
     html: '<p>Hello <a href="https://dispatch.example.org/unsubscribe?email=reader%40example.org&amp;token=abc">unsubscribe</a></p>',
     text: 'Hello\n\nUnsubscribe: https://dispatch.example.org/unsubscribe?email=reader%40example.org&token=abc\n',
-    listUnsubscribe: { url: 'https://dispatch.example.org/unsubscribe?email=reader%40example.org&token=abc', mailto: 'unsubscribe@dispatch.example.org' },
+    listUnsubscribe: {
+      url: 'https://dispatch.example.org/unsubscribe?email=reader%40example.org&token=abc',
+      mailto: 'unsubscribe@dispatch.example.org',
+    },
     listId: 'digest.dispatch.example.org',
     ...overrides,
   };
@@ -34,7 +37,10 @@ function only(addresses: AddressObject | AddressObject[] | undefined) {
 
 function headerNames(raw: string): string[] {
   const head = raw.slice(0, raw.indexOf('\r\n\r\n', 2));
-  return head.split('\r\n').filter((line) => line !== '' && !/^\s/.test(line)).map((line) => line.slice(0, line.indexOf(':')).toLowerCase());
+  return head
+    .split('\r\n')
+    .filter((line) => line !== '' && !/^\s/.test(line))
+    .map((line) => line.slice(0, line.indexOf(':')).toLowerCase());
 }
 
 function rejection(input: MessageInput): string {
@@ -61,7 +67,18 @@ describe('composeEml', () => {
     const { raw, parsed } = await parse(message());
 
     expect(headerNames(raw)).toEqual(
-      expect.arrayContaining(['subject', 'from', 'to', 'reply-to', 'date', 'message-id', 'mime-version', 'list-unsubscribe', 'list-unsubscribe-post', 'list-id']),
+      expect.arrayContaining([
+        'subject',
+        'from',
+        'to',
+        'reply-to',
+        'date',
+        'message-id',
+        'mime-version',
+        'list-unsubscribe',
+        'list-unsubscribe-post',
+        'list-id',
+      ]),
     );
     expect(parsed.subject).toBe('North Korea readies more troops for Russia');
     expect(only(parsed.from)).toEqual([{ name: 'The Korea Dispatch', address: 'digest@dispatch.example.org' }]);
@@ -107,7 +124,13 @@ describe('composeEml', () => {
 
   it('encodes names with commas, quotes and non-ASCII so they parse back exactly', async () => {
     const name = 'Kim, "Jong" 김';
-    const { parsed } = await parse(message({ from: { name, address: 'digest@dispatch.example.org' }, to: { name, address: 'kim@example.org' }, replyTo: { name, address: 'newsroom@dispatch.example.org' } }));
+    const { parsed } = await parse(
+      message({
+        from: { name, address: 'digest@dispatch.example.org' },
+        to: { name, address: 'kim@example.org' },
+        replyTo: { name, address: 'newsroom@dispatch.example.org' },
+      }),
+    );
 
     expect(only(parsed.from)).toEqual([{ name, address: 'digest@dispatch.example.org' }]);
     expect(only(parsed.to)).toEqual([{ name, address: 'kim@example.org' }]);
@@ -153,14 +176,18 @@ describe('header-bound values', () => {
   });
 
   it('rejects names that would add a header, in every address field', () => {
-    expect(rejection(message({ to: { name: 'Eve\nBcc: x@y', address: 'eve@example.org' } }))).toBe('to.name must be a single line (found a line break)');
+    expect(rejection(message({ to: { name: 'Eve\nBcc: x@y', address: 'eve@example.org' } }))).toBe(
+      'to.name must be a single line (found a line break)',
+    );
     expect(rejection(message({ from: { name: 'Eve\r\nBcc: x@y', address: 'digest@dispatch.example.org' } }))).toBe(
       'from.name must be a single line (found a line break)',
     );
     expect(rejection(message({ replyTo: { name: 'Eve\u0000', address: 'newsroom@dispatch.example.org' } }))).toBe(
       'replyTo.name must not contain control characters (found U+0000)',
     );
-    expect(rejection(message({ to: { name: 'Tab\there', address: 'eve@example.org' } }))).toBe('to.name must not contain control characters (found U+0009)');
+    expect(rejection(message({ to: { name: 'Tab\there', address: 'eve@example.org' } }))).toBe(
+      'to.name must not contain control characters (found U+0009)',
+    );
   });
 
   it('accepts only one plain mailbox per address', () => {
@@ -168,7 +195,9 @@ describe('header-bound values', () => {
       'to.address must be a single valid email address, got "eve@example.org, x@y.org"',
     );
     expect(rejection(message({ to: { address: 'Eve <eve@example.org>' } }))).toMatch(/^to\.address must be a single valid email address/);
-    expect(rejection(message({ to: { address: 'eve@example.org\r\nBcc: x@y.org' } }))).toBe('to.address must be a single line (found a line break)');
+    expect(rejection(message({ to: { address: 'eve@example.org\r\nBcc: x@y.org' } }))).toBe(
+      'to.address must be a single line (found a line break)',
+    );
     expect(rejection(message({ from: { address: 'not-an-address' } }))).toMatch(/^from\.address must be a single valid email address/);
     expect(rejection(message({ listUnsubscribe: { url: 'https://dispatch.example.org/u', mailto: 'u@x.org?cc=x@y.org' } }))).toMatch(
       /^listUnsubscribe\.mailto must be a single valid email address/,
@@ -181,11 +210,15 @@ describe('header-bound values', () => {
     expect(rejection(message({ messageId: '<a@b@c>' }))).toMatch(/^messageId must look like <id@domain>/);
     expect(rejection(message({ listId: 'digest.example.org>\r\nBcc: x@y' }))).toBe('listId must be a single line (found a line break)');
     expect(rejection(message({ listId: 'digest example org' }))).toMatch(/^listId must look like digest\.example\.org/);
-    expect(rejection(message({ listUnsubscribe: { url: 'https://x.org/u\r\nBcc: x@y' } }))).toBe('listUnsubscribe.url must be a single line (found a line break)');
+    expect(rejection(message({ listUnsubscribe: { url: 'https://x.org/u\r\nBcc: x@y' } }))).toBe(
+      'listUnsubscribe.url must be a single line (found a line break)',
+    );
     expect(rejection(message({ listUnsubscribe: { url: 'https://x.org/u>, <https://evil.example' } }))).toBe(
       'listUnsubscribe.url must not contain spaces or angle brackets',
     );
-    expect(rejection(message({ listUnsubscribe: { url: 'http://x.org/u' } }))).toBe('listUnsubscribe.url must be an https URL, got "http://x.org/u"');
+    expect(rejection(message({ listUnsubscribe: { url: 'http://x.org/u' } }))).toBe(
+      'listUnsubscribe.url must be an https URL, got "http://x.org/u"',
+    );
     expect(rejection(message({ subject: '   ' }))).toBe('subject must not be empty');
   });
 
@@ -194,7 +227,9 @@ describe('header-bound values', () => {
     fc.assert(
       fc.property(fc.string(), lineBreak, fc.string(), (before, br, after) => {
         expect(() => toMailOptions(message({ subject: `x${before}${br}${after}` }))).toThrow(HeaderValueError);
-        expect(() => toMailOptions(message({ to: { name: `${before}${br}${after}`, address: 'a@example.org' } }))).toThrow(HeaderValueError);
+        expect(() => toMailOptions(message({ to: { name: `${before}${br}${after}`, address: 'a@example.org' } }))).toThrow(
+          HeaderValueError,
+        );
       }),
     );
   });

@@ -8,12 +8,7 @@
  * Client ids as Can I email names them. `outlook.outlook-com` (Outlook on the web, and the new
  * Outlook for Windows) is in the package's data but missing from its list of clients; the check adds it.
  */
-export const targetClients: readonly string[] = [
-  'gmail.*',
-  'outlook.windows',
-  'outlook.outlook-com',
-  'apple-mail.*',
-];
+export const targetClients: readonly string[] = ['gmail.*', 'outlook.windows', 'outlook.outlook-com', 'apple-mail.*'];
 
 export interface ClientSupportException {
   /** The feature's title in Can I email, exactly as the check reports it, e.g. `@media`, `display:none`. */
@@ -54,12 +49,13 @@ export const clientSupportPolicy: readonly ClientSupportException[] = [
     feature: 'padding',
     clients: ['outlook.windows'],
     reason:
-      'Spacing is padding on table cells, which Outlook for Windows honours; the button\'s padding on <a> is backed by mso-padding-alt on its cell.',
+      "Spacing is padding on table cells, which Outlook for Windows honours; the button's padding on <a> is backed by mso-padding-alt on its cell.",
   },
   {
     feature: 'width attribute',
     clients: ['outlook.windows'],
-    reason: 'Images carry pixel widths (not percentages) for Outlook, and the MSO head block fixes PixelsPerInch at 96 so they do not scale wrongly at 120 dpi.',
+    reason:
+      'Images carry pixel widths (not percentages) for Outlook, and the MSO head block fixes PixelsPerInch at 96 so they do not scale wrongly at 120 dpi.',
   },
   {
     feature: 'height attribute',
@@ -83,7 +79,7 @@ export const clientSupportPolicy: readonly ClientSupportException[] = [
     feature: 'Type selector',
     clients: ['gmail.mobile-webmail', 'gmail.ios', 'gmail.android'],
     reason:
-      'Gmail\'s mobile webmail (and its apps with non-Google accounts) ignore <style> blocks; the rules there are client fixes such as `#MessageViewBody a`, and everything the layout needs is inline.',
+      "Gmail's mobile webmail (and its apps with non-Google accounts) ignore <style> blocks; the rules there are client fixes such as `#MessageViewBody a`, and everything the layout needs is inline.",
   },
   {
     feature: 'ID selector',
@@ -112,13 +108,13 @@ export const clientSupportPolicy: readonly ClientSupportException[] = [
   {
     feature: 'opacity',
     clients: ['gmail.mobile-webmail', 'outlook.windows'],
-    reason: 'One of the preheader\'s redundant hiding styles; display:none and mso-hide:all do the work in these clients.',
+    reason: "One of the preheader's redundant hiding styles; display:none and mso-hide:all do the work in these clients.",
   },
   {
     feature: 'overflow',
     clients: ['outlook.windows', 'apple-mail.macos'],
     reason:
-      'One of the preheader\'s redundant hiding styles (mso-hide:all covers Outlook); nothing needs to scroll, so Apple Mail\'s scrolling bug does not matter.',
+      "One of the preheader's redundant hiding styles (mso-hide:all covers Outlook); nothing needs to scroll, so Apple Mail's scrolling bug does not matter.",
   },
 
   // Typography and decoration: values chosen from the supported subset.
@@ -150,7 +146,7 @@ export const clientSupportPolicy: readonly ClientSupportException[] = [
   {
     feature: 'letter-spacing',
     clients: ['outlook.windows'],
-    reason: 'Only a small positive px value on the kicker line; Outlook\'s bugs concern em and large negative values.',
+    reason: "Only a small positive px value on the kicker line; Outlook's bugs concern em and large negative values.",
   },
   {
     feature: 'text-align',

@@ -20,17 +20,39 @@ export interface ClientSupportFinding {
 
 // The package's own list, plus Outlook.com, which its Can I email data covers for every feature.
 const KNOWN_CLIENTS = [
-  'apple-mail.macos', 'apple-mail.ios',
-  'gmail.desktop-webmail', 'gmail.ios', 'gmail.android', 'gmail.mobile-webmail',
-  'orange.desktop-webmail', 'orange.ios', 'orange.android',
-  'outlook.windows', 'outlook.windows-mail', 'outlook.macos', 'outlook.outlook-com', 'outlook.ios', 'outlook.android',
-  'yahoo.desktop-webmail', 'yahoo.ios', 'yahoo.android',
-  'aol.desktop-webmail', 'aol.ios', 'aol.android',
+  'apple-mail.macos',
+  'apple-mail.ios',
+  'gmail.desktop-webmail',
+  'gmail.ios',
+  'gmail.android',
+  'gmail.mobile-webmail',
+  'orange.desktop-webmail',
+  'orange.ios',
+  'orange.android',
+  'outlook.windows',
+  'outlook.windows-mail',
+  'outlook.macos',
+  'outlook.outlook-com',
+  'outlook.ios',
+  'outlook.android',
+  'yahoo.desktop-webmail',
+  'yahoo.ios',
+  'yahoo.android',
+  'aol.desktop-webmail',
+  'aol.ios',
+  'aol.android',
   'samsung-email.android',
-  'sfr.desktop-webmail', 'sfr.ios', 'sfr.android',
+  'sfr.desktop-webmail',
+  'sfr.ios',
+  'sfr.android',
   'thunderbird.macos',
-  'protonmail.desktop-webmail', 'protonmail.ios', 'protonmail.android',
-  'hey.desktop-webmail', 'mail-ru.desktop-webmail', 'fastmail.desktop-webmail', 'laposte.desktop-webmail',
+  'protonmail.desktop-webmail',
+  'protonmail.ios',
+  'protonmail.android',
+  'hey.desktop-webmail',
+  'mail-ru.desktop-webmail',
+  'fastmail.desktop-webmail',
+  'laposte.desktop-webmail',
 ] as const;
 
 const CLIENT_NAMES: Record<string, string> = {
@@ -39,7 +61,7 @@ const CLIENT_NAMES: Record<string, string> = {
   'gmail.desktop-webmail': 'Gmail on the web',
   'gmail.ios': 'the Gmail iOS app',
   'gmail.android': 'the Gmail Android app',
-  'gmail.mobile-webmail': 'Gmail\'s mobile webmail',
+  'gmail.mobile-webmail': "Gmail's mobile webmail",
   'outlook.windows': 'Outlook for Windows',
   'outlook.outlook-com': 'Outlook.com',
 };
@@ -58,8 +80,14 @@ export function checkClientSupport(html: string, options: ClientSupportOptions =
   }
   const open = findings.filter((finding) => !isAccepted(finding, policy));
   return {
-    errors: describe(open.filter((finding) => finding.support === 'none'), 'none'),
-    warnings: describe(open.filter((finding) => finding.support === 'partial'), 'partial'),
+    errors: describe(
+      open.filter((finding) => finding.support === 'none'),
+      'none',
+    ),
+    warnings: describe(
+      open.filter((finding) => finding.support === 'partial'),
+      'partial',
+    ),
   };
 }
 
@@ -86,10 +114,7 @@ export function structureOf(html: string, clients: readonly string[]): string {
 }
 
 /** Every feature of the HTML that a client lacks or only partly supports, one finding per feature and client. */
-export function findUnsupportedFeatures(
-  html: string,
-  clients: readonly string[] = targetClients,
-): ClientSupportFinding[] {
+export function findUnsupportedFeatures(html: string, clients: readonly string[] = targetClients): ClientSupportFinding[] {
   const key = structureOf(html, clients);
   const known = findingsByStructure.get(key);
   if (known) return known;
@@ -121,8 +146,7 @@ function checkWithDoIUse(html: string, clients: readonly string[]): ClientSuppor
 
 export function isAccepted(finding: ClientSupportFinding, policy: readonly ClientSupportException[]): boolean {
   return policy.some(
-    (exception) =>
-      exception.feature === finding.feature && exception.clients.some((glob) => clientMatches(glob, finding.client)),
+    (exception) => exception.feature === finding.feature && exception.clients.some((glob) => clientMatches(glob, finding.client)),
   );
 }
 
@@ -133,7 +157,10 @@ function resolveClients(globs: readonly string[]): string[] {
 }
 
 function clientMatches(glob: string, client: string): boolean {
-  const pattern = glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  const pattern = glob
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
   return new RegExp(`^${pattern}$`).test(client);
 }
 

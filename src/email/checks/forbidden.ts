@@ -31,14 +31,17 @@ export function checkForbidden(html: string, options: ForbiddenOptions): CheckRe
   for (const tag of startTags(withoutPlainComments(html))) {
     const reason = FORBIDDEN_ELEMENTS[tag.name];
     if (reason !== undefined) error(`<${tag.name}> found: ${reason}`);
-    const attribute = (name: string): string | undefined =>
-      tag.attributes.find((candidate) => candidate.name === name)?.raw;
+    const attribute = (name: string): string | undefined => tag.attributes.find((candidate) => candidate.name === name)?.raw;
 
     if (tag.name === 'link' && /(^|\s)stylesheet(\s|$)/i.test(attribute('rel') ?? '')) {
-      error(`<link rel="stylesheet" href="${attribute('href') ?? ''}"> found: email clients do not load external stylesheets; put the CSS in a <style> block`);
+      error(
+        `<link rel="stylesheet" href="${attribute('href') ?? ''}"> found: email clients do not load external stylesheets; put the CSS in a <style> block`,
+      );
     }
     if (tag.name === 'img' && attribute('alt') === undefined) {
-      error(`<img src="${attribute('src') ?? ''}"> has no alt attribute: many clients block images, so the alt text is what readers see (use alt="" for decoration)`);
+      error(
+        `<img src="${attribute('src') ?? ''}"> has no alt attribute: many clients block images, so the alt text is what readers see (use alt="" for decoration)`,
+      );
     }
     for (const { name, raw } of tag.attributes) {
       if (/^on[a-z]+$/.test(name)) error(`<${tag.name} ${name}="…"> found: event handlers are scripts, which never run in email`);
@@ -51,11 +54,12 @@ export function checkForbidden(html: string, options: ForbiddenOptions): CheckRe
 }
 
 function urlProblem(url: string, mergeTags: readonly string[]): string | undefined {
+  // eslint-disable-next-line no-control-regex -- control characters are what browsers strip from a scheme.
   if (/^javascript:/i.test(url.replace(/[\s\u0000-\u001f]/g, ''))) return 'javascript: URLs never run in email';
   if (url === '' || url.startsWith('#') || startsWithMergeTag(url, mergeTags)) return undefined;
   if (/^[a-zA-Z][a-zA-Z\d+.-]*:/.test(url)) return undefined;
   if (containsMergeTagSyntax(url)) {
-    return 'looks like a merge tag that is not declared in the pipeline\'s mergeTags, so it was not treated as one';
+    return "looks like a merge tag that is not declared in the pipeline's mergeTags, so it was not treated as one";
   }
   if (url.startsWith('//')) return 'protocol-relative URL: a mail client has no page protocol to use; write https:';
   return 'relative URL: a mail client has no page to resolve it against; it must be absolute';

@@ -35,12 +35,7 @@ export function absoluteUrls(html: string, options: AbsoluteUrlsOptions): string
 }
 
 /** The absolute, tagged form of one URL, or undefined where it must stay as written. */
-export function rewriteUrl(
-  url: string,
-  base: URL,
-  utm: UtmParameters | false,
-  mergeTags: readonly string[],
-): string | undefined {
+export function rewriteUrl(url: string, base: URL, utm: UtmParameters | false, mergeTags: readonly string[]): string | undefined {
   const trimmed = url.trim();
   if (trimmed === '' || trimmed.startsWith('#') || startsWithMergeTag(trimmed, mergeTags)) return undefined;
   const hasScheme = SCHEME.test(trimmed);

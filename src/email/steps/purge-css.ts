@@ -35,10 +35,13 @@ export function purgeCss(html: string): string {
   const mayMatch = (selector: string): boolean => {
     const plain = selector.replace(PSEUDO, '').trim();
     if (!plain || !SIMPLE_SELECTOR.test(plain)) return true;
-    return plain.split(/[\s>+~]+/).filter(Boolean).every((compound) => {
-      const [tag = '', ...classNames] = compound.split('.');
-      return (tag === '' || tag === '*' || tags.has(tag.toLowerCase())) && classNames.every((name) => classes.has(name));
-    });
+    return plain
+      .split(/[\s>+~]+/)
+      .filter(Boolean)
+      .every((compound) => {
+        const [tag = '', ...classNames] = compound.split('.');
+        return (tag === '' || tag === '*' || tags.has(tag.toLowerCase())) && classNames.every((name) => classes.has(name));
+      });
   };
   const conditionals: string[] = [];
   const outsideComments = html.replace(CONDITIONAL_COMMENT, (comment) => `<!--conditional-${conditionals.push(comment) - 1}-->`);
@@ -46,7 +49,10 @@ export function purgeCss(html: string): string {
     if (/@/.test(css)) return block; // at-rules are not purged here
     const kept = [...css.replace(CSS_COMMENT, '').matchAll(RULE)]
       .map(([, selectors = '', body = '']) => {
-        const live = selectors.split(',').map((s) => s.trim()).filter((s) => s && mayMatch(s));
+        const live = selectors
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s && mayMatch(s));
         return live.length ? `${live.join(', ')} {${body}}` : '';
       })
       .filter(Boolean);

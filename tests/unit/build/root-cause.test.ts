@@ -21,12 +21,16 @@ describe('rootCause', () => {
       name: 'TemplateContentFrontMatterError',
       originalError: yamlError('\nlayout: page.njk\ntitle: [About\ndescription: x\n'),
     });
-    expect(rootCause(wrapped).message).toBe(`${path.join('content', 'about.md')}: front matter is not valid YAML: missed comma between flow collection entries at line 4, column 1`);
+    expect(rootCause(wrapped).message).toBe(
+      `${path.join('content', 'about.md')}: front matter is not valid YAML: missed comma between flow collection entries at line 4, column 1`,
+    );
   });
 
   it('gives the innermost message of other errors as it is', () => {
     const inner = new Error('content/articles/x.md: title: expected a non-empty title, got nothing');
-    const wrapped = Object.assign(new Error('Having trouble rendering md template'), { originalError: Object.assign(new Error('outer'), { cause: inner }) });
+    const wrapped = Object.assign(new Error('Having trouble rendering md template'), {
+      originalError: Object.assign(new Error('outer'), { cause: inner }),
+    });
     expect(rootCause(wrapped)).toBe(inner);
   });
 });

@@ -25,13 +25,22 @@ describe('barChart', () => {
 
   it('labels bars "11K", "~600", ">3" and draws approximate ones with a dashed outline', () => {
     const $ = parse(barChart(bars, options));
-    expect($('.bar-chart__value').map((_, t) => $(t).text()).get()).toEqual(['11K', '~600', '>3']);
+    expect(
+      $('.bar-chart__value')
+        .map((_, t) => $(t).text())
+        .get(),
+    ).toEqual(['11K', '~600', '>3']);
     expect($('rect.bar-chart__bar--approximate').attr('stroke-dasharray')).toBe('3 2');
   });
 
   it('escapes every text it prints', () => {
     const hostile = '</text><script>alert(1)</script> & "x"';
-    const svg = barChart([{ label: hostile, value: 1, qualifier: 'exact' }], { ...options, title: hostile, description: hostile, id: 'a"b' });
+    const svg = barChart([{ label: hostile, value: 1, qualifier: 'exact' }], {
+      ...options,
+      title: hostile,
+      description: hostile,
+      id: 'a"b',
+    });
     expect(svg).not.toContain('<script>');
     expect(svg).not.toContain('id="a"b');
     const $ = parse(svg);
@@ -40,16 +49,25 @@ describe('barChart', () => {
   });
 
   it('refuses values it cannot draw from zero', () => {
-    expect(() => barChart([{ label: 'Negative', value: -1, qualifier: 'exact' }], options)).toThrow(/bar "Negative": value must be a finite number of zero or more/);
+    expect(() => barChart([{ label: 'Negative', value: -1, qualifier: 'exact' }], options)).toThrow(
+      /bar "Negative": value must be a finite number of zero or more/,
+    );
     expect(() => barChart([{ label: 'NaN', value: Number.NaN, qualifier: 'exact' }], options)).toThrow(RangeError);
   });
 
   it('draws every bar to scale from zero, within the drawing (property)', () => {
     fc.assert(
       fc.property(fc.array(fc.double({ min: 0, max: 1e9, noNaN: true }), { minLength: 1, maxLength: 8 }), (values) => {
-        const $ = parse(barChart(values.map((value, i) => ({ label: `Bar ${i}`, value, qualifier: 'exact' })), options));
+        const $ = parse(
+          barChart(
+            values.map((value, i) => ({ label: `Bar ${i}`, value, qualifier: 'exact' })),
+            options,
+          ),
+        );
         const viewWidth = Number($('svg').attr('viewBox')?.split(' ')[2]);
-        const widths = $('rect').map((_, r) => Number($(r).attr('width'))).get();
+        const widths = $('rect')
+          .map((_, r) => Number($(r).attr('width')))
+          .get();
         const max = Math.max(...values);
         const widest = Math.max(...widths);
         for (const [i, width] of widths.entries()) {

@@ -28,7 +28,9 @@ describe('keyFiguresChart', () => {
       'Bars start at zero. “~” and a dashed outline mark an approximate figure. Computed here by adding reported figures, not reported as such: ' +
         'North Korean personnel in the initial dispatch and the announced troops and construction soldiers.',
     );
-    expect(chart?.svg).toContain('North Korean personnel in the initial dispatch and the announced troops and construction soldiers: 21,000 (computed).');
+    expect(chart?.svg).toContain(
+      'North Korean personnel in the initial dispatch and the announced troops and construction soldiers: 21,000 (computed).',
+    );
   });
 
   it('leaves out figures with no single number, and says so', () => {
@@ -47,7 +49,10 @@ describe('keyFiguresChart', () => {
   it('names the unit when the figures have one, and marks "more than" figures', () => {
     const months = withKey(['war-duration', 'shoigu-lead-time']);
     expect(chartOf(months)).toBeUndefined(); // years and months: no two figures in one unit
-    const years = { ...months, figures: months.figures.map((f) => (f.id === 'shoigu-lead-time' ? { ...f, unit: { one: 'year', other: 'years' } } : f)) };
+    const years = {
+      ...months,
+      figures: months.figures.map((f) => (f.id === 'shoigu-lead-time' ? { ...f, unit: { one: 'year', other: 'years' } } : f)),
+    };
     const chart = chartOf(years);
     expect(chart?.title).toBe('Key figures to scale, in years');
     expect(chart?.drawn.map((d) => d.valueLabel)).toEqual(['>3', '~1']);

@@ -18,7 +18,7 @@ function errorsAfter(edit: (dir: string) => void): { dir: string; errors: string
 
 describe('one broken facts file', () => {
   it('reports a missing source once, with the ids the file offers, and no missing facts or reporting', () => {
-    const { dir, errors } = errorsAfter((d) => replaceIn(factsFile(d), /(label: North Korean personnel in the initial dispatch\n[^]*?)    source: south-korean-legislator\n/, '$1'));
+    const { dir, errors } = errorsAfter((d) => replaceIn(factsFile(d), /(label: North Korean personnel in the initial dispatch\n[^]*?) {4}source: south-korean-legislator\n/, '$1'));
     expect(errors).toEqual([`${factsFile(dir)}: fact "initial-dispatch": source: missing (expected one of this file's sources: ${SOURCES})`]);
   });
 

@@ -24,7 +24,9 @@ describe('groupTopics', () => {
   });
 
   it('refuses a tag with no letters or digits, naming the file', () => {
-    expect(() => groupTopics([article('dashes', ['--'])])).toThrow('content/articles/dashes.md: tags: "--" has no letters or digits to make its topic URL from');
+    expect(() => groupTopics([article('dashes', ['--'])])).toThrow(
+      'content/articles/dashes.md: tags: "--" has no letters or digits to make its topic URL from',
+    );
   });
 
   it('leaves such a tag out of the dev server’s preview, whose content check names it', () => {

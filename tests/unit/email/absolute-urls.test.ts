@@ -10,8 +10,7 @@ const options: AbsoluteUrlsOptions = {
 };
 const UTM = 'utm_source=newsletter&amp;utm_medium=email&amp;utm_campaign=digest-2025-06-27';
 
-const run = (html: string, overrides: Partial<AbsoluteUrlsOptions> = {}): string =>
-  absoluteUrls(html, { ...options, ...overrides });
+const run = (html: string, overrides: Partial<AbsoluteUrlsOptions> = {}): string => absoluteUrls(html, { ...options, ...overrides });
 
 describe('absoluteUrls', () => {
   it('makes a relative link absolute and tags it with UTM parameters', () => {
@@ -44,12 +43,14 @@ describe('absoluteUrls', () => {
     );
   });
 
-  it('tags absolute links to the site\'s own host, and adds utm_content when configured', () => {
+  it("tags absolute links to the site's own host, and adds utm_content when configured", () => {
     expect(
       run('<a href="https://dispatch.example.org/about/">x</a>', {
         utm: { source: 's', medium: 'm', campaign: 'c', content: 'footer link' },
       }),
-    ).toBe('<a href="https://dispatch.example.org/about/?utm_source=s&amp;utm_medium=m&amp;utm_campaign=c&amp;utm_content=footer%20link">x</a>');
+    ).toBe(
+      '<a href="https://dispatch.example.org/about/?utm_source=s&amp;utm_medium=m&amp;utm_campaign=c&amp;utm_content=footer%20link">x</a>',
+    );
   });
 
   it('leaves links to other hosts exactly as written', () => {
@@ -80,7 +81,7 @@ describe('absoluteUrls', () => {
     '<a href="*|ARCHIVE|*">v</a>',
     '<a href="{{ UnsubscribeURL }}">u</a>',
     '<a href="{{ MessageURL }}">v</a>',
-    '<a href=\'*|UNSUB|*\'>u</a>',
+    "<a href='*|UNSUB|*'>u</a>",
   ])('leaves %s untouched', (html) => {
     expect(run(html)).toBe(html);
   });
@@ -99,16 +100,14 @@ describe('absoluteUrls', () => {
     expect(run(html)).toBe(html);
   });
 
-  it('rewrites links in MSO conditional comments, where Outlook\'s VML buttons live', () => {
+  it("rewrites links in MSO conditional comments, where Outlook's VML buttons live", () => {
     expect(run('<!--[if mso]><v:roundrect href="/digests/x/" style="width:200px"><![endif]-->')).toBe(
       `<!--[if mso]><v:roundrect href="https://dispatch.example.org/digests/x/?${UTM}" style="width:200px"><![endif]-->`,
     );
   });
 
   it('keeps the quote character of single-quoted attributes and stays valid', () => {
-    expect(run("<a href='/x?a=1&amp;b=\"2\"'>x</a>")).toBe(
-      `<a href='https://dispatch.example.org/x?a=1&amp;b=%222%22&amp;${UTM}'>x</a>`,
-    );
+    expect(run('<a href=\'/x?a=1&amp;b="2"\'>x</a>')).toBe(`<a href='https://dispatch.example.org/x?a=1&amp;b=%222%22&amp;${UTM}'>x</a>`);
   });
 
   it('does not touch URL-like text outside attributes or other attributes', () => {

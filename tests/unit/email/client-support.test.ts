@@ -29,7 +29,9 @@ describe('checkClientSupport', () => {
     });
     const messages = errors.map((issue) => issue.message);
     expect(messages).toContainEqual(expect.stringMatching(/^`CSS calc\(\) function` is not supported by .*outlook\.windows/));
-    expect(messages).toContainEqual(expect.stringMatching(/^`CSS Variables \(Custom Properties\)` is not supported by .*gmail\.desktop-webmail/));
+    expect(messages).toContainEqual(
+      expect.stringMatching(/^`CSS Variables \(Custom Properties\)` is not supported by .*gmail\.desktop-webmail/),
+    );
   });
 
   it('checks Outlook.com, which the package leaves out of its client list', () => {
@@ -50,7 +52,10 @@ describe('checkClientSupport', () => {
 
   it('checks declarations inside media queries, which the package itself skips', () => {
     const { errors } = checkClientSupport(
-      email('<style>@media (max-width: 600px) { .a { display: block; } .b { background-blend-mode: multiply !important; } }</style>', '<p class="a b">x</p>'),
+      email(
+        '<style>@media (max-width: 600px) { .a { display: block; } .b { background-blend-mode: multiply !important; } }</style>',
+        '<p class="a b">x</p>',
+      ),
       { policy: [] },
     );
     expect(errors.some((issue) => issue.message.startsWith('`background-blend-mode`'))).toBe(true);
@@ -62,9 +67,7 @@ describe('checkClientSupport', () => {
       expect.stringContaining('`border-radius` is not supported by Outlook for Windows'),
     );
     expect(checkClientSupport(html).errors).toEqual([]);
-    expect(
-      isAccepted({ feature: 'border-radius', client: 'outlook.windows', support: 'none' }, clientSupportPolicy),
-    ).toBe(true);
+    expect(isAccepted({ feature: 'border-radius', client: 'outlook.windows', support: 'none' }, clientSupportPolicy)).toBe(true);
     expect(isAccepted({ feature: 'border-radius', client: 'gmail.ios', support: 'none' }, clientSupportPolicy)).toBe(false);
     expect(isAccepted({ feature: 'position', client: 'outlook.windows', support: 'none' }, clientSupportPolicy)).toBe(false);
   });
@@ -102,8 +105,10 @@ describe('client-support policy', () => {
 
 describe('client-support structure', () => {
   it('is the same for two issues that differ only in words and links, and differs when a style changes', () => {
-    const a = '<html><body><p style="color: #111111;">One</p><a href="https://x.example/a?utm=1">A</a><img src="https://x.example/a.png" alt="A"></body></html>';
-    const b = '<html><body><p style="color: #111111;">Two, longer</p><a href="https://x.example/b">B</a><p style="color: #111111;">Again</p><img src="https://x.example/b.png" alt="B"></body></html>';
+    const a =
+      '<html><body><p style="color: #111111;">One</p><a href="https://x.example/a?utm=1">A</a><img src="https://x.example/a.png" alt="A"></body></html>';
+    const b =
+      '<html><body><p style="color: #111111;">Two, longer</p><a href="https://x.example/b">B</a><p style="color: #111111;">Again</p><img src="https://x.example/b.png" alt="B"></body></html>';
     const c = '<html><body><p style="color: #111111; position: fixed;">One</p></body></html>';
     expect(structureOf(a, ['gmail.*'])).toBe(structureOf(b, ['gmail.*']));
     expect(structureOf(a, ['gmail.*'])).not.toBe(structureOf(c, ['gmail.*']));

@@ -70,7 +70,15 @@ describe(`the email of a ${ISSUE}-article digest`, () => {
     view.articles.forEach((article, index) => {
       const lead = article.keyFigures.slice(0, LEAD_FIGURES).map((f) => f.value);
       expect(article.leadFigures.map((f) => f.value)).toEqual(lead);
-      const inHtml = teasers.eq(index).find('.figures strong').map((_, value) => $(value).text().replace(/\u00a0/g, ' ')).get();
+      const inHtml = teasers
+        .eq(index)
+        .find('.figures strong')
+        .map((_, value) =>
+          $(value)
+            .text()
+            .replace(/\u00a0/g, ' '),
+        )
+        .get();
       const inText = [...(textArticles[index] ?? '').matchAll(/^\* (.+?): /gm)].map((m) => m[1]);
       expect(inHtml, article.slug).toEqual(lead);
       expect(inText, article.slug).toEqual(lead);
@@ -78,7 +86,11 @@ describe(`the email of a ${ISSUE}-article digest`, () => {
       // AP style: one to nine in words.
       const count = article.keyFigures.length < 10 ? words[article.keyFigures.length] : String(article.keyFigures.length);
       const readMore = article.keyFigures.length > LEAD_FIGURES ? `Read the article and all ${count} key figures` : 'Read the article';
-      const links = teasers.eq(index).find('a').map((_, a) => $(a).text().replace(/\s+/g, ' ')).get();
+      const links = teasers
+        .eq(index)
+        .find('a')
+        .map((_, a) => $(a).text().replace(/\s+/g, ' '))
+        .get();
       expect(links, article.slug).toContain(readMore);
       expect(textArticles[index]).toContain(readMore);
     });

@@ -13,9 +13,7 @@ describe('inlineCss', () => {
 
   it('keeps a <style data-embed> block in <head> as written, without the marker', () => {
     const embedded = '@media (prefers-color-scheme: dark) { .note { color: #eee !important; } }';
-    const html = inlineCss(
-      page(`<style>.note { color: #333; }</style><style data-embed>${embedded}</style>`, '<p class="note">Hi</p>'),
-    );
+    const html = inlineCss(page(`<style>.note { color: #333; }</style><style data-embed>${embedded}</style>`, '<p class="note">Hi</p>'));
     const head = html.slice(0, html.indexOf('</head>'));
     expect(head).toContain(`<style>${embedded}</style>`);
     expect(html).not.toContain('data-embed');
@@ -56,7 +54,10 @@ describe('inlineCss', () => {
   it('leaves MSO conditional comments and merge tags as written', () => {
     const mso = '<!--[if mso]><table role="presentation" width="600"><tr><td><![endif]-->';
     const html = inlineCss(
-      page('<style>.a { color: red; }</style>', `${mso}<a class="a" href="*|UNSUB|*">Unsubscribe</a><a href="{{ UnsubscribeURL }}">u</a><!--[if mso]></td></tr></table><![endif]-->`),
+      page(
+        '<style>.a { color: red; }</style>',
+        `${mso}<a class="a" href="*|UNSUB|*">Unsubscribe</a><a href="{{ UnsubscribeURL }}">u</a><!--[if mso]></td></tr></table><![endif]-->`,
+      ),
     );
     expect(html).toContain(mso);
     expect(html).toContain('<!--[if mso]></td></tr></table><![endif]-->');

@@ -16,10 +16,7 @@ describe('checkLineLength', () => {
   it('reports every long line, with CRLF line ends too', () => {
     const long = 'b'.repeat(1500);
     const { errors } = checkLineLength(`${long}\r\nok\r\n${long}`);
-    expect(errors.map((issue) => issue.message.slice(0, 30))).toEqual([
-      'line 1 is 1,500 bytes long; ma',
-      'line 3 is 1,500 bytes long; ma',
-    ]);
+    expect(errors.map((issue) => issue.message.slice(0, 30))).toEqual(['line 1 is 1,500 bytes long; ma', 'line 3 is 1,500 bytes long; ma']);
   });
 
   it('counts bytes: 500 Hangul syllables are 1,500 bytes', () => {

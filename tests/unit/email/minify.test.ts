@@ -61,7 +61,7 @@ describe('breakLongLines', () => {
     expect(breakLongLines('<p>a b</p>\n<p>c</p>', 20)).toBe('<p>a b</p>\n<p>c</p>');
   });
 
-  it('breaks at whitespace in text and between attributes, or before a tag\'s >', () => {
+  it("breaks at whitespace in text and between attributes, or before a tag's >", () => {
     expect(breakLongLines('<p>aaaa bbbb cccc</p>', 12)).toBe('<p>aaaa bbbb\ncccc</p>');
     expect(breakLongLines('<td class="aaaa" style="b:c">x</td>', 18)).toBe('<td class="aaaa"\nstyle="b:c">x</td>');
     expect(breakLongLines('<b>x</b><b>y</b><b>z</b>', 10)).toBe('<b>x</b><b\n>y</b><b\n>z</b>');
@@ -127,7 +127,9 @@ describe('collapseCssWhitespace', () => {
 describe('compactDeclarations', () => {
   it('drops the spaces around property names and the last semicolon only', async () => {
     const { compactDeclarations } = await import('../../../src/email/steps/minify.ts');
-    expect(compactDeclarations('color: #1b1b1b; font-family: Georgia, \'Times New Roman\', serif;')).toBe("color:#1b1b1b;font-family:Georgia, 'Times New Roman', serif");
+    expect(compactDeclarations("color: #1b1b1b; font-family: Georgia, 'Times New Roman', serif;")).toBe(
+      "color:#1b1b1b;font-family:Georgia, 'Times New Roman', serif",
+    );
     expect(compactDeclarations('font-family: &quot;Helvetica Neue&quot;, Arial')).toBe('font-family:&quot;Helvetica Neue&quot;, Arial');
     expect(compactDeclarations('margin: 0 0 8px ; ')).toBe('margin:0 0 8px');
     expect(compactDeclarations('color: red !important;')).toBe('color:red !important');

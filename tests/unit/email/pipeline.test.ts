@@ -59,7 +59,7 @@ describe('runEmailPipeline on the digest fixture', () => {
     expect(result.html).not.toContain('<!-- Preview text');
   });
 
-  it('makes every link absolute, with UTM parameters on the site\'s own links only', () => {
+  it("makes every link absolute, with UTM parameters on the site's own links only", () => {
     const links = urls(result.html, 'href').filter((href) => href.startsWith('http'));
     const own = links.filter((href) => new URL(href).host === 'dispatch.example.org');
     expect(own.length).toBeGreaterThanOrEqual(8);
@@ -100,7 +100,9 @@ describe('runEmailPipeline options', () => {
     expect(readable.errors).toEqual([]);
 
     const relative = await runEmailPipeline(fixture, { ...options, steps: { absoluteUrls: false } });
-    expect(relative.errors.some((issue) => issue.check === 'forbidden' && issue.message.includes('href="/articles/shelters-in-the-north/"'))).toBe(true);
+    expect(
+      relative.errors.some((issue) => issue.check === 'forbidden' && issue.message.includes('href="/articles/shelters-in-the-north/"')),
+    ).toBe(true);
   });
 
   it('adds no UTM parameters when utm is false', async () => {

@@ -32,7 +32,8 @@ describe('sixDigitHex', () => {
   });
 
   it('expands values in <style> blocks and media queries, not id selectors', () => {
-    const css = '#abc, .x #fed { color: #abc; } @media (prefers-color-scheme: dark) { #bad .y { color: #eee !important; background: #111; } }';
+    const css =
+      '#abc, .x #fed { color: #abc; } @media (prefers-color-scheme: dark) { #bad .y { color: #eee !important; background: #111; } }';
     expect(sixDigitHex(`<style>${css}</style>`)).toBe(
       '<style>#abc, .x #fed { color: #aabbcc; } @media (prefers-color-scheme: dark) { #bad .y { color: #eeeeee !important; background: #111111; } }</style>',
     );

@@ -38,7 +38,9 @@ describe('factText', () => {
 
   it('names the missing fact and the known ones', () => {
     expect(() => factText(facts, 'nope', 'prose', options)).toThrow(UnknownFactError);
-    expect(() => factText(facts, 'nope', 'prose', options)).toThrow('fact "nope" does not exist in content/facts/x.yaml (known: dispatch, second, war, total)');
+    expect(() => factText(facts, 'nope', 'prose', options)).toThrow(
+      'fact "nope" does not exist in content/facts/x.yaml (known: dispatch, second, war, total)',
+    );
     expect(() => factText(undefined, 'nope', 'prose', options)).toThrow(/this article has no facts file/);
   });
 
@@ -50,12 +52,14 @@ describe('factText', () => {
   });
 
   it('refuses an unknown form', () => {
-    expect(() => factText(facts, 'dispatch', 'shouting' as 'prose', options)).toThrow('fact "dispatch": unknown form "shouting" (expected one of: prose, compound, table)');
+    expect(() => factText(facts, 'dispatch', 'shouting' as 'prose', options)).toThrow(
+      'fact "dispatch": unknown form "shouting" (expected one of: prose, compound, table)',
+    );
   });
 });
 
 describe('keyFigures', () => {
-  it('carries value, label, attribution and date, with the article\'s own words for a relative date; derived figures show their computation', () => {
+  it("carries value, label, attribution and date, with the article's own words for a relative date; derived figures show their computation", () => {
     const views = keyFigures(facts, options);
     expect(views.map((v) => [v.id, v.value, v.attribution, v.date])).toEqual([
       ['dispatch', '11,000', 'Reported: a South Korean legislator', 'October 2024 (“October last year” in the text)'],
@@ -84,6 +88,12 @@ describe('timeline', () => {
 describe('sourcesView', () => {
   it('lists what rests on each source', () => {
     const [legislator] = sourcesView(facts);
-    expect(legislator?.supports).toEqual(['Personnel in the initial dispatch', 'Second deployment', 'War length', 'First dispatch', 'Next movement']);
+    expect(legislator?.supports).toEqual([
+      'Personnel in the initial dispatch',
+      'Second deployment',
+      'War length',
+      'First dispatch',
+      'Next movement',
+    ]);
   });
 });

@@ -11,7 +11,16 @@ describe('resolveRelativePhrase', () => {
     ['October last year', { kind: 'on', date: { year: 2024, month: 10 } }],
     ['In April', { kind: 'on', date: { year: 2025, month: 4 } }],
     ['as early as July', { kind: 'on', date: { year: 2025, month: 7 } }],
-    ['by July or August', { kind: 'choice', options: [{ year: 2025, month: 7 }, { year: 2025, month: 8 }] }],
+    [
+      'by July or August',
+      {
+        kind: 'choice',
+        options: [
+          { year: 2025, month: 7 },
+          { year: 2025, month: 8 },
+        ],
+      },
+    ],
     ['July–August', { kind: 'range', from: { year: 2025, month: 7 }, to: { year: 2025, month: 8 } }],
     ['last year', { kind: 'on', date: { year: 2024 } }],
     ['next year', { kind: 'on', date: { year: 2026 } }],
@@ -28,7 +37,10 @@ describe('resolveRelativePhrase', () => {
     const january10 = { year: 2025, month: 1, day: 10 };
     expect(resolveRelativePhrase('In December', january10)).toEqual({ kind: 'on', date: { year: 2024, month: 12 } });
     expect(resolveRelativePhrase('in March', january10)).toEqual({ kind: 'on', date: { year: 2025, month: 3 } });
-    expect(resolveRelativePhrase('as early as February', { year: 2025, month: 11, day: 20 })).toEqual({ kind: 'on', date: { year: 2026, month: 2 } });
+    expect(resolveRelativePhrase('as early as February', { year: 2025, month: 11, day: 20 })).toEqual({
+      kind: 'on',
+      date: { year: 2026, month: 2 },
+    });
   });
 
   it('takes the earlier month when the month is six months away either way', () => {
@@ -37,14 +49,30 @@ describe('resolveRelativePhrase', () => {
   });
 
   it('keeps a month with a year word in that year, however far', () => {
-    expect(resolveRelativePhrase('December this year', { year: 2025, month: 1, day: 10 })).toEqual({ kind: 'on', date: { year: 2025, month: 12 } });
-    expect(resolveRelativePhrase('January next year', { year: 2025, month: 1, day: 10 })).toEqual({ kind: 'on', date: { year: 2026, month: 1 } });
+    expect(resolveRelativePhrase('December this year', { year: 2025, month: 1, day: 10 })).toEqual({
+      kind: 'on',
+      date: { year: 2025, month: 12 },
+    });
+    expect(resolveRelativePhrase('January next year', { year: 2025, month: 1, day: 10 })).toEqual({
+      kind: 'on',
+      date: { year: 2026, month: 1 },
+    });
   });
 
   it('puts the second of two bare months after the first, across a year boundary', () => {
     const january10 = { year: 2025, month: 1, day: 10 };
-    expect(resolveRelativePhrase('December or January', january10)).toEqual({ kind: 'choice', options: [{ year: 2024, month: 12 }, { year: 2025, month: 1 }] });
-    expect(resolveRelativePhrase('November–February', january10)).toEqual({ kind: 'range', from: { year: 2024, month: 11 }, to: { year: 2025, month: 2 } });
+    expect(resolveRelativePhrase('December or January', january10)).toEqual({
+      kind: 'choice',
+      options: [
+        { year: 2024, month: 12 },
+        { year: 2025, month: 1 },
+      ],
+    });
+    expect(resolveRelativePhrase('November–February', january10)).toEqual({
+      kind: 'range',
+      from: { year: 2024, month: 11 },
+      to: { year: 2025, month: 2 },
+    });
   });
 
   it('reads a bare month in the publication year when only the year of publication is known', () => {
@@ -52,14 +80,32 @@ describe('resolveRelativePhrase', () => {
   });
 
   it('a bare month is never more than six months from publication, and six only before it (property)', () => {
-    const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+    const months = [
+      'January',
+      'February',
+      'March',
+      'April',
+      'May',
+      'June',
+      'July',
+      'August',
+      'September',
+      'October',
+      'November',
+      'December',
+    ];
     fc.assert(
-      fc.property(fc.integer({ min: 1900, max: 2200 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 11 }), (year, month, index) => {
-        const resolved = resolveRelativePhrase(`in ${months[index]}`, { year, month, day: 15 });
-        if (resolved?.kind !== 'on' || resolved.date.month !== index + 1) return false;
-        const offset = resolved.date.year * 12 + index + 1 - (year * 12 + month);
-        return offset >= -6 && offset < 6;
-      }),
+      fc.property(
+        fc.integer({ min: 1900, max: 2200 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 0, max: 11 }),
+        (year, month, index) => {
+          const resolved = resolveRelativePhrase(`in ${months[index]}`, { year, month, day: 15 });
+          if (resolved?.kind !== 'on' || resolved.date.month !== index + 1) return false;
+          const offset = resolved.date.year * 12 + index + 1 - (year * 12 + month);
+          return offset >= -6 && offset < 6;
+        },
+      ),
     );
   });
 
@@ -69,7 +115,20 @@ describe('resolveRelativePhrase', () => {
   });
 
   it('"<month> last year" is always the year before publication (property)', () => {
-    const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+    const months = [
+      'January',
+      'February',
+      'March',
+      'April',
+      'May',
+      'June',
+      'July',
+      'August',
+      'September',
+      'October',
+      'November',
+      'December',
+    ];
     fc.assert(
       fc.property(fc.integer({ min: 1900, max: 2200 }), fc.integer({ min: 0, max: 11 }), (year, index) => {
         const resolved = resolveRelativePhrase(`${months[index]} last year`, { year, month: 6 });

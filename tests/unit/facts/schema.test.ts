@@ -48,39 +48,53 @@ figures:
   });
 
   it('names the file, the fact and what was expected for a missing value', () => {
-    expect(problems(`
+    expect(
+      problems(`
 figures:
   - { id: deaths, label: Deaths, status: estimated, source: agency }
-`)).toEqual([`${FILE}: fact "deaths": value: value is missing: expected a number or { approximately | from/to | moreThan | qualitative }`]);
+`),
+    ).toEqual([
+      `${FILE}: fact "deaths": value: value is missing: expected a number or { approximately | from/to | moreThan | qualitative }`,
+    ]);
   });
 
   it('refuses text where a number belongs', () => {
-    expect(problems(`
+    expect(
+      problems(`
 figures:
   - { id: deaths, label: Deaths, value: six hundred, status: estimated, source: agency }
-`)).toEqual([`${FILE}: fact "deaths": value: value must be a number, got "six hundred"`]);
-    expect(problems(`
+`),
+    ).toEqual([`${FILE}: fact "deaths": value: value must be a number, got "six hundred"`]);
+    expect(
+      problems(`
 figures:
   - { id: deaths, label: Deaths, value: { approximately: "600" }, status: estimated, source: agency }
-`)[0]).toContain('fact "deaths": value: value.approximately must be a number, got "600"');
+`)[0],
+    ).toContain('fact "deaths": value: value.approximately must be a number, got "600"');
   });
 
   it('refuses an inverted range and an unknown magnitude', () => {
-    expect(problems(`
+    expect(
+      problems(`
 figures:
   - { id: span, label: Span, value: { from: 6000, to: 4000 }, status: reported, source: agency }
-`)[0]).toContain('fact "span": value: value.from (6000) must not be greater than value.to (4000)');
-    expect(problems(`
+`)[0],
+    ).toContain('fact "span": value: value.from (6000) must not be greater than value.to (4000)');
+    expect(
+      problems(`
 figures:
   - { id: many, label: Many, value: { qualitative: zillions }, status: reported, source: agency }
-`)[0]).toMatch(/fact "many": value: value.qualitative must be one of .*"thousands".*got "zillions"/);
+`)[0],
+    ).toMatch(/fact "many": value: value.qualitative must be one of .*"thousands".*got "zillions"/);
   });
 
   it('refuses a status outside the five it knows', () => {
-    expect(problems(`
+    expect(
+      problems(`
 figures:
   - { id: x, label: X, value: 1, status: rumoured, source: agency }
-`)[0]).toBe(`${FILE}: fact "x": status: status must be one of reported, estimated, announced, acknowledged, expected`);
+`)[0],
+    ).toBe(`${FILE}: fact "x": status: status must be one of reported, estimated, announced, acknowledged, expected`);
   });
 });
 
@@ -99,7 +113,13 @@ events:
       { kind: 'on', date: { year: 2024, month: 10 } },
       { kind: 'on', date: { year: 2024, month: 10, day: 5 } },
       { kind: 'range', from: { year: 2025, month: 7 }, to: { year: 2025, month: 8 } },
-      { kind: 'choice', options: [{ year: 2025, month: 7 }, { year: 2025, month: 8 }] },
+      {
+        kind: 'choice',
+        options: [
+          { year: 2025, month: 7 },
+          { year: 2025, month: 8 },
+        ],
+      },
     ]);
   });
 
@@ -108,14 +128,18 @@ events:
 events:
   - { id: next-movement, label: Next, date: 2025-13, status: expected, source: agency }
 `);
-    expect(message).toMatch(/^content\/facts\/test\.yaml: event "next-movement": date: expected a date such as 2024, 2024-10 or 2024-10-05, got "2025-13"/);
+    expect(message).toMatch(
+      /^content\/facts\/test\.yaml: event "next-movement": date: expected a date such as 2024, 2024-10 or 2024-10-05, got "2025-13"/,
+    );
   });
 
   it('refuses a choice of one', () => {
-    expect(problems(`
+    expect(
+      problems(`
 events:
   - { id: x, label: X, date: { oneOf: [2025-07] }, status: expected, source: agency }
-`)[0]).toContain('event "x": date: oneOf must list two or more dates');
+`)[0],
+    ).toContain('event "x": date: oneOf must list two or more dates');
   });
 });
 
@@ -128,7 +152,14 @@ describe('source links', () => {
   });
 
   it('refuses any other scheme, or no address at all, showing the value', () => {
-    for (const url of ['javascript:alert(6)', 'JavaScript:alert(6)', 'data:text/html,<b>6</b>', 'ftp://example.org/report', '/reports/6', 'example.org/report']) {
+    for (const url of [
+      'javascript:alert(6)',
+      'JavaScript:alert(6)',
+      'data:text/html,<b>6</b>',
+      'ftp://example.org/report',
+      '/reports/6',
+      'example.org/report',
+    ]) {
       expect(() => withUrl(url)).toThrow(
         `${FILE}: sources.agency.url: expected a web address starting https:// or http://, such as "https://example.org/report", got "${url}"`,
       );
@@ -138,39 +169,47 @@ describe('source links', () => {
 
 describe('references between facts', () => {
   it('refuses an unknown source and lists the known ones', () => {
-    expect(problems(`
+    expect(
+      problems(`
 figures:
   - { id: deaths, label: Deaths, value: 600, status: estimated, source: nis }
-`)).toEqual([`${FILE}: fact "deaths": source "nis" is not a known source (expected one of: agency, ministry)`]);
+`),
+    ).toEqual([`${FILE}: fact "deaths": source "nis" is not a known source (expected one of: agency, ministry)`]);
   });
 
   it('refuses an unknown via, which would otherwise drop out of the attribution', () => {
-    expect(problems(`
+    expect(
+      problems(`
 figures:
   - { id: deaths, label: Deaths, value: 600, status: estimated, source: agency, via: nis }
 events:
   - { id: visit, date: 2025-06, label: A visit, status: reported, source: nis-report }
-`)).toEqual([
+`),
+    ).toEqual([
       `${FILE}: fact "deaths": via "nis" is not a known source (expected one of: agency, ministry)`,
       `${FILE}: event "visit": source "nis-report" is not a known source (expected one of: agency, ministry)`,
     ]);
   });
 
   it('refuses an unknown actor', () => {
-    expect(problems(`
+    expect(
+      problems(`
 events:
   - { id: visit, label: Visit, date: 2025-06, status: reported, source: agency, actors: [putin] }
-`)[0]).toContain('event "visit": actor "putin" is not listed under actors (expected one of: kim)');
+`)[0],
+    ).toContain('event "visit": actor "putin" is not listed under actors (expected one of: kim)');
   });
 
   it('refuses duplicate ids, across figures and events', () => {
-    expect(problems(`
+    expect(
+      problems(`
 figures:
   - { id: dispatch, label: A, value: 1, status: reported, source: agency }
   - { id: dispatch, label: B, value: 2, status: reported, source: agency }
 events:
   - { id: dispatch, label: C, date: 2025, status: reported, source: agency }
-`)).toEqual([
+`),
+    ).toEqual([
       `${FILE}: fact "dispatch": duplicate id (already used by a fact); ids must be unique within the file`,
       `${FILE}: event "dispatch": duplicate id (already used by a fact); ids must be unique within the file`,
     ]);
@@ -193,14 +232,16 @@ derived:
   });
 
   it('refuses a derived sum over a missing or qualitative figure', () => {
-    expect(problems(`
+    expect(
+      problems(`
 figures:
   - { id: a, label: A, value: 1, status: reported, source: agency }
   - { id: q, label: Q, value: { qualitative: thousands }, status: reported, source: agency }
 derived:
   - { id: t1, label: T1, sum: [a, nope] }
   - { id: t2, label: T2, sum: [a, q] }
-`)).toEqual([
+`),
+    ).toEqual([
       `${FILE}: fact "t1": sum names "nope", which is not a figure in this file`,
       `${FILE}: fact "t2": cannot add up "q": its value is qualitative, expected an exact or approximate number`,
     ]);

@@ -58,7 +58,9 @@ describe('formatAmount in prose', () => {
     expect(formatAmount(range(4_000, 6_000), { locale: 'de-DE', unit: jahre })).toBe('4.000 bis 6.000 Jahre');
     expect(formatAmount(range(1, 2), { locale: 'de-DE', unit: jahre })).toBe('ein bis zwei Jahre');
     expect(formatAmount(range(1, 2), { locale: 'de-DE' })).toBe('eins bis zwei');
-    expect(formatAmount(qualitative('thousands'), { locale: 'de-DE', unit: { one: 'Mensch', other: 'Menschen' } })).toBe('Tausende Menschen');
+    expect(formatAmount(qualitative('thousands'), { locale: 'de-DE', unit: { one: 'Mensch', other: 'Menschen' } })).toBe(
+      'Tausende Menschen',
+    );
   });
 
   it('Korean attaches counters to digits and spaces them after numeral words', () => {

@@ -143,17 +143,80 @@ describe('formatFuzzyDate', () => {
     // label, date, en-US, en-GB, de-DE, ko-KR
     ['a day', on('2024-10-05'), 'Oct. 5, 2024', '5 October 2024', '5. Oktober 2024', '2024년 10월 5일'],
     ['months, same year', range('2025-07', '2025-08'), 'July–August 2025', 'July–August 2025', 'Juli–August 2025', '2025년 7~8월'],
-    ['months, across years', range('2024-12', '2025-01'), 'December 2024–January 2025', 'December 2024–January 2025', 'Dezember 2024–Januar 2025', '2024년 12월~2025년 1월'],
-    ['days, same month', range('2024-10-05', '2024-10-07'), 'Oct. 5–7, 2024', '5–7 October 2024', '5.–7. Oktober 2024', '2024년 10월 5~7일'],
-    ['days, across months', range('2024-09-30', '2024-10-02'), 'Sept. 30–Oct. 2, 2024', '30 September–2 October 2024', '30. September–2. Oktober 2024', '2024년 9월 30일~10월 2일'],
-    ['days, across years', range('2024-12-30', '2025-01-02'), 'Dec. 30, 2024–Jan. 2, 2025', '30 December 2024–2 January 2025', '30. Dezember 2024–2. Januar 2025', '2024년 12월 30일~2025년 1월 2일'],
+    [
+      'months, across years',
+      range('2024-12', '2025-01'),
+      'December 2024–January 2025',
+      'December 2024–January 2025',
+      'Dezember 2024–Januar 2025',
+      '2024년 12월~2025년 1월',
+    ],
+    [
+      'days, same month',
+      range('2024-10-05', '2024-10-07'),
+      'Oct. 5–7, 2024',
+      '5–7 October 2024',
+      '5.–7. Oktober 2024',
+      '2024년 10월 5~7일',
+    ],
+    [
+      'days, across months',
+      range('2024-09-30', '2024-10-02'),
+      'Sept. 30–Oct. 2, 2024',
+      '30 September–2 October 2024',
+      '30. September–2. Oktober 2024',
+      '2024년 9월 30일~10월 2일',
+    ],
+    [
+      'days, across years',
+      range('2024-12-30', '2025-01-02'),
+      'Dec. 30, 2024–Jan. 2, 2025',
+      '30 December 2024–2 January 2025',
+      '30. Dezember 2024–2. Januar 2025',
+      '2024년 12월 30일~2025년 1월 2일',
+    ],
     ['years', range('2024', '2025'), '2024–2025', '2024–2025', '2024–2025', '2024~2025년'],
     ['same start and end', range('2025-07', '2025-07'), 'July 2025', 'July 2025', 'Juli 2025', '2025년 7월'],
-    ['two months', choice('2025-07', '2025-08'), 'July or August 2025', 'July or August 2025', 'Juli oder August 2025', '2025년 7월 또는 8월'],
-    ['three months', choice('2025-06', '2025-07', '2025-08'), 'June, July or August 2025', 'June, July or August 2025', 'Juni, Juli oder August 2025', '2025년 6월, 7월 또는 8월'],
-    ['months across years', choice('2024-12', '2025-01'), 'December 2024 or January 2025', 'December 2024 or January 2025', 'Dezember 2024 oder Januar 2025', '2024년 12월 또는 2025년 1월'],
-    ['days in a month', choice('2024-10-05', '2024-10-07'), 'Oct. 5 or 7, 2024', '5 or 7 October 2024', '5. oder 7. Oktober 2024', '2024년 10월 5일 또는 7일'],
-    ['days across months', choice('2024-09-30', '2024-10-02'), 'Sept. 30 or Oct. 2, 2024', '30 September or 2 October 2024', '30. September oder 2. Oktober 2024', '2024년 9월 30일 또는 10월 2일'],
+    [
+      'two months',
+      choice('2025-07', '2025-08'),
+      'July or August 2025',
+      'July or August 2025',
+      'Juli oder August 2025',
+      '2025년 7월 또는 8월',
+    ],
+    [
+      'three months',
+      choice('2025-06', '2025-07', '2025-08'),
+      'June, July or August 2025',
+      'June, July or August 2025',
+      'Juni, Juli oder August 2025',
+      '2025년 6월, 7월 또는 8월',
+    ],
+    [
+      'months across years',
+      choice('2024-12', '2025-01'),
+      'December 2024 or January 2025',
+      'December 2024 or January 2025',
+      'Dezember 2024 oder Januar 2025',
+      '2024년 12월 또는 2025년 1월',
+    ],
+    [
+      'days in a month',
+      choice('2024-10-05', '2024-10-07'),
+      'Oct. 5 or 7, 2024',
+      '5 or 7 October 2024',
+      '5. oder 7. Oktober 2024',
+      '2024년 10월 5일 또는 7일',
+    ],
+    [
+      'days across months',
+      choice('2024-09-30', '2024-10-02'),
+      'Sept. 30 or Oct. 2, 2024',
+      '30 September or 2 October 2024',
+      '30. September oder 2. Oktober 2024',
+      '2024년 9월 30일 또는 10월 2일',
+    ],
     ['years', choice('2024', '2025'), '2024 or 2025', '2024 or 2025', '2024 oder 2025', '2024년 또는 2025년'],
   ];
 
@@ -175,7 +238,9 @@ describe('formatFuzzyDate', () => {
     expect(() => formatFuzzyDate(choice('2025-07'))).toThrow(/two or more options/);
     expect(() => formatFuzzyDate(choice('2025-08', '2025-07'))).toThrow(/distinct and ascending/);
     expect(() => formatFuzzyDate(choice('2025-07', '2025-07'))).toThrow(/distinct and ascending/);
-    expect(() => formatFuzzyDate({ kind: 'around', date: { year: 2025 } } as unknown as FuzzyDate)).toThrow(/kind must be on, range or choice/);
+    expect(() => formatFuzzyDate({ kind: 'around', date: { year: 2025 } } as unknown as FuzzyDate)).toThrow(
+      /kind must be on, range or choice/,
+    );
     expect(() => formatFuzzyDate({ kind: 'on', date: { year: 2025, month: 13 } })).toThrow(/month must be 01–12/);
   });
 });
@@ -257,13 +322,13 @@ describe('compareFuzzyDates', () => {
 });
 
 describe('formatDateline', () => {
-  it('shows the site zone\'s day, not the UTC day', () => {
+  it("shows the site zone's day, not the UTC day", () => {
     expect(formatDateline('2025-06-24T00:30:00+09:00', { zone: SEOUL })).toBe('June 24, 2025');
     expect(formatDateline('2025-06-23T15:30:00Z', { zone: SEOUL })).toBe('June 24, 2025');
     expect(formatDateline('2025-06-23T15:30:00Z', { zone: 'UTC' })).toBe('June 23, 2025');
   });
 
-  it('reads a time without an offset as the site zone\'s wall time', () => {
+  it("reads a time without an offset as the site zone's wall time", () => {
     expect(formatDateline('2025-06-24T00:30', { zone: SEOUL })).toBe('June 24, 2025');
     expect(formatDateline('2025-06-24', { zone: 'America/Los_Angeles' })).toBe('June 24, 2025');
   });
@@ -282,7 +347,7 @@ describe('formatDateline', () => {
 });
 
 describe('toIsoWithOffset and formatIsoDay', () => {
-  it('writes the instant with the zone\'s offset', () => {
+  it("writes the instant with the zone's offset", () => {
     expect(toIsoWithOffset('2025-06-24T00:00:00Z', SEOUL)).toBe('2025-06-24T09:00:00+09:00');
     expect(toIsoWithOffset('2025-06-24T09:00:00+09:00', SEOUL)).toBe('2025-06-24T09:00:00+09:00');
     expect(toIsoWithOffset(new Date('2025-06-24T00:00:00Z'), 'America/New_York')).toBe('2025-06-23T20:00:00-04:00');
@@ -332,7 +397,7 @@ describe('formatDistance', () => {
     expect(formatDistance(on('2026-03'), on('2026-03-31'), options)).toBe('the same month');
   });
 
-  it('reads the publication instant on the site zone\'s calendar', () => {
+  it("reads the publication instant on the site zone's calendar", () => {
     // 00:30 in Seoul is still the previous day in UTC.
     expect(formatDistance('2025-06-24', '2025-06-24T00:30:00+09:00', options)).toBe('the same day');
     expect(formatDistance('2025-06-24', '2025-06-24T00:30:00+09:00', { zone: 'UTC' })).toBe('one day later');
@@ -361,7 +426,9 @@ describe('formatDistance', () => {
   });
 
   it('refuses to invent precision', () => {
-    expect(() => formatDistance('2026-02', published, { ...options, unit: 'days' })).toThrow('cannot count days between dates known only to the month');
+    expect(() => formatDistance('2026-02', published, { ...options, unit: 'days' })).toThrow(
+      'cannot count days between dates known only to the month',
+    );
     expect(() => formatDistance('2025', published, { ...options, unit: 'months' })).toThrow(/known only to the year/);
   });
 
@@ -381,7 +448,7 @@ describe('no hidden globals', () => {
     Settings.defaultLocale = original.locale;
   });
 
-  it('ignores Luxon\'s default zone and locale', () => {
+  it("ignores Luxon's default zone and locale", () => {
     Settings.defaultZone = 'Pacific/Kiritimati';
     Settings.defaultLocale = 'de-DE';
     expect(formatDateline('2025-06-23T15:30:00Z', { zone: SEOUL })).toBe('June 24, 2025');

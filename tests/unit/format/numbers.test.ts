@@ -123,7 +123,11 @@ describe('formatProse', () => {
     const scales: Record<string, number> = { million: 1e6, billion: 1e9, trillion: 1e12 };
     fc.assert(
       fc.property(
-        fc.oneof(fc.integer({ min: 10, max: 10_000_000 }), fc.integer({ min: 1, max: 9_999 }).map((k) => k * 100_000), fc.integer({ min: 10, max: 1e15 - 1 })),
+        fc.oneof(
+          fc.integer({ min: 10, max: 10_000_000 }),
+          fc.integer({ min: 1, max: 9_999 }).map((k) => k * 100_000),
+          fc.integer({ min: 10, max: 1e15 - 1 }),
+        ),
         (n) => {
           const text = formatProse(n);
           const words = /^(\d+)(?:\.(\d))? (million|billion|trillion)$/.exec(text);
@@ -165,13 +169,16 @@ describe('number arguments are checked everywhere', () => {
       expect(() => call(bad)).toThrow(RangeError);
       expect(() => call(bad)).toThrow(/must be a finite number/);
     });
-    it.each([['"600"', '600'], ['null', null], ['undefined', undefined], ['a bigint', 5n], ['an object', {}]])(
-      'throws TypeError for %s',
-      (_label, bad) => {
-        expect(() => call(bad)).toThrow(TypeError);
-        expect(() => call(bad)).toThrow(/must be a number/);
-      },
-    );
+    it.each([
+      ['"600"', '600'],
+      ['null', null],
+      ['undefined', undefined],
+      ['a bigint', 5n],
+      ['an object', {}],
+    ])('throws TypeError for %s', (_label, bad) => {
+      expect(() => call(bad)).toThrow(TypeError);
+      expect(() => call(bad)).toThrow(/must be a number/);
+    });
   });
 
   it('quotes the offending value so editors can find it', () => {

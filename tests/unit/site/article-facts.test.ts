@@ -64,14 +64,18 @@ describe('a figure whose words contain Markdown syntax', () => {
   it('prints the words as they are, not as emphasis, code or a link', () => {
     const dir = copyContent((root) => {
       const factsFile = path.join(root, 'facts', `${seedSlug}.yaml`);
-      const facts = fs.readFileSync(factsFile, 'utf8').replace('unit: { one: year, other: years }', 'unit: { one: "*year*", other: "`years`" }');
+      const facts = fs
+        .readFileSync(factsFile, 'utf8')
+        .replace('unit: { one: year, other: years }', 'unit: { one: "*year*", other: "`years`" }');
       fs.writeFileSync(factsFile, facts);
     });
     const own = markdownIt({ html: true });
     let state: BuildState | undefined;
     const config = { amendLibrary: (_name: string, amend: (lib: unknown) => void) => amend(own) } as unknown as EleventyConfig;
     registerArticleFacts(config, () => (state ??= loadBuildState(dir, false)));
-    const html = own.render('A {% fact "war-duration", "compound" %} war.', { page: { inputPath: path.join(dir, 'articles', `${seedSlug}.md`), fileSlug: seedSlug } });
+    const html = own.render('A {% fact "war-duration", "compound" %} war.', {
+      page: { inputPath: path.join(dir, 'articles', `${seedSlug}.md`), fileSlug: seedSlug },
+    });
     expect(html).toBe('<p>A more than three-*year* war.</p>\n');
   });
 });

@@ -12,13 +12,24 @@ describe('problemsBanner', () => {
   it('lists each problem as text, in one alert', () => {
     const $ = cheerio.load(problemsBanner(['content/a.md: title: expected a non-empty title', 'x.md: <b>bold</b> & "quoted"']));
     expect($('[role="alert"]')).toHaveLength(1);
-    expect($('[role="alert"] p').first().text()).toBe('2 problems in the content: npm run build would stop on them. This preview shows what it can.');
-    expect($('li').map((_, li) => $(li).text()).get()).toEqual(['content/a.md: title: expected a non-empty title', 'x.md: <b>bold</b> & "quoted"']);
+    expect($('[role="alert"] p').first().text()).toBe(
+      '2 problems in the content: npm run build would stop on them. This preview shows what it can.',
+    );
+    expect(
+      $('li')
+        .map((_, li) => $(li).text())
+        .get(),
+    ).toEqual(['content/a.md: title: expected a non-empty title', 'x.md: <b>bold</b> & "quoted"']);
     expect($('li b')).toHaveLength(0);
   });
 
   it('says "problem" for one, and sends the rest of a long list to the terminal', () => {
-    expect(cheerio.load(problemsBanner(['one']))('p').first().text()).toBe('1 problem in the content: npm run build would stop on it. This preview shows what it can.');
+    expect(
+      cheerio
+        .load(problemsBanner(['one']))('p')
+        .first()
+        .text(),
+    ).toBe('1 problem in the content: npm run build would stop on it. This preview shows what it can.');
     const many = Array.from({ length: BANNER_LIMIT + 3 }, (_, i) => `problem ${i + 1}`);
     const $ = cheerio.load(problemsBanner(many));
     expect($('li')).toHaveLength(BANNER_LIMIT);

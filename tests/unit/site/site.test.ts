@@ -81,7 +81,9 @@ describe('newsArticleJsonLd', () => {
   });
 
   it('takes dateModified from the update when there is one', () => {
-    expect(newsArticleJsonLd({ ...article, dateModified: '2025-06-26T18:30:00+09:00' }, site).dateModified).toBe('2025-06-26T18:30:00+09:00');
+    expect(newsArticleJsonLd({ ...article, dateModified: '2025-06-26T18:30:00+09:00' }, site).dateModified).toBe(
+      '2025-06-26T18:30:00+09:00',
+    );
   });
 });
 
@@ -97,7 +99,9 @@ describe('paginate', () => {
   });
 
   it('keeps one empty first page for an empty list', () => {
-    expect(paginate([], 20, archivePageUrl)).toEqual([{ pageNumber: 1, pageCount: 1, url: '/archive/', items: [], previousUrl: undefined, nextUrl: undefined }]);
+    expect(paginate([], 20, archivePageUrl)).toEqual([
+      { pageNumber: 1, pageCount: 1, url: '/archive/', items: [], previousUrl: undefined, nextUrl: undefined },
+    ]);
   });
 
   it('puts every item on exactly one page, in order, at most `size` to a page (property)', () => {
@@ -133,7 +137,11 @@ describe('feedView', () => {
   });
 
   it('gives absolute URLs and dates in the site time zone, and is as new as its latest update', () => {
-    const feed = feedView([article('b', '2025-06-24T00:00:00Z'), article('a', '2025-06-20T00:00:00Z', '2025-06-26T09:30:00Z')], site, new Date(0));
+    const feed = feedView(
+      [article('b', '2025-06-24T00:00:00Z'), article('a', '2025-06-20T00:00:00Z', '2025-06-26T09:30:00Z')],
+      site,
+      new Date(0),
+    );
     expect(feed.atomUrl).toBe('https://news.example.org/feed.xml');
     expect(feed.jsonUrl).toBe('https://news.example.org/feed.json');
     expect(feed.homeUrl).toBe('https://news.example.org/');
@@ -152,7 +160,16 @@ describe('feedView', () => {
 describe('sitemapEntries', () => {
   it('makes URLs absolute and lists each page once', () => {
     const day = new Date('2025-06-24T00:00:00Z');
-    expect(sitemapEntries([{ path: '/', lastModified: day }, { path: '/about/', lastModified: undefined }, { path: '/', lastModified: undefined }], site)).toEqual([
+    expect(
+      sitemapEntries(
+        [
+          { path: '/', lastModified: day },
+          { path: '/about/', lastModified: undefined },
+          { path: '/', lastModified: undefined },
+        ],
+        site,
+      ),
+    ).toEqual([
       { url: 'https://news.example.org/', lastModified: day },
       { url: 'https://news.example.org/about/', lastModified: undefined },
     ]);
@@ -175,7 +192,12 @@ describe('timelineMarker', () => {
   });
 
   it('lists the markers in use, in legend order', () => {
-    expect(timelineMarkers([{ precision: 'choice', uncertain: true }, { precision: 'day', uncertain: false }])).toEqual(['exact', 'uncertain']);
+    expect(
+      timelineMarkers([
+        { precision: 'choice', uncertain: true },
+        { precision: 'day', uncertain: false },
+      ]),
+    ).toEqual(['exact', 'uncertain']);
   });
 });
 
@@ -197,7 +219,9 @@ describe('parseSite: values bound for mail headers', () => {
     expect(withEmail({ unsubscribeUrl: 'http://news.example.org/unsubscribe' })).toThrow(
       'content/_data/site.json: email.unsubscribeUrl: expected an https URL (one-click unsubscribe requires https), got "http://news.example.org/unsubscribe"',
     );
-    expect(withEmail({ unsubscribeUrl: 'https://news.example.org/un subscribe' })).toThrow('email.unsubscribeUrl: must not contain spaces or angle brackets');
+    expect(withEmail({ unsubscribeUrl: 'https://news.example.org/un subscribe' })).toThrow(
+      'email.unsubscribeUrl: must not contain spaces or angle brackets',
+    );
   });
 
   it('shows a bad address with its field', () => {
@@ -216,17 +240,23 @@ describe('parseSite: the address and the locale', () => {
     expect(withFields({ url: 'https://news.example.org/' })).toThrow(
       'content/_data/site.json: url: remove the trailing slash: "https://news.example.org", not "https://news.example.org/"',
     );
-    expect(withFields({ url: 'ftp://news.example.org' })).toThrow('content/_data/site.json: url: expected the site\'s address such as "https://dispatch.example.org"');
+    expect(withFields({ url: 'ftp://news.example.org' })).toThrow(
+      'content/_data/site.json: url: expected the site\'s address such as "https://dispatch.example.org"',
+    );
     expect(withFields({ url: 'https://news.example.org' })).not.toThrow();
   });
 
   it('refuses a locale the build has no words for, or one that is not a locale at all', () => {
-    expect(withFields({ locale: 'fr-FR' })).toThrow('content/_data/site.json: locale: the site has no wording for locale "fr-FR"; supported languages are en, de and ko');
+    expect(withFields({ locale: 'fr-FR' })).toThrow(
+      'content/_data/site.json: locale: the site has no wording for locale "fr-FR"; supported languages are en, de and ko',
+    );
     expect(withFields({ locale: 'en US' })).toThrow('content/_data/site.json: locale: invalid locale "en US"');
     for (const locale of ['en-US', 'en-GB', 'de-DE', 'ko-KR']) expect(withFields({ locale })).not.toThrow();
   });
 
   it('refuses a publisher address that is not a web address', () => {
-    expect(withFields({ publisher: { name: 'The Dispatch', url: 'javascript:alert(1)' } })).toThrow('content/_data/site.json: publisher.url: expected a web address starting https:// or http://');
+    expect(withFields({ publisher: { name: 'The Dispatch', url: 'javascript:alert(1)' } })).toThrow(
+      'content/_data/site.json: publisher.url: expected a web address starting https:// or http://',
+    );
   });
 });
