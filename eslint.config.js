@@ -8,7 +8,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '_site/', '.bench/', 'test-results/', 'coverage/', 'outbox/', 'data/'] },
+  { ignores: ['node_modules/', '_site/', '.bench/', '.scratch/', '.cache/', 'test-results/', 'coverage/', 'outbox/', 'data/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   comments.recommended,

@@ -5,14 +5,15 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseArticle } from '../src/content/article.ts';
-import { parseDigest, selectArticles } from '../src/content/digest.ts';
-import { readFrontMatter } from '../src/content/front-matter.ts';
-import { loadSite, type Site } from '../src/content/site.ts';
-import { projectRoot } from '../src/content/paths.ts';
-import { digestView, type DigestArticleInput, type DigestView } from '../src/digest/view.ts';
+import { checkContent } from '../src/check/check.ts';
+import { parseDigest } from '../src/content/digest.ts';
+import type { DigestEntry } from '../src/content/model.ts';
+import { PAGE_TEMPLATES } from '../src/eleventy/pages.ts';
+import type { DigestView } from '../src/digest/view.ts';
 import { emailSteps, runEmailPipeline, type EmailPipelineOptions, type EmailPipelineResult, type StepName } from '../src/email/pipeline.ts';
-import { loadAllFacts, type FactsBySlug } from '../src/facts/load.ts';
+import type { ArticleView } from '../src/present/article.ts';
+import { projectRoot } from '../src/shared/paths.ts';
+import type { Publication } from '../src/site/publication.ts';
 
 interface NunjucksEnvironment {
   renderString(source: string, context: Record<string, unknown>): string;
@@ -31,64 +32,45 @@ const nunjucks = requireFromEleventy('nunjucks') as Nunjucks;
 const NUNJUCKS_OPTIONS = { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true };
 
 export interface EmailBench {
-  site: Site;
-  facts: FactsBySlug;
+  publication: Publication;
   /** Every article of the tree, newest first. */
-  articles: Array<DigestArticleInput & { tags: string[] }>;
+  articles: ArticleView[];
   render(view: DigestView): string;
 }
 
 /**
- * Loads a tree's site, facts and article front matter once; untimed, as the build does it before rendering.
- * `templatesDir` defaults to the project's templates/; point it at a changed copy to compare email templates.
+ * Reads and checks a tree once (untimed, as the build does before rendering). `templatesDir` defaults to the
+ * project's templates/; point it at a changed copy to compare email templates.
  */
 export function loadEmailBench(contentDir: string, templatesDir = path.join(projectRoot, 'templates')): EmailBench {
-  const site = loadSite(contentDir);
+  const report = checkContent(contentDir, { numerals: false });
+  if (!report.publication || report.errors.length) throw new Error(`bench: the tree has problems:\n${report.errors.join('\n')}`);
+  const publication = report.publication;
   const rawSite = JSON.parse(fs.readFileSync(path.join(contentDir, '_data', 'site.json'), 'utf8')) as unknown;
-  const facts = loadAllFacts(contentDir, site.timeZone);
-  const articlesDir = path.join(contentDir, 'articles');
-  const articles = fs
-    .readdirSync(articlesDir)
-    .filter((name) => name.endsWith('.md'))
-    .map((name) => {
-      const slug = path.basename(name, '.md');
-      const article = parseArticle(readFrontMatter(fs.readFileSync(path.join(articlesDir, name), 'utf8')).data, name);
-      return {
-        slug,
-        url: `/articles/${slug}/`,
-        date: article.date.toJSDate(),
-        title: article.title,
-        summary: article.summary,
-        section: article.section,
-        tags: article.tags,
-      };
-    })
-    .sort((a, b) => b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug));
-
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([templatesDir]), NUNJUCKS_OPTIONS);
-  const chain = templateChain(path.join(templatesDir, 'digest', 'email.njk'), path.join(templatesDir, 'layouts'));
+  const chain = templateChain(templatesDir);
   const render = (view: DigestView) =>
     chain.reduce<string | undefined>(
       (content, source) => env.renderString(source, { site: rawSite, digest: view, ...(content === undefined ? {} : { content }) }),
       undefined,
     ) ?? '';
-  return { site, facts, articles, render };
+  return { publication, articles: publication.articles, render };
 }
 
-/** The template's body, then each layout's, in the order Eleventy renders them. */
-function templateChain(file: string, layoutsDir: string): string[] {
-  const chain: string[] = [];
-  for (let current: string | undefined = file; current;) {
-    const { content, data }: { content: string; data: Record<string, unknown> } = readFrontMatter(fs.readFileSync(current, 'utf8'));
-    chain.push(content);
-    current = typeof data.layout === 'string' ? path.join(layoutsDir, data.layout) : undefined;
-  }
-  return chain;
+/** The email template's body, then its layout's, in the order Eleventy renders them. */
+function templateChain(templatesDir: string): string[] {
+  const email = PAGE_TEMPLATES.find((template) => template.file === 'digest/email.njk');
+  if (!email?.layout) throw new Error('bench: the digest email template and its layout are not where src/eleventy/pages.ts says');
+  return [
+    fs.readFileSync(path.join(templatesDir, email.file), 'utf8'),
+    fs.readFileSync(path.join(templatesDir, 'layouts', email.layout), 'utf8'),
+  ];
 }
 
 /** A digest of the given articles, as an editor would list them; `slug` names it in messages. */
-export function digestOf(bench: EmailBench, slug: string, articles: DigestArticleInput[]): DigestView {
-  const digest = parseDigest(
+export function digestOf(bench: EmailBench, slug: string, articles: readonly ArticleView[]): DigestView {
+  const file = `bench digest ${slug}`;
+  const data = parseDigest(
     {
       subject: `Benchmark digest of ${articles.length} articles`,
       preheader: 'The week’s reporting, with the figures behind each story and who reported them.',
@@ -96,17 +78,17 @@ export function digestOf(bench: EmailBench, slug: string, articles: DigestArticl
       intro: 'This issue gathers the week’s articles. Each figure is shown with who reported it and how firm it is.',
       articles: articles.map((a) => a.slug),
     },
-    `bench digest ${slug}`,
+    file,
   );
-  return digestView({ slug, file: `bench digest ${slug}`, digest, articles, facts: bench.facts, site: bench.site });
+  const entry: DigestEntry = { slug, file, inputPath: file, lineOf: () => undefined, data, articles: articles.map((a) => a.entry) };
+  return bench.publication.digestView(entry);
 }
 
-/** A digest file of the tree, with its articles selected as the build selects them. */
-export function treeDigest(bench: EmailBench, contentDir: string, slug: string): DigestView {
-  const file = path.join(contentDir, 'digests', `${slug}.md`);
-  const digest = parseDigest(readFrontMatter(fs.readFileSync(file, 'utf8')).data, file);
-  const chosen = selectArticles(digest, bench.articles, file, bench.site.timeZone);
-  return digestView({ slug, file, digest, articles: chosen, facts: bench.facts, site: bench.site });
+/** A digest file of the tree, with its articles as the build selects them. */
+export function treeDigest(bench: EmailBench, slug: string): DigestView {
+  const view = bench.publication.digests.find((digest) => digest.slug === slug);
+  if (!view) throw new Error(`bench: the tree has no digest ${slug}`);
+  return view;
 }
 
 export interface EmailTiming {
@@ -130,7 +112,7 @@ export interface EmailTiming {
 /** Builds the view, renders and post-processes one digest `runs` times after `warmup` untimed runs. */
 export async function timeDigestEmail(
   bench: EmailBench,
-  articles: DigestArticleInput[],
+  articles: readonly ArticleView[],
   runs: number,
   warmup: number,
 ): Promise<EmailTiming> {
@@ -145,7 +127,7 @@ export async function timeDigestEmail(
     const viewed = performance.now();
     rendered = bench.render(view);
     const templated = performance.now();
-    result = await runEmailPipeline(rendered, pipelineOptions(bench.site, view));
+    result = await runEmailPipeline(rendered, pipelineOptions(bench.publication.site, view));
     const finished = performance.now();
     if (run < warmup) continue;
     samples.view.push(viewed - started);
@@ -157,7 +139,7 @@ export async function timeDigestEmail(
       [StepName, (html: string, options: EmailPipelineOptions) => string | Promise<string>]
     >) {
       const stepStarted = performance.now();
-      html = await step(html, pipelineOptions(bench.site, view));
+      html = await step(html, pipelineOptions(bench.publication.site, view));
       (steps[name] ??= []).push(performance.now() - stepStarted);
     }
   }
@@ -180,7 +162,7 @@ export async function timeDigestEmail(
 }
 
 /** The options src/digest/email.ts passes to the pipeline for a digest. */
-function pipelineOptions(site: Site, view: DigestView): EmailPipelineOptions {
+function pipelineOptions(site: Publication['site'], view: DigestView): EmailPipelineOptions {
   return {
     baseUrl: site.url,
     utm: site.email.utm === false ? false : { ...site.email.utm, campaign: view.campaign },

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { projectRoot } from '../src/content/paths.ts';
+import { projectRoot } from '../src/shared/paths.ts';
 import { slugify } from '../src/content/slug.ts';
 import { Random } from './random.ts';
 import {
@@ -620,7 +620,7 @@ function weeklyDigests(articles: GeneratedArticle[]): Array<{ slug: string; file
     const topic = tag ?? 'the peninsula';
     const file = [
       '---',
-      `subject: ${JSON.stringify(`The week in ${topic}: ${from} to ${to}`)}`,
+      `subject: ${JSON.stringify(`The week in ${topic}`)}`,
       `preheader: ${JSON.stringify(`This week's reporting on ${topic}, with the figures behind each story and who reported them.`)}`,
       `date: "${slug}T07:00:00+09:00"`,
       'intro: >-',

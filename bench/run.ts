@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import { projectRoot } from '../src/content/paths.ts';
+import { projectRoot } from '../src/shared/paths.ts';
 import { runDigestEmailPipeline } from '../src/digest/email.ts';
 import { loadEmailBench, median, timeDigestEmail, treeDigest, type EmailTiming } from './email.ts';
 import { generateContent, type GeneratedTree } from './generate.ts';
@@ -261,8 +261,8 @@ async function main(): Promise<void> {
   let matchesBuild: boolean | undefined;
   if (sample) {
     // The last full build's output is still in place: each build empties only its own folder.
-    const view = treeDigest(bench, contentDir, sample.slug);
-    const html = await runDigestEmailPipeline(bench.render(view), view, bench.site);
+    const view = treeDigest(bench, sample.slug);
+    const html = await runDigestEmailPipeline(bench.render(view), view, bench.publication.site);
     const built = fs.readFileSync(path.join(fullBuild.outDir, 'digests', sample.slug, 'email.html'), 'utf8');
     matchesBuild = html === built;
     if (!matchesBuild) console.log(`The in-process email differs from the build's:\n${firstDifference(html, built)}`);

@@ -1,5 +1,5 @@
 // A horizontal bar chart as an SVG string, drawn at build time: no DOM, no client script, all text escaped.
-import { escapeHtml } from '../content/html.ts';
+import { escapeHtml } from '../shared/html.ts';
 import { formatCompact } from '../format/numbers.ts';
 
 export interface Bar {

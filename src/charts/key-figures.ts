@@ -1,7 +1,8 @@
 // The article's key figures as a bar chart: which figures can be drawn honestly, and the chart itself.
-import type { ArticleFacts } from '../facts/load.ts';
-import { findFigure, type FigureView } from '../facts/present.ts';
+import { findFigure, unitOf as figureUnit } from '../facts/lookup.ts';
+import type { ArticleFacts } from '../facts/parse.ts';
 import type { UnitLabel } from '../format/numbers.ts';
+import type { FigureView } from '../present/figures.ts';
 import { barChart, barValueLabel, type Bar } from './bar-chart.ts';
 
 export interface ChartedFigure {
@@ -26,10 +27,7 @@ export interface KeyFiguresChartOptions {
 }
 
 function unitOf(facts: ArticleFacts, id: string): UnitLabel | undefined {
-  const figure = findFigure(facts, id);
-  if ('unit' in figure) return figure.unit;
-  // A derived sum is counted in the unit of what it adds up.
-  return 'from' in figure ? figure.from[0]?.unit : undefined;
+  return figureUnit(findFigure(facts, id));
 }
 
 function qualifierOf(figure: FigureView): Bar['qualifier'] {

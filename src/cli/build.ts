@@ -1,6 +1,6 @@
 // `npm run build`: content/ (or $CONTENT_DIR) → _site/ (or $OUTPUT_DIR). Exits non-zero on bad content.
 import { buildSite } from '../build/site.ts';
-import { displayPath, resolvePaths } from '../content/paths.ts';
+import { displayPath, resolvePaths } from '../shared/paths.ts';
 
 const { contentDir, outputDir } = resolvePaths();
 const started = performance.now();

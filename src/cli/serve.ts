@@ -1,30 +1,18 @@
-// `npm start`: Eleventy's dev server on http://localhost:8080. It starts from an empty _site/, so pages
-// of files deleted or renamed since the last run do not linger, and it keeps watching when its first
-// build fails (a date Eleventy cannot read, front matter that is not YAML): saving the fix brings the
-// site back, as it does for any later rebuild. Content problems the check finds do not fail a preview
-// build at all; they are listed on every page (src/eleventy/dev-problems.ts).
+// `npm start`: the dev server on http://localhost:8080, previewing the content with drafts (src/build/dev-server.ts).
+// It starts from an empty _site/, so pages of files deleted or renamed since the last run do not linger, and
+// keeps watching when a build fails (front matter that is not YAML, a broken site.json): saving the fix brings
+// the site back. Content problems do not fail a preview: they are listed on every page.
 import fs from 'node:fs';
 import path from 'node:path';
-import Eleventy from '@11ty/eleventy';
-import { survivingFirstBuild } from '../build/first-build.ts';
-import { projectRoot, resolvePaths } from '../content/paths.ts';
+import { startDevServer } from '../build/dev-server.ts';
+import { projectRoot, resolvePaths } from '../shared/paths.ts';
 
 const PORT = 8080;
 const outputDir = path.join(projectRoot, '_site');
-const { contentDir } = resolvePaths();
+const { contentDir, templatesDir } = resolvePaths();
 
 fs.rmSync(outputDir, { recursive: true, force: true });
-const eleventy = new Eleventy(path.relative(process.cwd(), contentDir) || '.', outputDir, {
-  configPath: path.join(projectRoot, '.eleventy.js'),
-  runMode: 'serve',
-  // A failed rebuild is reported, not fatal: the server stays up.
-  source: 'script',
-});
-await eleventy.init();
-
-eleventy.write = survivingFirstBuild(eleventy.write.bind(eleventy), (message) => console.warn(message));
-await eleventy.watch();
-await eleventy.serve(PORT);
+const server = await startDevServer({ contentDir, templatesDir, outputDir, port: PORT, warn: (message) => console.warn(message) });
 process.on('SIGINT', () => {
-  void eleventy.stopWatch().finally(() => process.exit(0));
+  void server.stop().finally(() => process.exit(0));
 });

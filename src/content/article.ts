@@ -1,8 +1,8 @@
 // An article's front matter: the schema editors write against, and its validation.
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { ContentError, describeValue } from './errors.ts';
-import { formatZodIssues } from './zod-issues.ts';
+import { ContentError, describeValue } from '../shared/errors.ts';
+import { validate } from '../shared/validate.ts';
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 const LEADING_DAY = /^(\d{4})-(\d{2})-(\d{2})/;
@@ -11,7 +11,7 @@ const LEADING_DAY = /^(\d{4})-(\d{2})-(\d{2})/;
  * A publication instant: an ISO 8601 string that carries its UTC offset. Front matter is read with YAML's
  * core schema (src/content/front-matter.ts), so an unquoted timestamp arrives as the text the editor typed.
  */
-const instant = z.unknown().transform((value, ctx) => {
+export const instant = z.unknown().transform((value, ctx) => {
   const written = typeof value === 'string' ? value.trim() : undefined;
   const day = written === undefined ? null : LEADING_DAY.exec(written);
   // A day that does not exist is named as such, before anything else is said about the value's shape.
@@ -61,9 +61,9 @@ export const articleSchema = z.object({
 
 export type ArticleFrontMatter = z.output<typeof articleSchema>;
 
-/** Validates front matter; throws a ContentError naming the file and every bad field. */
+/** Validates front matter given as data; throws a ContentError naming the file and every bad field. */
 export function parseArticle(data: Record<string, unknown>, file: string): ArticleFrontMatter {
-  const result = articleSchema.safeParse(data);
-  if (!result.success) throw new ContentError(formatZodIssues(file, result.error.issues));
-  return result.data;
+  const result = validate(articleSchema, data, { shown: file, lineOf: () => undefined, what: 'articles' });
+  if (!result.ok) throw new ContentError(result.problems);
+  return result.value;
 }

@@ -1,9 +1,10 @@
 // A digest's front matter (one issue of the newsletter) and how it selects its articles.
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { ContentError, describeValue } from './errors.ts';
+import { ContentError, describeValue } from '../shared/errors.ts';
 import { articleSchema, text } from './article.ts';
-import { formatZodIssues } from './zod-issues.ts';
+import { likelyName } from '../shared/suggest.ts';
+import { validate } from '../shared/validate.ts';
 
 /** Header-bound text: one line, no control characters, so nothing from content can add a mail header. */
 const headerText = (what: string, max: number) =>
@@ -62,19 +63,25 @@ export const digestSchema = z
 
 export type DigestFrontMatter = z.output<typeof digestSchema>;
 
+/** Validates front matter given as data; throws a ContentError naming the file and every bad field. */
 export function parseDigest(data: Record<string, unknown>, file: string): DigestFrontMatter {
-  const result = digestSchema.safeParse(data);
-  if (!result.success) throw new ContentError(formatZodIssues(file, result.error.issues));
-  return result.data;
+  const result = validate(digestSchema, data, { shown: file, lineOf: () => undefined, what: 'digests' });
+  if (!result.ok) throw new ContentError(result.problems);
+  return result.value;
 }
 
+/** What selecting articles reads of each: its slug, its publication instant (milliseconds) and its tags. */
 export interface SelectableArticle {
   slug: string;
-  date: Date;
-  tags: string[];
+  date: number;
+  tags: readonly string[];
 }
 
 export interface SelectOptions {
+  /** The digest's file, as messages show it. */
+  file: string;
+  /** The site's time zone: a selection's days are the site's calendar days. */
+  zone: string;
   /** The articles folder as messages show it. */
   articlesDir?: string;
   /** Slugs of articles that exist but whose front matter is not valid: their problems are reported already. */
@@ -84,22 +91,27 @@ export interface SelectOptions {
 }
 
 /** Resolves a digest's articles, newest first for selections and in the editor's order for lists. */
-export function selectArticles<T extends SelectableArticle>(
+export function selectArticles<T>(
   digest: DigestFrontMatter,
-  articles: T[],
-  file: string,
-  zone: string,
-  { articlesDir = 'articles', unreadable = new Set(), drafts = new Set() }: SelectOptions = {},
+  articles: readonly T[],
+  describe: (article: T) => SelectableArticle,
+  { file, zone, articlesDir = 'articles', unreadable = new Set(), drafts = new Set() }: SelectOptions,
 ): T[] {
+  const described = articles.map((article) => ({ article, ...describe(article) }));
   if (digest.articles) {
-    const bySlug = new Map(articles.map((a) => [a.slug, a]));
+    const bySlug = new Map(described.map((a) => [a.slug, a.article]));
     const missing = digest.articles.filter((slug) => !bySlug.has(slug) && !unreadable.has(slug));
+    const known = [...bySlug.keys(), ...drafts];
+    const meant = (slug: string) => {
+      const likely = likelyName(slug, known);
+      return likely ? `; did you mean ${likely}?` : '';
+    };
     if (missing.length) {
       throw new ContentError(
         missing.map((slug) =>
           drafts.has(slug)
             ? `${file}: articles: "${slug}" is a draft (draft: true in ${articlesDir}/${slug}.md); publish it or take it out of the digest`
-            : `${file}: articles: "${slug}" is not an article (expected a file ${articlesDir}/${slug}.md)`,
+            : `${file}: articles: "${slug}" is not an article (expected a file ${articlesDir}/${slug}.md)${meant(slug)}`,
         ),
       );
     }
@@ -107,17 +119,16 @@ export function selectArticles<T extends SelectableArticle>(
     return digest.articles.flatMap((slug) => bySlug.get(slug) ?? []);
   }
   const select = digest.select ?? {};
-  // The days as instants in the site zone, found once per digest: finding every article's day in the
-  // zone instead cost a Luxon conversion per article per digest, quadratic in the size of the archive.
+  // The days as instants in the site zone, found once per digest rather than once per article.
   const from = select.from === undefined ? -Infinity : DateTime.fromISO(select.from, { zone }).startOf('day').toMillis();
   const to = select.to === undefined ? Infinity : DateTime.fromISO(select.to, { zone }).endOf('day').toMillis();
-  const chosen = articles
+  const chosen = described
     .filter((a) => select.tag === undefined || a.tags.includes(select.tag))
-    .filter((a) => a.date.getTime() >= from && a.date.getTime() <= to)
-    .sort((a, b) => b.date.getTime() - a.date.getTime());
+    .filter((a) => a.date >= from && a.date <= to)
+    .sort((a, b) => b.date - a.date);
   // An article that could not be read might have matched; its own problems are what to fix first.
   if (chosen.length === 0 && unreadable.size === 0) {
     throw new ContentError([`${file}: select: no article matches ${JSON.stringify(select)}; a digest needs at least one article`]);
   }
-  return chosen;
+  return chosen.map((a) => a.article);
 }

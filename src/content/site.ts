@@ -4,9 +4,11 @@ import path from 'node:path';
 import { z } from 'zod';
 import { headerUrlProblem, headerValueProblem, isValidEmailAddress } from '../email/header-value.ts';
 import { resolveLocale, wordsLanguage } from '../format/locale.ts';
-import { ContentError } from './errors.ts';
-import { displayPath } from './paths.ts';
-import { formatZodIssues } from './zod-issues.ts';
+import { ContentError } from '../shared/errors.ts';
+import { displayPath } from '../shared/paths.ts';
+import { validate, type Validated } from '../shared/validate.ts';
+import { readYaml } from '../shared/yaml.ts';
+import { normaliseText } from '../shared/text.ts';
 
 // Names, addresses and the unsubscribe URL end up in mail headers (From, Reply-To, List-Unsubscribe), so they are
 // held to what src/email/mime.ts accepts: a problem is then reported against site.json, by check and build alike.
@@ -81,22 +83,38 @@ export const siteSchema = z.object({
 
 export type Site = z.output<typeof siteSchema>;
 
-export function parseSite(raw: unknown, file: string): Site {
-  const result = siteSchema.safeParse(raw);
-  if (!result.success) throw new ContentError(formatZodIssues(displayPath(file), result.error.issues));
-  return result.data;
+export function siteFile(contentDir: string): string {
+  return path.join(contentDir, '_data', 'site.json');
 }
 
-export function loadSite(contentDir: string): Site {
-  const file = path.join(contentDir, '_data', 'site.json');
+/** site.json read and validated: every problem named by line and field, unknown fields included. */
+export function readSite(source: string, file: string): Validated<Site> {
+  const shown = displayPath(file);
+  const text = normaliseText(source);
   let raw: unknown;
-  const source = fs.readFileSync(file, 'utf8');
   try {
-    raw = JSON.parse(source);
+    raw = JSON.parse(text);
   } catch (error) {
-    throw new ContentError([`${displayPath(file)}: cannot read site metadata (${withLine((error as Error).message, source)})`]);
+    return { ok: false, problems: [`${shown}: cannot read site metadata (${withLine((error as Error).message, text)})`] };
   }
-  return parseSite(raw, file);
+  // JSON is YAML, so the YAML reader finds each field's line.
+  const { lineOf } = readYaml(text, shown);
+  return validate(siteSchema, raw, { shown, lineOf, what: 'site.json files' });
+}
+
+/** Validates site metadata given as data; throws a ContentError naming every problem. */
+export function parseSite(raw: unknown, file: string): Site {
+  const result = validate(siteSchema, raw, { shown: displayPath(file), lineOf: () => undefined, what: 'site.json files' });
+  if (!result.ok) throw new ContentError(result.problems);
+  return result.value;
+}
+
+/** The site's metadata, for commands that need only it (send); throws a ContentError naming every problem. */
+export function loadSite(contentDir: string): Site {
+  const file = siteFile(contentDir);
+  const result = readSite(fs.readFileSync(file, 'utf8'), file);
+  if (!result.ok) throw new ContentError(result.problems);
+  return result.value;
 }
 
 /** V8 says where JSON broke as a character offset ("at position 36"); an editor needs the line and column. */

@@ -1,23 +1,14 @@
 // The digest as one view model, shared by its web page, email HTML, plain text and digest.json,
 // so a key figure is the same string everywhere it appears.
-import { DateTime } from 'luxon';
-import type { DigestFrontMatter } from '../content/digest.ts';
+import type { DigestEntry } from '../content/model.ts';
 import type { Site } from '../content/site.ts';
-import type { FactsBySlug } from '../facts/load.ts';
-import { keyFigures, type FigureView } from '../facts/present.ts';
+import { digestUrl } from '../content/urls.ts';
+import type { ArticleView } from '../present/article.ts';
+import type { FigureView, PresentOptions } from '../present/figures.ts';
 import { formatDateline, toIsoWithOffset } from '../format/dates.ts';
 import { formatProse } from '../format/numbers.ts';
 import type { Address } from '../email/mime.ts';
 import { mergeTagsFor, type MergeTags } from './merge-tags.ts';
-
-export interface DigestArticleInput {
-  slug: string;
-  url: string;
-  date: Date;
-  title: string;
-  summary: string;
-  section: string;
-}
 
 /**
  * How many key figures of each article the email (HTML and plain text) shows: the first ones, in the
@@ -49,6 +40,7 @@ export interface DigestArticleView {
 export interface DigestView {
   slug: string;
   file: string;
+  draft: boolean;
   subject: string;
   preheader: string;
   intro: string[];
@@ -69,24 +61,26 @@ export interface DigestView {
 }
 
 export interface DigestViewInput {
-  slug: string;
-  file: string;
-  digest: DigestFrontMatter;
-  articles: DigestArticleInput[];
-  facts: FactsBySlug;
+  entry: DigestEntry;
+  /** The digest's articles as the site shows them, in the digest's order. */
+  articles: readonly ArticleView[];
   site: Site;
+  /** The digest's fields with their figures printed (subject, preheader, intro). */
+  text: (value: string) => string;
+  options: PresentOptions;
 }
 
-export function digestView({ slug, file, digest, articles, facts, site }: DigestViewInput): DigestView {
-  const options = { locale: site.locale, zone: site.timeZone };
+export function digestView({ entry, articles, site, text, options }: DigestViewInput): DigestView {
+  const { slug, data: digest } = entry;
   const iso = digest.date.toISO() ?? '';
-  const webUrl = `${site.url}/digests/${slug}/`;
+  const webUrl = `${site.url}${digestUrl(slug)}`;
   return {
     slug,
-    file,
-    subject: digest.subject,
-    preheader: digest.preheader,
-    intro: digest.intro
+    file: entry.file,
+    draft: digest.draft,
+    subject: text(digest.subject),
+    preheader: text(digest.preheader),
+    intro: text(digest.intro)
       .split(/\n\s*\n/)
       .map((p) => p.replace(/\s+/g, ' ').trim())
       .filter(Boolean),
@@ -103,17 +97,16 @@ export function digestView({ slug, file, digest, articles, facts, site }: Digest
     mergeTags: mergeTagsFor(site, webUrl),
     campaign: `digest-${slug}`,
     articles: articles.map((article) => {
-      const date = DateTime.fromJSDate(article.date).toISO() ?? '';
-      const figures = keyFigures(facts[article.slug], options);
+      const figures = article.keyFigures;
       return {
         slug: article.slug,
         title: article.title,
         summary: article.summary,
         section: article.section,
-        url: new URL(article.url, `${site.url}/`).href,
+        url: article.absoluteUrl,
         path: article.url,
-        dateline: formatDateline(date, options),
-        isoDate: toIsoWithOffset(date, site.timeZone),
+        dateline: article.date.dateline,
+        isoDate: article.date.iso,
         keyFigures: figures,
         leadFigures: figures.slice(0, LEAD_FIGURES),
         // The sentence is in English whatever the site's locale (like the templates' own words), so is its number.

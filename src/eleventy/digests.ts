@@ -1,64 +1,18 @@
-// Digests: validate each issue, resolve its articles, and render its four outputs —
-// web page, email HTML (through the email pipeline), plain text and digest.json — plus message.eml.
-import fs from 'node:fs';
+// Digests' outputs beyond their templates: the plain text and digest.json, the email HTML through the email
+// pipeline, and message.eml, composed once both parts are written.
 import path from 'node:path';
-import { parseDigest, selectArticles } from '../content/digest.ts';
-import { ContentError } from '../content/errors.ts';
-import { displayPath } from '../content/paths.ts';
-import { digestView, type DigestView } from '../digest/view.ts';
-import { renderDigestText } from '../digest/text.ts';
-import { writeDigestMessage } from '../digest/message.ts';
 import { runDigestEmailPipeline } from '../digest/email.ts';
-import { isArticlePath } from './articles.ts';
-import type { BuildState } from './state.ts';
-import type { CollectionItem, EleventyConfig } from './types.ts';
+import { writeDigestMessage } from '../digest/message.ts';
+import { renderDigestText } from '../digest/text.ts';
+import type { DigestView } from '../digest/view.ts';
+import type { SiteSession } from './session.ts';
+import type { EleventyConfig } from './types.ts';
 
-const DIGEST_TEMPLATES = ['web', 'email', 'text', 'json', 'archive'] as const;
+export function registerDigests(config: EleventyConfig, session: SiteSession): void {
+  const publication = () => session.state().publication;
+  const viewFor = (outputPath: string) => publication().digests.find((digest) => digest.slug === path.basename(path.dirname(outputPath)));
 
-export function isDigestPath(inputPath: string, contentDir: string): boolean {
-  const rel = path.relative(contentDir, path.resolve(inputPath));
-  return rel.split(path.sep)[0] === 'digests' && rel.endsWith('.md');
-}
-
-function articleInput(item: CollectionItem) {
-  return {
-    slug: item.fileSlug,
-    url: item.url,
-    date: item.date,
-    tags: (item.data.tags as string[] | undefined) ?? [],
-    title: item.data.title as string,
-    summary: item.data.summary as string,
-    section: item.data.section as string,
-  };
-}
-
-export function registerDigests(config: EleventyConfig, state: () => BuildState, templatesDir: string): void {
-  const views = new Map<string, DigestView>();
-
-  config.addCollection('digests', (api) => {
-    const { contentDir, site, facts, serving } = state();
-    const all = api.getAll();
-    const articles = all.filter((item) => isArticlePath(item.inputPath, contentDir)).map(articleInput);
-    const problems: string[] = [];
-    views.clear();
-    for (const item of all.filter((i) => isDigestPath(i.inputPath, contentDir))) {
-      const file = displayPath(item.inputPath);
-      try {
-        const digest = parseDigest(item.data, file);
-        if (digest.draft && !serving) continue;
-        const chosen = selectArticles(digest, articles, file, site.timeZone);
-        views.set(item.fileSlug, digestView({ slug: item.fileSlug, file, digest, articles: chosen, facts, site }));
-      } catch (error) {
-        if (error instanceof ContentError) problems.push(...error.problems);
-        else throw error;
-      }
-    }
-    // The dev server previews the digests it can make; its content check names the others.
-    if (problems.length && !serving) throw new ContentError(problems);
-    return [...views.values()].sort((a, b) => b.isoDate.localeCompare(a.isoDate));
-  });
-
-  config.addFilter('digestText', (view: DigestView) => renderDigestText(view, { utm: state().site.email.utm }));
+  config.addFilter('digestText', (view: DigestView) => renderDigestText(view, { utm: publication().site.email.utm }));
   config.addFilter('digestJson', (view: DigestView) =>
     JSON.stringify(
       {
@@ -79,17 +33,12 @@ export function registerDigests(config: EleventyConfig, state: () => BuildState,
     ),
   );
 
-  // Output templates live in templates/digest, not content/: editors write digests, not their plumbing.
-  for (const name of DIGEST_TEMPLATES) {
-    config.addTemplate(`_digest-${name}.njk`, fs.readFileSync(path.join(templatesDir, 'digest', `${name}.njk`), 'utf8'), {});
-  }
-
   config.addTransform('email-pipeline', async function (content) {
     const outputPath = this.page.outputPath;
     if (typeof outputPath !== 'string' || !outputPath.endsWith(`${path.sep}email.html`)) return content;
-    const view = views.get(path.basename(path.dirname(outputPath)));
+    const view = viewFor(outputPath);
     if (!view) return content;
-    return runDigestEmailPipeline(content, view, state().site);
+    return runDigestEmailPipeline(content, view, publication().site);
   });
 
   // The .eml needs the finished HTML and text, so it is composed once both are written.
@@ -101,7 +50,7 @@ export function registerDigests(config: EleventyConfig, state: () => BuildState,
     for (const [outputPath, html] of written) {
       if (path.basename(outputPath) !== 'email.html') continue;
       const digestDir = path.dirname(outputPath);
-      const view = views.get(path.basename(digestDir));
+      const view = viewFor(outputPath);
       const text = written.get(path.join(digestDir, 'email.txt'));
       if (view && text !== undefined) await writeDigestMessage(view, digestDir, html, text);
     }

@@ -1,61 +1,47 @@
-// The only place that touches eleventyConfig: directories, engines, and one call per concern.
+// The only place that touches eleventyConfig: directories, engines, and one call per concern. Eleventy renders
+// what the content model publishes (src/site/publication.ts): articles, listings, digests and feeds are pages
+// of templates paginated over the model, so Eleventy itself reads only the site's other pages (about.md…).
 import path from 'node:path';
 import { frontMatterOptions } from '../content/front-matter.ts';
-import { resolvePaths } from '../content/paths.ts';
-import { registerArticleFacts } from './article-facts.ts';
-import { registerArticles } from './articles.ts';
-import { registerDevProblems } from './dev-problems.ts';
+import { registerData } from './data.ts';
 import { registerDigests } from './digests.ts';
-import { registerFeeds } from './feeds.ts';
 import { registerFilters } from './filters.ts';
-import { registerSitemap } from './sitemap.ts';
+import { registerPages } from './pages.ts';
 import { registerStylesheet } from './stylesheet.ts';
-import { loadBuildState, type BuildState } from './state.ts';
+import type { SiteSession } from './session.ts';
 import type { EleventyConfig } from './types.ts';
 
-export function configureSite(config: EleventyConfig) {
-  const { contentDir, templatesDir } = resolvePaths();
-  const serving = process.env.ELEVENTY_RUN_MODE === 'serve' || process.env.ELEVENTY_RUN_MODE === 'watch';
+export { ENGINES_CONFIG_FILE, sessionFromEnvironment, type SiteSession } from './session.ts';
 
-  let current: BuildState | undefined;
-  const state = (): BuildState => (current ??= loadBuildState(contentDir, serving));
-  // Reload site metadata and facts at the start of every build, so watch mode sees edits.
-  config.on('eleventy.before', () => {
-    current = loadBuildState(contentDir, serving);
-  });
-  config.addWatchTarget(path.join(contentDir, 'facts'));
-  config.addWatchTarget(templatesDir);
-  // The digest, feed and sitemap templates are read when the config runs (they are virtual templates),
-  // so an edit to one has the dev server run the config again.
-  for (const folder of ['digest', 'site']) config.addWatchTarget(path.join(templatesDir, folder), { resetConfig: true });
-  // Eleventy parses the config's imports as JavaScript to watch them; ours are TypeScript (run by tsx).
-  config.setWatchJavaScriptDependencies(false);
+export function configureSite(config: EleventyConfig, session: SiteSession): void {
+  const { contentDir, templatesDir } = session;
+  // Relative to the working directory, as Eleventy resolves its own paths.
+  config.setInputDirectory(path.relative(process.cwd(), contentDir) || '.');
+  config.setIncludesDirectory(path.relative(contentDir, templatesDir));
+  config.setLayoutsDirectory(path.relative(contentDir, path.join(templatesDir, 'layouts')));
+  // site.json is read by the model; no folder of global data files is read besides it.
+  config.setDataDirectory('.no-global-data');
+  config.setTemplateFormats(['md', 'njk']);
+  config.setUseGitIgnore(false);
+  // The model reads articles, digests, facts and site.json; Eleventy renders them from it.
+  for (const folder of ['articles', 'digests', 'facts', '_data'])
+    config.ignores.add(`${path.relative(process.cwd(), path.join(contentDir, folder)) || folder}/**`);
 
-  // Front matter is read as the content check reads it, so the dev server's validation and the build agree.
+  // Front matter of the site's pages is read as the model reads it, so the check and the build agree.
   config.setFrontMatterParsingOptions(frontMatterOptions);
   config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
   config.amendLibrary('md', (md: { set(options: Record<string, unknown>): void }) => md.set({ typographer: false }));
 
-  registerDevProblems(config, state);
-  registerFilters(config, state);
-  registerArticleFacts(config, state);
-  registerArticles(config, state);
-  registerDigests(config, state, templatesDir);
-  registerFeeds(config, state, templatesDir);
-  registerSitemap(config, state, templatesDir);
-  registerStylesheet(config, templatesDir);
+  config.on('eleventy.before', () => session.beforeBuild?.());
+  config.addWatchTarget(contentDir);
+  // Page templates are read when the config runs (they are virtual templates), so an edit to one runs it again.
+  config.addWatchTarget(templatesDir, { resetConfig: true });
+  // Eleventy parses the config's imports as JavaScript to watch them; ours are TypeScript (run by tsx).
+  config.setWatchJavaScriptDependencies(false);
 
-  return {
-    dir: {
-      // Relative to the working directory: Eleventy finds directory data files only along relative paths.
-      input: path.relative(process.cwd(), contentDir) || '.',
-      includes: path.relative(contentDir, templatesDir),
-      layouts: path.relative(contentDir, path.join(templatesDir, 'layouts')),
-      data: '_data',
-      // No output here: `npm run build` passes its staging folder, `npm start` uses Eleventy's _site.
-    },
-    templateFormats: ['md', 'njk'],
-    markdownTemplateEngine: 'njk',
-    htmlTemplateEngine: 'njk',
-  };
+  registerData(config, session);
+  registerFilters(config, session);
+  registerPages(config, session);
+  registerDigests(config, session);
+  registerStylesheet(config, templatesDir);
 }

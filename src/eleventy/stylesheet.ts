@@ -2,7 +2,7 @@
 // picks up edits), linked from every page by {% stylesheetLink %}, and written beside the pages.
 import fs from 'node:fs';
 import path from 'node:path';
-import { escapeHtml } from '../content/html.ts';
+import { escapeHtml } from '../shared/html.ts';
 import { stylesheet, type Stylesheet } from '../site/stylesheet.ts';
 import type { EleventyConfig } from './types.ts';
 

@@ -39,7 +39,13 @@ export interface EleventyConfig {
   addPassthroughCopy(spec: string | Record<string, string>): void;
   addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
   addWatchTarget(path: string, options?: { resetConfig?: boolean }): void;
-  addTemplateFormats?(formats: string): void;
+  addNunjucksGlobal(name: string, value: unknown): void;
+  setInputDirectory(dir: string): void;
+  setIncludesDirectory(dir: string): void;
+  setLayoutsDirectory(dir: string): void;
+  setDataDirectory(dir: string): void;
+  setTemplateFormats(formats: string[]): void;
+  setUseGitIgnore(enabled: boolean): void;
   setFrontMatterParsingOptions(options: Record<string, unknown>): void;
   setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
   setLibrary(name: string, lib: unknown): void;

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { parseCalendarDate, type CalendarDate, type FuzzyDate } from '../format/dates.ts';
 import type { Amount, Magnitude } from '../format/numbers.ts';
-import { describeValue } from '../content/errors.ts';
+import { describeValue } from '../shared/errors.ts';
+import { likelyField } from '../shared/suggest.ts';
 
 export const STATUSES = ['reported', 'estimated', 'announced', 'acknowledged', 'expected'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -55,6 +56,17 @@ const fuzzyDate = z.unknown().transform((value, ctx): FuzzyDate => {
   };
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     const record = value as Record<string, unknown>;
+    const allowed = 'oneOf' in record ? ['oneOf'] : ['from', 'to'];
+    const unknown = Object.keys(record).find((key) => !allowed.includes(key));
+    if (unknown !== undefined) {
+      const meant = likelyField(unknown, ['from', 'to', 'oneOf']);
+      ctx.addIssue({
+        code: 'custom',
+        path: [unknown],
+        message: `not a field of dates${meant ? `; did you mean ${meant}?` : ''} (expected from and to, or oneOf)`,
+      });
+      return z.NEVER;
+    }
     if ('from' in record || 'to' in record) {
       const from = parse(record.from);
       const to = parse(record.to);
@@ -74,6 +86,15 @@ const fuzzyDate = z.unknown().transform((value, ctx): FuzzyDate => {
   const date = parse(value);
   return date ? { kind: 'on', date } : z.NEVER;
 });
+
+/** The keys of each kind of value written as a map, by the key that names the kind. */
+const AMOUNT_KEYS: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['approximately', ['approximately', 'qualifier']],
+  ['from', ['from', 'to']],
+  ['to', ['from', 'to']],
+  ['moreThan', ['moreThan']],
+  ['qualitative', ['qualitative']],
+];
 
 /**
  * `11000` (exact), `{ approximately: 600, qualifier: around }`, `{ from: 4000, to: 6000 }`,
@@ -97,6 +118,20 @@ const amount = z.unknown().transform((value, ctx): Amount => {
     return exact === undefined ? z.NEVER : { kind: 'exact', value: exact };
   }
   const record = value as Record<string, unknown>;
+  const kind = AMOUNT_KEYS.find(([key]) => key in record);
+  // A misspelt qualifier would otherwise vanish: every key of a value is one its kind has.
+  for (const key of Object.keys(record)) {
+    const allowed = kind ? kind[1] : AMOUNT_KEYS.flatMap(([, keys]) => keys);
+    if (!allowed.includes(key)) {
+      const meant = likelyField(key, allowed);
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `not a field of ${kind ? `"${kind[0]}" values` : 'values'}${meant ? `; did you mean ${meant}?` : ''} (expected ${allowed.join(', ')})`,
+      });
+      return z.NEVER;
+    }
+  }
   if ('approximately' in record) {
     const approx = number('value.approximately', record.approximately);
     const qualifier = record.qualifier;
@@ -200,3 +235,4 @@ export type DerivedSpec = z.output<typeof derivedSchema>;
 export type FactEvent = z.output<typeof eventSchema>;
 export type Claim = z.output<typeof claimSchema>;
 export type Source = z.output<typeof sourceSchema>;
+export type Unit = z.output<typeof unit>;

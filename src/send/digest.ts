@@ -2,8 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { displayPath } from '../content/paths.ts';
-import { formatZodIssues } from '../content/zod-issues.ts';
+import { displayPath } from '../shared/paths.ts';
 import { SendRefusedError } from './errors.ts';
 import { mergeTagFormsInHtml } from './personalise.ts';
 
@@ -56,7 +55,10 @@ export function loadDigest(siteDir: string, slug: string, cwd: string): Digest {
     throw new SendRefusedError([`${displayPath(metaFile, cwd)}: not valid JSON (${(error as Error).message})`]);
   }
   const parsed = digestSchema.safeParse(raw);
-  if (!parsed.success) throw new SendRefusedError(formatZodIssues(displayPath(metaFile, cwd), parsed.error.issues));
+  if (!parsed.success) {
+    const shown = displayPath(metaFile, cwd);
+    throw new SendRefusedError(parsed.error.issues.map((issue) => `${shown}: ${issue.path.map(String).join('.')}: ${issue.message}`));
+  }
   const meta = parsed.data;
   if (meta.slug !== slug) {
     throw new SendRefusedError([`${displayPath(metaFile, cwd)}: slug is "${meta.slug}" but --digest asked for "${slug}"`]);

@@ -1,6 +1,6 @@
 // Turns the digest into one recipient's message: To, personal unsubscribe link, merge tags, stable Message-ID.
 import { createHash } from 'node:crypto';
-import { escapeHtml } from '../content/html.ts';
+import { escapeHtml } from '../shared/html.ts';
 import type { MessageInput } from '../email/mime.ts';
 import type { Digest } from './digest.ts';
 import { addressKey, type Recipient } from './recipients.ts';

@@ -1,8 +1,8 @@
 // The send command: check every input, plan from the journal, then deliver one recipient at a time per connection.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ContentError } from '../content/errors.ts';
-import { displayPath, resolvePaths } from '../content/paths.ts';
+import { ContentError } from '../shared/errors.ts';
+import { displayPath, resolvePaths } from '../shared/paths.ts';
 import { loadSite } from '../content/site.ts';
 import { HeaderValueError } from '../email/header-value.ts';
 import { toMailOptions, type MessageInput } from '../email/mime.ts';

@@ -1,25 +1,13 @@
 // The newest articles as feed entries, shared by the Atom and JSON feeds so both carry the same data.
 import type { Site } from '../content/site.ts';
+import type { ArticleView } from '../present/article.ts';
+import type { FigureView } from '../present/figures.ts';
 import { toIsoWithOffset } from '../format/dates.ts';
 
 /** Entries per feed: enough for a reader who checks weekly, small enough to fetch often. */
 export const FEED_SIZE = 20;
 export const ATOM_FEED_PATH = '/feed.xml';
 export const JSON_FEED_PATH = '/feed.json';
-
-export interface FeedArticle {
-  /** Site-relative URL, e.g. /articles/slug/. */
-  path: string;
-  slug: string;
-  title: string;
-  summary: string;
-  published: Date;
-  /** The `updated` front matter, or the publication date. */
-  updated: Date;
-  tags: readonly string[];
-  /** The article body as rendered, with site-relative links. */
-  content: string;
-}
 
 export interface FeedEntry {
   /** A permanent id: the article's absolute URL. */
@@ -32,7 +20,9 @@ export interface FeedEntry {
   published: string;
   updated: string;
   tags: readonly string[];
+  /** The article body as rendered, with site-relative links. */
   content: string;
+  keyFigures: FigureView[];
 }
 
 export interface FeedView {
@@ -47,24 +37,22 @@ export interface FeedView {
   entries: FeedEntry[];
 }
 
-/** The feed of the articles given (the newest FEED_SIZE, newest first); `now` dates a feed with no entries. */
-export function feedView(articles: readonly FeedArticle[], site: Site, now: Date): FeedView {
-  const iso = (date: Date) => toIsoWithOffset(date, site.timeZone);
-  const entries = articles.map((article) => {
-    const url = `${site.url}${article.path}`;
-    return {
-      id: url,
-      url,
-      slug: article.slug,
-      title: article.title,
-      summary: article.summary,
-      published: iso(article.published),
-      updated: iso(article.updated),
-      tags: article.tags,
-      content: article.content,
-    };
-  });
-  const times = articles.map((a) => a.updated.getTime());
+/** The feed of the newest FEED_SIZE of `articles` (newest first); `now` dates a feed with no entries. */
+export function feedView(articles: readonly ArticleView[], site: Site, now: Date): FeedView {
+  const newest = articles.slice(0, FEED_SIZE);
+  const entries = newest.map((article) => ({
+    id: article.absoluteUrl,
+    url: article.absoluteUrl,
+    slug: article.slug,
+    title: article.title,
+    summary: article.summary,
+    published: article.date.iso,
+    updated: article.modified.iso,
+    tags: article.tags,
+    content: article.html,
+    keyFigures: article.keyFigures,
+  }));
+  const times = newest.map((a) => a.modified.date.getTime());
   return {
     title: site.title,
     description: site.description,
@@ -72,7 +60,7 @@ export function feedView(articles: readonly FeedArticle[], site: Site, now: Date
     homeUrl: `${site.url}/`,
     atomUrl: `${site.url}${ATOM_FEED_PATH}`,
     jsonUrl: `${site.url}${JSON_FEED_PATH}`,
-    updated: iso(times.length ? new Date(Math.max(...times)) : now),
+    updated: toIsoWithOffset(times.length ? new Date(Math.max(...times)) : now, site.timeZone),
     author: { name: site.author.name, url: `${site.url}/` },
     entries,
   };

@@ -28,13 +28,3 @@ export function paginate<T>(items: readonly T[], size: number, urlFor: (pageNumb
     nextUrl: i + 1 < pageCount ? urlFor(i + 2) : undefined,
   }));
 }
-
-/** /archive/, /archive/2/, … */
-export function archivePageUrl(pageNumber: number): string {
-  return pageNumber === 1 ? '/archive/' : `/archive/${pageNumber}/`;
-}
-
-/** /tags/north-korea/, /tags/north-korea/2/, … */
-export function topicPageUrl(slug: string, pageNumber = 1): string {
-  return pageNumber === 1 ? `/tags/${slug}/` : `/tags/${slug}/${pageNumber}/`;
-}

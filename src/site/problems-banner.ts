@@ -2,7 +2,7 @@
 // sees them where they look, not only in the terminal), and marks on drafts and unprintable fact tags.
 // Never part of a build: a build stops on the problems and renders no drafts.
 
-import { escapeHtml } from '../content/html.ts';
+import { escapeHtml, markdownLiteral } from '../shared/html.ts';
 
 /** At most this many problems are listed on the page; the terminal has them all. */
 export const BANNER_LIMIT = 20;
@@ -41,4 +41,17 @@ export function problemsReport(problems: readonly string[]): string {
     `[dispatch] ${problemCount(problems.length)} in the content (npm run build would stop; the preview shows what it can):`,
     ...problems.map((p) => `  ${p}`),
   ].join('\n');
+}
+
+/** A tag the dev server could not print, shown as written where the figure would be (Markdown, so escaped for it). */
+export function unprintedMark(written: string): string {
+  return `<mark class="dev-problem" style="${PREVIEW_MARK_STYLE};outline:2px solid #b45309">⚠ ${markdownLiteral(written)}</mark>`;
+}
+
+/** `html` with the banner right after its <body> tag (or first, for a fragment). */
+export function withProblemsBanner(html: string, problems: readonly string[]): string {
+  const banner = problemsBanner(problems);
+  if (!banner) return html;
+  const body = /<body\b[^>]*>/i.exec(html);
+  return body ? `${html.slice(0, body.index + body[0].length)}\n${banner}${html.slice(body.index + body[0].length)}` : `${banner}${html}`;
 }

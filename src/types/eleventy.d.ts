@@ -7,7 +7,7 @@ declare module '@11ty/eleventy' {
       options?: {
         configPath?: string;
         quietMode?: boolean;
-        config?: (config: unknown) => void;
+        config?: (config: import('../eleventy/types.ts').EleventyConfig) => void;
         runMode?: 'build' | 'watch' | 'serve';
         source?: 'cli' | 'script';
       },

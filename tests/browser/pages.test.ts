@@ -4,10 +4,9 @@ import path from 'node:path';
 import * as cheerio from 'cheerio';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/content/paths.ts';
-import { loadBuildState } from '../../src/eleventy/state.ts';
+import { projectRoot } from '../../src/shared/paths.ts';
+import { publicationOf } from '../helpers/model.ts';
 import { LEAD_FIGURES } from '../../src/digest/view.ts';
-import { keyFigures } from '../../src/facts/present.ts';
 import { buildInto, read, realContentDir, seedSlug } from '../helpers/site.ts';
 import { launchChromium } from './chromium.ts';
 import {
@@ -169,8 +168,7 @@ describe('the digest email with its <head> styles removed (as Gmail does when it
     'is readable at 600 px, %s: headline and every key figure it shows visible, preheader hidden, nothing overflows',
     async (colorScheme) => {
       const { subject } = JSON.parse(read(out, `digests/${seedDigest}/digest.json`)) as { subject: string };
-      const state = loadBuildState(realContentDir, false);
-      const figures = keyFigures(state.facts[seedSlug], { locale: state.site.locale, zone: state.site.timeZone }).slice(0, LEAD_FIGURES);
+      const figures = publicationOf(realContentDir).article(seedSlug)!.keyFigures.slice(0, LEAD_FIGURES);
       expect(figures.length).toBeGreaterThan(0);
       const visit = await render(600, colorScheme, async (page) => {
         await page.screenshot({ path: path.join(screenshots, `email-unstyled-600-${colorScheme}.png`), fullPage: true });

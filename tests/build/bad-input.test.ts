@@ -27,39 +27,39 @@ describe('bad article front matter', () => {
   it('refuses an article without a title, naming the file and field', async () => {
     await expectFailure(
       (dir) => setFrontMatter(article(dir), 'title', undefined),
-      new RegExp(`articles/${seedSlug}\\.md: title: expected a non-empty title, got nothing`),
+      new RegExp(`articles/${seedSlug}\\.md: line \\d+: title: expected a non-empty title, got nothing`),
     );
   });
 
   it('refuses an empty title', async () => {
-    await expectFailure((dir) => setFrontMatter(article(dir), 'title', '""'), /\.md: title: expected a non-empty title, got ""/);
+    await expectFailure((dir) => setFrontMatter(article(dir), 'title', '""'), /\.md: line \d+: title: expected a non-empty title, got ""/);
   });
 
   it('refuses an unparseable date, naming the file and field', async () => {
     await expectFailure(
       (dir) => setFrontMatter(article(dir), 'date', '"next Tuesday"'),
-      new RegExp(`articles/${seedSlug}\\.md: date: expected a date and time with a UTC offset.*got "next Tuesday"`),
+      new RegExp(`articles/${seedSlug}\\.md: line \\d+: date: expected a date and time with a UTC offset.*got "next Tuesday"`),
     );
   });
 
   it('refuses a date without a time zone', async () => {
     await expectFailure(
       (dir) => setFrontMatter(article(dir), 'date', '"2025-06-24T09:00"'),
-      /\.md: date: expected a date and time with a UTC offset/,
+      /\.md: line \d+: date: expected a date and time with a UTC offset/,
     );
   });
 
   it('refuses an unquoted day that does not exist instead of publishing the day it rolls over to', async () => {
     await expectFailure(
       (dir) => setFrontMatter(article(dir), 'date', '2025-02-30'),
-      new RegExp(`articles/${seedSlug}\\.md: date: 2025-02-30 is not a real calendar date`),
+      new RegExp(`articles/${seedSlug}\\.md: line \\d+: date: 2025-02-30 is not a real calendar date`),
     );
   });
 
   it('refuses an unquoted date without a UTC offset instead of reading it as UTC', async () => {
     await expectFailure(
       (dir) => setFrontMatter(article(dir), 'date', '2025-06-24 23:30:00'),
-      /\.md: date: expected a date and time with a UTC offset, such as "2025-06-24T09:00:00\+09:00", got "2025-06-24 23:30:00"/,
+      /\.md: line \d+: date: expected a date and time with a UTC offset, such as "2025-06-24T09:00:00\+09:00", got "2025-06-24 23:30:00"/,
     );
   });
 
@@ -67,7 +67,7 @@ describe('bad article front matter', () => {
     await expectFailure(
       (dir) => setFrontMatter(article(dir), 'updated', '"2025-06-23T09:00:00+09:00"'),
       new RegExp(
-        `articles/${seedSlug}\\.md: updated: 2025-06-23T09:00:00\\.000\\+09:00 is earlier than date 2025-06-24T09:00:00\\.000\\+09:00`,
+        `articles/${seedSlug}\\.md: line \\d+: updated: 2025-06-23T09:00:00\\.000\\+09:00 is earlier than date 2025-06-24T09:00:00\\.000\\+09:00`,
       ),
     );
   });
@@ -87,9 +87,9 @@ describe('npm run build on bad content', () => {
     const result = runCli('build.ts', [], { CONTENT_DIR: content, OUTPUT_DIR: out });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`Build failed; `);
-    expect(result.stderr).toMatch(new RegExp(`articles/${seedSlug}\\.md: title: expected a non-empty title`));
-    expect(result.stderr).toMatch(new RegExp(`articles/${seedSlug}\\.md: date: expected a date and time with a UTC offset`));
-    expect(result.stderr).toMatch(/digests\/2025-06-27\.md: subject/);
+    expect(result.stderr).toMatch(new RegExp(`articles/${seedSlug}\\.md: line \\d+: title: expected a non-empty title`));
+    expect(result.stderr).toMatch(new RegExp(`articles/${seedSlug}\\.md: line \\d+: date: expected a date and time with a UTC offset`));
+    expect(result.stderr).toMatch(/digests\/2025-06-27\.md: line \d+: subject/);
     expect(result.stderr).not.toContain('[11ty]');
     expect(result.stderr).not.toMatch(/^\s+at /m);
     expect(fs.existsSync(out)).toBe(false);

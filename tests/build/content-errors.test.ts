@@ -18,9 +18,9 @@ describe('front matter that is not valid YAML in a digest and a page', () => {
     });
   });
   const digestMessage =
-    /digests\/2025-06-27\.md: front matter is not valid YAML: missed comma between flow collection entries at line 3, column 1/;
+    /digests\/2025-06-27\.md: line 3: not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a \]/;
   const pageMessage =
-    /content\/about\.md: front matter is not valid YAML: missed comma between flow collection entries at line 4, column 1/;
+    /content\/about\.md: line 4: not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a \]/;
 
   it('fails npm run check, naming each file and the line', () => {
     const check = runCli('check.ts', [], { CONTENT_DIR: content });
@@ -70,7 +70,7 @@ describe('one broken file in a tree', () => {
     const content = copyContent((dir) =>
       replaceIn(path.join(dir, 'facts', `${seedSlug}.yaml`), /(id: initial-dispatch\n[^]*?) {4}source: south-korean-legislator\n/, '$1'),
     );
-    const message = `facts/${seedSlug}.yaml: fact "initial-dispatch": source: missing (expected one of this file's sources: south-korean-intelligence, south-korean-legislator,`;
+    const message = `facts/${seedSlug}.yaml: line 39: fact "initial-dispatch": source: missing (expected one of this file's sources: south-korean-intelligence, south-korean-legislator,`;
     await expect(buildInto(content, out)).rejects.toThrow(message);
     const check = runCli('check.ts', [], { CONTENT_DIR: content });
     expect(check.status).toBe(1);

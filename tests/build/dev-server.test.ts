@@ -1,15 +1,21 @@
-// The dev server (`npm start`) runs the content check before each rebuild: it prints what the check
-// finds, shows it at the top of every page, and previews what it can instead of stopping on one
-// colleague's broken file. A build with the same problems stops (tests/build/content-errors.test.ts).
+// The dev server (`npm start`) checks the content before each rebuild: it prints what the check finds, puts it
+// at the top of every page it serves, and previews what it can instead of stopping on one colleague's broken
+// file. A build with the same problems stops (tests/build/content-errors.test.ts).
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
+import * as cheerio from 'cheerio';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { copyContent, load, read, replaceIn, seedSlug, serveModeBuild } from '../helpers/site.ts';
+import { previewOnce, startDevServer } from '../../src/build/dev-server.ts';
+import { projectRoot } from '../../src/shared/paths.ts';
+import { withProblemsBanner } from '../../src/site/problems-banner.ts';
 import { webPages } from '../helpers/news-site.ts';
+import { copyContent, load, read, replaceIn, seedSlug, tempDir } from '../helpers/site.ts';
 
 const articleFile = (dir: string) => path.join(dir, 'articles', `${seedSlug}.md`);
 const factsFile = (dir: string) => path.join(dir, 'facts', `${seedSlug}.yaml`);
 const articlePage = `articles/${seedSlug}/index.html`;
+const templatesDir = path.join(projectRoot, 'templates');
 
 /** The line of `file` that holds `text`, counted from 1. */
 function lineOf(file: string, text: string): number {
@@ -21,18 +27,18 @@ function lineOf(file: string, text: string): number {
   );
 }
 
-/** A serve-mode build of a copy of content/ after `edit`: its output and what it printed. */
-async function preview(edit: (dir: string) => void): Promise<{ dir: string; out: string; printed: string }> {
-  const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+/** A preview build of a copy of content/ after `edit`: its output, the problems it lists and what it printed. */
+async function preview(edit: (dir: string) => void): Promise<{ dir: string; out: string; problems: readonly string[]; printed: string }> {
   const dir = copyContent(edit);
-  const out = await serveModeBuild(dir);
-  const printed = warn.mock.calls.map((call) => call.join(' ')).join('\n');
-  return { dir, out, printed };
+  const out = path.join(tempDir(), '_site');
+  const printed: string[] = [];
+  const session = await previewOnce({ contentDir: dir, templatesDir, outputDir: out, warn: (message) => printed.push(message) });
+  return { dir, out, problems: session.problems(), printed: printed.join('\n') };
 }
 
-/** The problems listed at the top of a page. */
-function banner(out: string, file: string): string[] {
-  const $ = load(out, file);
+/** The problems listed at the top of a page as the server sends it. */
+function banner(html: string): string[] {
+  const $ = cheerio.load(html);
   return $('.dev-problems[role="alert"] li')
     .map((_, li) => $(li).text())
     .get();
@@ -41,61 +47,101 @@ function banner(out: string, file: string): string[] {
 afterEach(() => vi.restoreAllMocks());
 
 describe('the dev server with clean content', () => {
-  it('shows no problems and prints none', async () => {
-    const { out, printed } = await preview(() => undefined);
-    expect(load(out, 'index.html')('.dev-problems')).toHaveLength(0);
+  it('lists no problems and prints none', async () => {
+    const { out, problems, printed } = await preview(() => undefined);
+    expect(problems).toEqual([]);
+    expect(banner(withProblemsBanner(read(out, 'index.html'), problems))).toEqual([]);
     expect(printed).toBe('');
   });
 });
 
 describe('the dev server with a problem in the content', () => {
   it('renders the article with an unknown fact marked where the figure would be, and names the file and line', async () => {
-    const { dir, out, printed } = await preview((d) => replaceIn(articleFile(d), '{% fact "deaths" %}', '{% fact "death-toll" %}'));
+    const { dir, out, problems, printed } = await preview((d) =>
+      replaceIn(articleFile(d), '{% fact "deaths" %}', '{% fact "death-toll" %}'),
+    );
     const problem = `${articleFile(dir)}: line ${lineOf(articleFile(dir), 'fact "death-toll"')}: {% fact "death-toll" %}: fact "death-toll" does not exist`;
     expect(printed).toContain('[dispatch] 1 problem in the content');
     expect(printed).toContain(problem);
+    expect(problems).toEqual([expect.stringContaining(problem)]);
     const $ = load(out, articlePage);
     expect($('mark.dev-problem').text()).toBe('⚠ {% fact "death-toll" %}');
     // The rest of the article is there: its other figures, its key figures box.
     expect($('main').text()).toContain('11,000');
-    for (const page of ['index.html', articlePage, 'about/index.html', 'digests/2025-06-27/index.html']) {
-      expect(banner(out, page).join('\n'), page).toContain(problem);
-    }
   });
 
   it('still previews the site when a facts file is not valid YAML, and says where', async () => {
-    const { dir, out, printed } = await preview((d) => replaceIn(factsFile(d), /^sources:/m, 'sources: [unclosed\nsources:'));
-    expect(printed).toContain(`${factsFile(dir)}: not valid YAML`);
-    expect(banner(out, 'index.html').join('\n')).toContain(`${factsFile(dir)}: not valid YAML`);
+    const { dir, out, problems } = await preview((d) => replaceIn(factsFile(d), /^sources:/m, 'sources: [unclosed\nsources:'));
+    expect(problems.join('\n')).toContain(`${factsFile(dir)}: line 8: not valid YAML`);
     // Without its facts the article's tags cannot print: each is marked, nothing is invented.
     expect(load(out, articlePage)('mark.dev-problem').length).toBeGreaterThan(3);
     expect(read(out, 'index.html')).toContain(`/articles/${seedSlug}/`);
   });
 
   it('previews the other pages when a digest lists an article that does not exist', async () => {
-    const { dir, out } = await preview((d) =>
+    const { dir, out, problems } = await preview((d) =>
       replaceIn(path.join(d, 'digests', '2025-06-27.md'), `  - ${seedSlug}`, '  - no-such-article'),
     );
-    expect(banner(out, articlePage)).toEqual([
+    expect(problems).toEqual([
       `${path.join(dir, 'digests', '2025-06-27.md')}: articles: "no-such-article" is not an article (expected a file ${path.join(dir, 'articles')}/no-such-article.md)`,
     ]);
+    expect(fs.existsSync(path.join(out, articlePage))).toBe(true);
     expect(fs.existsSync(path.join(out, 'digests', '2025-06-27', 'index.html'))).toBe(false);
   });
 
   it('shows a misspelt front-matter field, which would otherwise be ignored', async () => {
-    const { dir, out } = await preview((d) => replaceIn(articleFile(d), /^date: /m, 'drafts: true\ndate: '));
-    expect(banner(out, articlePage)).toEqual([
-      `${articleFile(dir)}: drafts: not a field articles have; did you mean draft? (the fields are title, summary, date, updated, dateNote, section, tags, reporting, draft)`,
+    const { dir, problems } = await preview((d) => replaceIn(articleFile(d), /^date: /m, 'drafts: true\ndate: '));
+    expect(problems).toEqual([
+      `${articleFile(dir)}: line 4: drafts: not a field articles have; did you mean draft? (expected one of title, summary, date, updated, dateNote, section, tags, reporting, draft)`,
     ]);
   });
 
   it('escapes what the problems quote from the content', async () => {
-    const { out } = await preview((d) => replaceIn(articleFile(d), '{% fact "deaths" %}', '{{ "<img src=x onerror=alert(1)>" }}'));
-    for (const page of webPages(out)) {
-      const html = read(out, page);
-      expect(html, page).not.toContain('<img src=x');
-    }
-    expect(banner(out, 'index.html').join('\n')).toContain('{{ "<img src=x onerror=alert(1)>" }}: articles are not templates');
+    const { out, problems } = await preview((d) =>
+      replaceIn(articleFile(d), '{% fact "deaths" %}', '{{ "<img src=x onerror=alert(1)>" }}'),
+    );
+    for (const page of webPages(out)) expect(read(out, page), page).not.toContain('<img src=x');
+    const served = withProblemsBanner(read(out, 'index.html'), problems);
+    expect(served).not.toContain('<img src=x');
+    expect(banner(served).join('\n')).toContain('{{ "<img src=x onerror=alert(1)>" }}: content is not a template');
     expect(load(out, articlePage)('mark.dev-problem').text()).toBe('⚠ {{ "<img src=x onerror=alert(1)>" }}');
+  });
+});
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+describe('the dev server over HTTP', () => {
+  it('lists the current problems at the top of every page it sends, and drops them once they are fixed', async () => {
+    const dir = copyContent((d) => replaceIn(articleFile(d), '{% fact "deaths" %}', '{% fact "death-toll" %}'));
+    const port = await freePort();
+    const printed: string[] = [];
+    const server = await startDevServer({
+      contentDir: dir,
+      templatesDir,
+      outputDir: path.join(tempDir(), '_site'),
+      port,
+      warn: (m) => printed.push(m),
+    });
+    try {
+      const page = async (url: string) => (await fetch(`http://127.0.0.1:${port}${url}`)).text();
+      for (const url of ['/', `/articles/${seedSlug}/`, '/about/', '/digests/2025-06-27/']) {
+        expect(banner(await page(url)).join('\n'), url).toContain('fact "death-toll" does not exist');
+      }
+      // The fix reaches every page at once, including those the rebuild did not rewrite.
+      replaceIn(articleFile(dir), '{% fact "death-toll" %}', '{% fact "deaths" %}');
+      await vi.waitFor(() => expect(printed.join('\n')).toContain('the content has no problems now'), { timeout: 20_000, interval: 100 });
+      expect(banner(await page('/about/'))).toEqual([]);
+    } finally {
+      await server.stop();
+    }
   });
 });

@@ -294,17 +294,17 @@ describe('bad digests', () => {
     [
       'a subject with a line break',
       (dir) => edit(dir, /^subject: .*$/m, 'subject: "Hello\\r\\nBcc: everyone@example.org"'),
-      /digests\/2025-06-27\.md: subject: must be a single line \(found a line break\)/,
+      /digests\/2025-06-27\.md: line \d+: subject: must be a single line \(found a line break\)/,
     ],
     [
       'a sender with a line break',
       (dir) => edit(dir, /^intro:/m, 'from:\n  name: "Desk\\nBcc: x@example.org"\n  address: desk@example.org\nintro:'),
-      /digests\/2025-06-27\.md: from\.name: must be a single line \(found a line break\)/,
+      /digests\/2025-06-27\.md: line \d+: from\.name: must be a single line \(found a line break\)/,
     ],
     [
       'a sender address that is not one',
       (dir) => edit(dir, /^intro:/m, 'from:\n  address: "desk@example.org, other@example.org"\nintro:'),
-      /digests\/2025-06-27\.md: from\.address: expected an email address/,
+      /digests\/2025-06-27\.md: line \d+: from\.address: expected an email address/,
     ],
   ];
   for (const [name, change, message] of cases) {

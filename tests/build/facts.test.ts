@@ -116,7 +116,7 @@ describe('bad facts', () => {
     [
       'a missing value',
       (dir) => replaceIn(factsFile(dir), '    value: 11000\n', ''),
-      /facts\/north-korea-more-troops-russia\.yaml: fact "initial-dispatch": value: value is missing/,
+      /facts\/north-korea-more-troops-russia\.yaml: line \d+: fact "initial-dispatch": value: value is missing/,
     ],
     [
       'text where a number belongs',
@@ -131,7 +131,7 @@ describe('bad facts', () => {
     [
       'an unknown source',
       (dir) => replaceIn(factsFile(dir), /source: south-korean-intelligence\n {4}key: true/, 'source: nis\n    key: true'),
-      /fact "deaths": source "nis" is not a known source \(expected one of: south-korean-intelligence/,
+      /fact "deaths": source: "nis" is not a known source \(expected one of: south-korean-intelligence/,
     ],
     [
       'a shortcode naming a fact that does not exist',
@@ -141,12 +141,12 @@ describe('bad facts', () => {
     [
       'template syntax an article cannot use',
       (dir) => replaceIn(articleFile(dir), '{% fact "deaths" %}', '{{ site.title }}'),
-      /articles\/north-korea-more-troops-russia\.md: line 37: \{\{ site\.title \}\}: articles are not templates/,
+      /articles\/north-korea-more-troops-russia\.md: line 37: \{\{ site\.title \}\}: content is not a template/,
     ],
     [
       'a tag other than fact',
       (dir) => replaceIn(articleFile(dir), '{% fact "deaths" %}', '{% include "header.njk" %}'),
-      /north-korea-more-troops-russia\.md: line 37: \{% include "header\.njk" %\}: articles can only use \{% fact "id" %\}/,
+      /north-korea-more-troops-russia\.md: line 37: \{% include "header\.njk" %\}: only \{% fact "id" %\}/,
     ],
     [
       'a fact in an unknown form',
@@ -156,12 +156,12 @@ describe('bad facts', () => {
     [
       'a source link that is not a web address',
       (dir) => replaceIn(factsFile(dir), 'type: intelligence service\n', 'type: intelligence service\n    url: javascript:alert(6)\n'),
-      /facts\/north-korea-more-troops-russia\.yaml: sources\.south-korean-intelligence\.url: expected a web address starting https:\/\/ or http:\/\/, such as "https:\/\/example\.org\/report", got "javascript:alert\(6\)"/,
+      /facts\/north-korea-more-troops-russia\.yaml: line \d+: source "south-korean-intelligence": url: expected a web address starting https:\/\/ or http:\/\/, such as "https:\/\/example\.org\/report", got "javascript:alert\(6\)"/,
     ],
     [
       'duplicate fact ids',
       (dir) => replaceIn(factsFile(dir), '- id: wounded', '- id: deaths'),
-      /fact "deaths": duplicate id \(already used by a fact\)/,
+      /fact "deaths": id: duplicate id \(already used by a fact\)/,
     ],
     [
       'a date that contradicts its relative phrase',
@@ -171,7 +171,7 @@ describe('bad facts', () => {
           /date: 2024-10\n {4}relative: October last year\n {4}key: true/,
           'date: 2023-10\n    relative: October last year\n    key: true',
         ),
-      /fact "initial-dispatch": date 2023-10 does not match "October last year".*expected 2024-10/,
+      /fact "initial-dispatch": date: 2023-10 does not match "October last year".*expected 2024-10/,
     ],
   ];
 

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/content/paths.ts';
+import { projectRoot } from '../../src/shared/paths.ts';
 import { buildInto, tempDir } from '../helpers/site.ts';
 import { newsContent, webPages } from '../helpers/news-site.ts';
 

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/content/paths.ts';
+import { projectRoot } from '../../src/shared/paths.ts';
 import { realContentDir, seedSlug, tempDir } from '../helpers/site.ts';
 
 describe('npm run build', () => {

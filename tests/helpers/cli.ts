@@ -1,7 +1,7 @@
 // Runs a project command (src/cli/*.ts) as a user would, in a child process.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { projectRoot } from '../../src/content/paths.ts';
+import { projectRoot } from '../../src/shared/paths.ts';
 
 export interface CliResult {
   status: number | null;

@@ -2,10 +2,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Eleventy from '@11ty/eleventy';
 import * as cheerio from 'cheerio';
+import { previewOnce } from '../../src/build/dev-server.ts';
 import { buildSite } from '../../src/build/site.ts';
-import { projectRoot } from '../../src/content/paths.ts';
+import { projectRoot } from '../../src/shared/paths.ts';
 
 export const realContentDir = path.join(projectRoot, 'content');
 export const seedSlug = 'north-korea-more-troops-russia';
@@ -35,22 +35,9 @@ export function replaceIn(file: string, from: string | RegExp, to: string): void
   fs.writeFileSync(file, next);
 }
 
-/** What `npm start` runs, without the server: Eleventy in serve mode writing once (drafts shown, the check's problems on every page). */
+/** What `npm start` renders, without the server: one preview build (drafts shown, problems listed but not fatal). */
 export async function serveModeBuild(contentDir: string, outputDir = path.join(tempDir(), '_site')): Promise<string> {
-  process.env.CONTENT_DIR = contentDir;
-  const eleventy = new (
-    Eleventy as unknown as new (
-      input: string,
-      output: string,
-      options: Record<string, unknown>,
-    ) => { write(): Promise<unknown>; disableLogger(): void }
-  )(path.relative(process.cwd(), contentDir), outputDir, {
-    configPath: path.join(projectRoot, '.eleventy.js'),
-    quietMode: true,
-    runMode: 'serve',
-  });
-  eleventy.disableLogger();
-  await eleventy.write();
+  await previewOnce({ contentDir, templatesDir: path.join(projectRoot, 'templates'), outputDir, warn: (message) => console.warn(message) });
   return outputDir;
 }
 

@@ -4,15 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENERATED_MARKER, MAX_DIGEST_ARTICLES, generateContent, type GeneratedTree } from '../../bench/generate.ts';
-import { parseArticle } from '../../src/content/article.ts';
-import { checkContent } from '../../src/content/check.ts';
-import { parseDigest, selectArticles } from '../../src/content/digest.ts';
-import { readFrontMatter } from '../../src/content/front-matter.ts';
-import { projectRoot } from '../../src/content/paths.ts';
-import { loadAllFacts } from '../../src/facts/load.ts';
+import { checkContent, type CheckReport } from '../../src/check/check.ts';
+import { readSourceFile } from '../../src/content/front-matter.ts';
+import { projectRoot } from '../../src/shared/paths.ts';
 
 const ARTICLES = 120;
-const ZONE = 'Asia/Seoul';
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dispatch-bench-test-'));
 const treeAt = (name: string, seed: number) => generateContent({ articles: ARTICLES, seed, outDir: path.join(workDir, name) });
 
@@ -25,13 +21,15 @@ function files(dir: string): string[] {
 }
 
 function body(file: string): string {
-  return readFrontMatter(fs.readFileSync(file, 'utf8')).content;
+  return readSourceFile(fs.readFileSync(file, 'utf8'), file).body;
 }
 
 describe('bench/generate.ts', () => {
   let tree: GeneratedTree;
+  let report: CheckReport;
   beforeAll(() => {
     tree = treeAt('first', 7);
+    report = checkContent(tree.contentDir);
   });
   afterAll(() => fs.rmSync(workDir, { recursive: true, force: true }));
 
@@ -53,22 +51,21 @@ describe('bench/generate.ts', () => {
   });
 
   it('passes the content check with no errors and no numerals typed into prose', () => {
-    const report = checkContent(tree.contentDir);
     expect(report.errors).toEqual([]);
-    expect(report.articles).toHaveLength(ARTICLES);
-    expect(report.articles.flatMap((a) => a.strayNumerals)).toEqual([]);
-    expect(report.articles.every((a) => a.factsUsed >= 5)).toBe(true);
+    const articles = report.files.filter((f) => f.file.includes(`${path.sep}articles${path.sep}`));
+    expect(articles).toHaveLength(ARTICLES);
+    expect(report.files.flatMap((a) => a.strayNumerals)).toEqual([]);
+    expect(articles.every((a) => a.factsUsed >= 5)).toBe(true);
   });
 
   it('writes articles of realistic length with full front matter', () => {
     for (const { slug } of tree.articles) {
-      const file = path.join(tree.contentDir, 'articles', `${slug}.md`);
-      const { data, content } = readFrontMatter(fs.readFileSync(file, 'utf8'));
-      const article = parseArticle(data, file);
-      expect(article.tags.length).toBeGreaterThanOrEqual(2);
-      expect(article.reporting.length).toBeGreaterThanOrEqual(1);
+      const article = report.model.bySlug.get(slug)!;
+      expect(article.data.tags.length).toBeGreaterThanOrEqual(2);
+      expect(article.data.reporting.length).toBeGreaterThanOrEqual(1);
+      const { data } = readSourceFile(fs.readFileSync(article.inputPath, 'utf8'), article.file);
       expect(typeof data.date === 'string' && /([+-]\d{2}:\d{2}|Z)$/.test(data.date)).toBe(true);
-      const words = content
+      const words = article.body
         .replace(/\{%[^%]*%\}/g, 'x x')
         .split(/\s+/)
         .filter((w) => /\w/.test(w)).length;
@@ -86,7 +83,7 @@ describe('bench/generate.ts', () => {
   });
 
   it('writes facts of every kind the schema allows', () => {
-    const facts = Object.values(loadAllFacts(tree.contentDir, ZONE));
+    const facts = [...report.model.facts.values()];
     expect(facts).toHaveLength(ARTICLES);
     for (const article of facts) {
       expect(article.figures.length).toBeGreaterThanOrEqual(4);
@@ -108,21 +105,12 @@ describe('bench/generate.ts', () => {
   it('writes about one weekly digest per fifty articles, each selecting at most twenty by date range', () => {
     expect(tree.digests.length).toBeGreaterThanOrEqual(2);
     expect(tree.digests.length).toBeLessThanOrEqual(4);
-    const articles = tree.articles.map(({ slug, tags }) => {
-      const article = parseArticle(
-        readFrontMatter(fs.readFileSync(path.join(tree.contentDir, 'articles', `${slug}.md`), 'utf8')).data,
-        slug,
-      );
-      return { slug, tags, date: article.date.toJSDate() };
-    });
-    for (const { slug } of tree.digests) {
-      const file = path.join(tree.contentDir, 'digests', `${slug}.md`);
-      const digest = parseDigest(readFrontMatter(fs.readFileSync(file, 'utf8')).data, file);
-      expect(digest.select?.from).toBeDefined();
-      expect(digest.select?.to).toBeDefined();
-      const chosen = selectArticles(digest, articles, file, ZONE);
-      expect(chosen.length).toBeGreaterThanOrEqual(1);
-      expect(chosen.length).toBeLessThanOrEqual(MAX_DIGEST_ARTICLES);
+    expect(report.model.digests.map((d) => d.slug).sort()).toEqual(tree.digests.map((d) => d.slug).sort());
+    for (const digest of report.model.digests) {
+      expect(digest.data.select?.from).toBeDefined();
+      expect(digest.data.select?.to).toBeDefined();
+      expect(digest.articles.length).toBeGreaterThanOrEqual(1);
+      expect(digest.articles.length).toBeLessThanOrEqual(MAX_DIGEST_ARTICLES);
     }
   });
 
@@ -130,7 +118,7 @@ describe('bench/generate.ts', () => {
     const content = path.join(projectRoot, 'content');
     const pages = files(content).filter((name) => !name.startsWith('facts/') && !/^(articles|digests)\/.*\.md$/.test(name));
     expect(pages).toContain('_data/site.json');
-    expect(pages).toContain('index.njk');
+    expect(pages).toContain('about.md');
     for (const name of pages)
       expect(fs.readFileSync(path.join(tree.contentDir, name)), name).toEqual(fs.readFileSync(path.join(content, name)));
     expect(fs.existsSync(path.join(tree.contentDir, 'articles', 'north-korea-more-troops-russia.md'))).toBe(false);

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { keyFiguresChart } from '../../../src/charts/key-figures.ts';
-import { projectRoot } from '../../../src/content/paths.ts';
-import { loadAllFacts, type ArticleFacts } from '../../../src/facts/load.ts';
-import { keyFigures } from '../../../src/facts/present.ts';
+import { projectRoot } from '../../../src/shared/paths.ts';
+import type { ArticleFacts } from '../../../src/facts/parse.ts';
+import { keyFigures } from '../../../src/present/figures.ts';
+import { factsOf } from '../../helpers/model.ts';
 import path from 'node:path';
 
 const options = { locale: 'en-US', zone: 'Asia/Seoul' };
-const seed = loadAllFacts(path.join(projectRoot, 'content'), options.zone)['north-korea-more-troops-russia'] as ArticleFacts;
+const seed = factsOf(path.join(projectRoot, 'content'), 'north-korea-more-troops-russia');
 
 /** The seed's facts with some figures marked key (or not). */
 function withKey(ids: string[]): ArticleFacts {

@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../src/content/article.ts';
 import { parseDigest } from '../../../src/content/digest.ts';
-import { readFrontMatter } from '../../../src/content/front-matter.ts';
+import { readSourceFile } from '../../../src/content/front-matter.ts';
+
+const readFrontMatter = (source: string) => readSourceFile(source, 'content/x.md');
 
 const FILE = 'content/articles/x.md';
 const FIELDS = ['title: A title', 'summary: A summary.', 'section: World'];
@@ -12,7 +14,7 @@ function article(...lines: string[]) {
   return parseArticle(readFrontMatter(`---\n${[...FIELDS, ...lines].join('\n')}\n---\nBody.\n`).data, FILE);
 }
 
-describe('readFrontMatter', () => {
+describe('readSourceFile', () => {
   it('keeps unquoted YAML timestamps as the text the editor typed', () => {
     const { data } = readFrontMatter('---\ndate: 2025-02-30\nupdated: 2025-06-24 23:30:00\nat: 2025-06-24T09:00:00+09:00\n---\nBody.\n');
     expect(data).toEqual({ date: '2025-02-30', updated: '2025-06-24 23:30:00', at: '2025-06-24T09:00:00+09:00' });

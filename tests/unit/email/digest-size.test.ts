@@ -28,8 +28,8 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(workDir, { recursive: true, force: true }));
 
 async function email(view: DigestView): Promise<EmailPipelineResult> {
-  const utm = bench.site.email.utm === false ? false : { ...bench.site.email.utm, campaign: view.campaign };
-  return runEmailPipeline(bench.render(view), { baseUrl: bench.site.url, utm, mergeTags: Object.values(view.mergeTags) });
+  const utm = bench.publication.site.email.utm === false ? false : { ...bench.publication.site.email.utm, campaign: view.campaign };
+  return runEmailPipeline(bench.render(view), { baseUrl: bench.publication.site.url, utm, mergeTags: Object.values(view.mergeTags) });
 }
 
 /** What a teaser prints: the articles with the most of it make the heaviest issue the tree allows. */

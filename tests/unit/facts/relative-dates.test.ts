@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolveRelativePhrase, sameFuzzyDate } from '../../../src/facts/relative-dates.ts';
-import { checkRelativeDates, parseFactsFile } from '../../../src/facts/load.ts';
+import { checkRelativeDates } from '../../../src/facts/parse.ts';
+import { factsFrom as parseFactsFile } from '../../helpers/model.ts';
 
 const published = { year: 2025, month: 6, day: 24 };
 
@@ -160,13 +161,13 @@ describe('checkRelativeDates', () => {
     const january10 = { year: 2025, month: 1, day: 10 };
     expect(checkRelativeDates(december('2024-12'), january10, '2025-01-10')).toEqual([]);
     expect(checkRelativeDates(december('2025-12'), january10, '2025-01-10')).toEqual([
-      'content/facts/x.yaml: event "talks": date 2025-12 does not match "In December" resolved against the publication date 2025-01-10 (expected 2024-12)',
+      'content/facts/x.yaml: line 3: event "talks": date: 2025-12 does not match "In December" resolved against the publication date 2025-01-10 (expected 2024-12)',
     ]);
   });
 
   it('names the fact, the phrase and the expected date when they disagree', () => {
     expect(checkRelativeDates(facts('2025-10'), published, '2025-06-24')).toEqual([
-      'content/facts/x.yaml: fact "dispatch": date 2025-10 does not match "October last year" resolved against the publication date 2025-06-24 (expected 2024-10)',
+      'content/facts/x.yaml: line 3: fact "dispatch": date: 2025-10 does not match "October last year" resolved against the publication date 2025-06-24 (expected 2024-10)',
     ]);
   });
 });

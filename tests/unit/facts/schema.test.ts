@@ -1,7 +1,7 @@
 // The facts file schema: what an editor may write, and the messages for what they may not.
 import { describe, expect, it } from 'vitest';
-import { ContentError } from '../../../src/content/errors.ts';
-import { parseFactsFile } from '../../../src/facts/load.ts';
+import { ContentError } from '../../../src/shared/errors.ts';
+import { factsFrom as parseFactsFile } from '../../helpers/model.ts';
 
 const FILE = 'content/facts/test.yaml';
 const ZONE = 'Asia/Seoul';
@@ -18,11 +18,12 @@ function parse(yaml: string) {
   return parseFactsFile(base + yaml, FILE, ZONE);
 }
 
+/** The problems of a facts file, without their line numbers (the line-numbers test below looks at those). */
 function problems(yaml: string): string[] {
   try {
     parse(yaml);
   } catch (error) {
-    if (error instanceof ContentError) return error.problems;
+    if (error instanceof ContentError) return error.problems.map((problem) => problem.replace(/: line \d+:/, ':'));
     throw error;
   }
   throw new Error('expected the facts file to be refused');
@@ -161,7 +162,7 @@ describe('source links', () => {
       'example.org/report',
     ]) {
       expect(() => withUrl(url)).toThrow(
-        `${FILE}: sources.agency.url: expected a web address starting https:// or http://, such as "https://example.org/report", got "${url}"`,
+        `${FILE}: line 2: source "agency": url: expected a web address starting https:// or http://, such as "https://example.org/report", got "${url}"`,
       );
     }
   });
@@ -174,7 +175,7 @@ describe('references between facts', () => {
 figures:
   - { id: deaths, label: Deaths, value: 600, status: estimated, source: nis }
 `),
-    ).toEqual([`${FILE}: fact "deaths": source "nis" is not a known source (expected one of: agency, ministry)`]);
+    ).toEqual([`${FILE}: fact "deaths": source: "nis" is not a known source (expected one of: agency, ministry)`]);
   });
 
   it('refuses an unknown via, which would otherwise drop out of the attribution', () => {
@@ -186,8 +187,8 @@ events:
   - { id: visit, date: 2025-06, label: A visit, status: reported, source: nis-report }
 `),
     ).toEqual([
-      `${FILE}: fact "deaths": via "nis" is not a known source (expected one of: agency, ministry)`,
-      `${FILE}: event "visit": source "nis-report" is not a known source (expected one of: agency, ministry)`,
+      `${FILE}: fact "deaths": via: "nis" is not a known source (expected one of: agency, ministry)`,
+      `${FILE}: event "visit": source: "nis-report" is not a known source (expected one of: agency, ministry)`,
     ]);
   });
 
@@ -197,7 +198,7 @@ events:
 events:
   - { id: visit, label: Visit, date: 2025-06, status: reported, source: agency, actors: [putin] }
 `)[0],
-    ).toContain('event "visit": actor "putin" is not listed under actors (expected one of: kim)');
+    ).toContain('event "visit": actors: "putin" is not listed under actors (expected one of: kim)');
   });
 
   it('refuses duplicate ids, across figures and events', () => {
@@ -210,8 +211,8 @@ events:
   - { id: dispatch, label: C, date: 2025, status: reported, source: agency }
 `),
     ).toEqual([
-      `${FILE}: fact "dispatch": duplicate id (already used by a fact); ids must be unique within the file`,
-      `${FILE}: event "dispatch": duplicate id (already used by a fact); ids must be unique within the file`,
+      `${FILE}: fact "dispatch": id: duplicate id (already used by a fact); ids must be unique within the file`,
+      `${FILE}: event "dispatch": id: duplicate id (already used by a fact); ids must be unique within the file`,
     ]);
   });
 
@@ -242,8 +243,8 @@ derived:
   - { id: t2, label: T2, sum: [a, q] }
 `),
     ).toEqual([
-      `${FILE}: fact "t1": sum names "nope", which is not a figure in this file`,
-      `${FILE}: fact "t2": cannot add up "q": its value is qualitative, expected an exact or approximate number`,
+      `${FILE}: fact "t1": sum: "nope" is not a figure in this file`,
+      `${FILE}: fact "t2": sum: cannot add up "q": its value is qualitative, expected an exact or approximate number`,
     ]);
   });
 
@@ -258,6 +259,46 @@ events:
   });
 
   it('reports YAML syntax errors with the file name', () => {
-    expect(() => parseFactsFile('figures: [', FILE, ZONE)).toThrow(/^content\/facts\/test\.yaml: not valid YAML/);
+    expect(() => parseFactsFile('figures: [', FILE, ZONE)).toThrow(/^content\/facts\/test\.yaml: line 1: not valid YAML/);
+  });
+});
+
+describe('what the schema does not know', () => {
+  it('names a misspelt field of a figure, its line and the field most likely meant, instead of dropping it', () => {
+    const source = `${base}
+figures:
+  - id: deaths
+    label: Deaths
+    value: 600
+    status: estimated
+    source: agency
+    kye: true
+`;
+    expect(() => parseFactsFile(source, FILE, ZONE)).toThrow(
+      `${FILE}: line 14: fact "deaths": kye: not a field figures have; did you mean key? (expected one of id, status, source, via, label, value, unit, date, relative, key)`,
+    );
+  });
+
+  it('names a misspelt section of the file, which would otherwise lose every entry in it', () => {
+    expect(problems(`\nevnets:\n  - { id: a, label: A, date: 2025, status: reported, source: agency }\n`)).toEqual([
+      `${FILE}: evnets: not a field facts files have; did you mean events? (expected one of sources, actors, figures, derived, events, claims)`,
+    ]);
+  });
+
+  it('names a misspelt key inside a value and inside a date', () => {
+    expect(
+      problems(`\nfigures:\n  - { id: a, label: A, value: { approximately: 6, qualifer: around }, status: reported, source: agency }\n`),
+    ).toEqual([
+      `${FILE}: fact "a": value.qualifer: not a field of "approximately" values; did you mean qualifier? (expected approximately, qualifier)`,
+    ]);
+    expect(
+      problems(`\nevents:\n  - { id: a, label: A, date: { from: 2025-01, too: 2025-02 }, status: reported, source: agency }\n`),
+    ).toEqual([`${FILE}: event "a": date.too: not a field of dates; did you mean to? (expected from and to, or oneOf)`]);
+  });
+
+  it('suggests the source meant by a misspelt source id', () => {
+    expect(problems(`\nfigures:\n  - { id: a, label: A, value: 1, status: reported, source: agnecy }\n`)).toEqual([
+      `${FILE}: fact "a": source: "agnecy" is not a known source; did you mean agency? (expected one of: agency, ministry)`,
+    ]);
   });
 });

@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { feedView, type FeedArticle } from '../../../src/site/feeds.ts';
-import { newsArticleJsonLd } from '../../../src/site/json-ld.ts';
-import { archivePageUrl, paginate, topicPageUrl } from '../../../src/site/pagination.ts';
+import { archivePageUrl, topicPageUrl } from '../../../src/content/urls.ts';
+import type { ArticleView } from '../../../src/present/article.ts';
+import { newsArticleJsonLd } from '../../../src/present/json-ld.ts';
+import { timelineMarker, timelineMarkers } from '../../../src/present/timeline.ts';
+import { FEED_SIZE, feedView } from '../../../src/site/feeds.ts';
+import { paginate } from '../../../src/site/pagination.ts';
 import { safeJson } from '../../../src/site/safe-json.ts';
 import { latest, sitemapEntries } from '../../../src/site/sitemap.ts';
-import { timelineMarker, timelineMarkers } from '../../../src/site/timeline.ts';
 import { parseSite, type Site } from '../../../src/content/site.ts';
 
 const site: Site = parseSite(
@@ -125,20 +127,24 @@ describe('paginate', () => {
 });
 
 describe('feedView', () => {
-  const article = (slug: string, published: string, updated = published): FeedArticle => ({
-    path: `/articles/${slug}/`,
-    slug,
-    title: `Title ${slug}`,
-    summary: 'Summary.',
-    published: new Date(published),
-    updated: new Date(updated),
-    tags: ['Russia'],
-    content: '<p>Body</p>',
-  });
+  const at = (iso: string) => ({ iso, dateline: iso, date: new Date(iso) });
+  const article = (slug: string, published: string, updated = published) =>
+    ({
+      slug,
+      url: `/articles/${slug}/`,
+      absoluteUrl: `https://news.example.org/articles/${slug}/`,
+      title: `Title ${slug}`,
+      summary: 'Summary.',
+      date: at(published),
+      modified: at(updated),
+      tags: ['Russia'],
+      html: '<p>Body</p>',
+      keyFigures: [],
+    }) as unknown as ArticleView;
 
-  it('gives absolute URLs and dates in the site time zone, and is as new as its latest update', () => {
+  it('gives absolute URLs, and is as new as its latest update, in the site time zone', () => {
     const feed = feedView(
-      [article('b', '2025-06-24T00:00:00Z'), article('a', '2025-06-20T00:00:00Z', '2025-06-26T09:30:00Z')],
+      [article('b', '2025-06-24T09:00:00+09:00'), article('a', '2025-06-20T09:00:00+09:00', '2025-06-26T18:30:00+09:00')],
       site,
       new Date(0),
     );
@@ -150,6 +156,11 @@ describe('feedView', () => {
       ['https://news.example.org/articles/b/', '2025-06-24T09:00:00+09:00', '2025-06-24T09:00:00+09:00'],
       ['https://news.example.org/articles/a/', '2025-06-20T09:00:00+09:00', '2025-06-26T18:30:00+09:00'],
     ]);
+  });
+
+  it(`carries the newest ${FEED_SIZE} articles only`, () => {
+    const many = Array.from({ length: FEED_SIZE + 5 }, (_, i) => article(`a${i}`, '2025-06-24T09:00:00+09:00'));
+    expect(feedView(many, site, new Date(0)).entries.map((e) => e.slug)).toEqual(many.slice(0, FEED_SIZE).map((a) => a.slug));
   });
 
   it('dates an empty feed with the time it is built', () => {

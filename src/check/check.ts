@@ -1,0 +1,164 @@
+// The content check: the model's problems, then everything the site will print tried once (each field, figure,
+// timeline and chart, in the site's locale), so what the check passes the build prints; and the numerals an
+// editor typed where a fact should print them. `npm run check`, `npm run build` and `npm start` all use it.
+import { readBodyTags } from '../content/fact-tags.ts';
+import { ARTICLE_TEXT_FIELDS, DIGEST_TEXT_FIELDS, PAGE_TEXT_FIELDS } from '../content/link.ts';
+import { readContent, type ContentModel } from '../content/model.ts';
+import { findStrayNumerals } from '../content/numerals.ts';
+import { markdownWithFacts } from '../present/fact-text.ts';
+import { Publication, type PublicationOptions } from '../site/publication.ts';
+
+export interface StrayNumeral {
+  /** The file line. */
+  line: number;
+  /** The front-matter field it is in; none for the body. */
+  field?: string;
+  numeral: string;
+  /** The words around it, to find it in the file. */
+  context: string;
+}
+
+export interface FileReport {
+  file: string;
+  /** Fact tags the file prints. */
+  factsUsed: number;
+  strayNumerals: StrayNumeral[];
+}
+
+export interface CheckReport {
+  model: ContentModel;
+  /** What the site would publish, when site.json is valid (for a preview, with drafts and marks). */
+  publication: Publication | undefined;
+  errors: string[];
+  /** Articles, digests and pages, each with the numerals typed into it. */
+  files: FileReport[];
+}
+
+export interface CheckOptions {
+  /** List numerals typed instead of printed from a fact. Default true. */
+  numerals?: boolean;
+  /** The last check of the same tree: files unchanged since are not read again, nor their printing tried again. */
+  previous?: CheckReport;
+  /** The publication to hand back: a preview for the dev server. Problems are found the same way either way. */
+  publication?: PublicationOptions;
+}
+
+/** Problems found when printing a file's figures, remembered while nothing it prints from has changed. */
+type Tried = WeakMap<object, { against: readonly unknown[]; problems: string[] }>;
+
+/** What a file's printing depends on, compared item by item (each is kept while its file is unchanged). */
+const sameAs = (...items: unknown[]): readonly unknown[] => items;
+const triedByModel = new WeakMap<ContentModel, Tried>();
+
+function tryPrinting(publication: Publication, previous: Tried | undefined, tried: Tried): string[] {
+  const problems: string[] = [];
+  const attempt = (file: string, key: object, against: readonly unknown[], print: () => void) => {
+    const known = previous?.get(key);
+    if (known && known.against.length === against.length && known.against.every((item, i) => item === against[i])) {
+      tried.set(key, known);
+      problems.push(...known.problems);
+      return;
+    }
+    const found: string[] = [];
+    try {
+      print();
+    } catch (error) {
+      found.push(`${file}: ${(error as Error).message}`);
+    }
+    tried.set(key, { against, problems: found });
+    problems.push(...found);
+  };
+  const { model, site, options } = publication;
+  // What the model already found wrong is not tried: its problems say what to fix first.
+  for (const article of publication.articles) {
+    const { entry } = article;
+    if (model.troubled.has(entry.inputPath)) continue;
+    attempt(
+      entry.file,
+      entry.data,
+      sameAs(entry.facts, site, ...namedFacts(model, entry.body, ...ARTICLE_TEXT_FIELDS.map((f) => entry.data[f]))),
+      () => {
+        void [article.title, article.summary, article.dateNote, article.date, article.updated, article.reporting];
+        void [article.keyFigures, article.chart, article.timeline, article.sources];
+        markdownWithFacts(entry.body, { ...options, scope: { own: entry.facts, withoutOwn: 'skip', all: model.facts } });
+      },
+    );
+  }
+  for (const digest of model.digests) {
+    if (digest.data.draft || model.troubled.has(digest.inputPath)) continue;
+    const against = sameAs(
+      site,
+      ...digest.articles.flatMap((a) => [a.data, a.facts]),
+      ...namedFacts(model, ...DIGEST_TEXT_FIELDS.map((f) => digest.data[f])),
+    );
+    attempt(digest.file, digest.data, against, () => void publication.digestView(digest));
+  }
+  return problems;
+}
+
+/** The facts files that tags of the form `slug/id` in `texts` name. */
+function namedFacts(model: ContentModel, ...texts: Array<string | undefined>): unknown[] {
+  return texts.flatMap((text) =>
+    text && text.includes('/')
+      ? readBodyTags(text).flatMap((tag) => (tag.kind === 'fact' && tag.id.includes('/') ? [model.facts.get(tag.id.split('/')[0]!)] : []))
+      : [],
+  );
+}
+
+/** Numerals typed into a text, as the file's lines: `firstLine` is where the text starts. */
+function numeralsIn(text: string, firstLine: number, field?: string): StrayNumeral[] {
+  // A field's numerals are all on its line (a folded field is one value).
+  return findStrayNumerals(field ? text.replace(/\n/g, ' ') : text, firstLine).map((n) => ({ ...n, ...(field ? { field } : {}) }));
+}
+
+function factTagCount(...texts: Array<string | undefined>): number {
+  return texts.reduce((n, text) => n + (text ? readBodyTags(text).filter((t) => t.kind === 'fact').length : 0), 0);
+}
+
+export function checkContent(
+  contentDir: string,
+  { numerals = true, previous, publication: publicationOptions }: CheckOptions = {},
+): CheckReport {
+  const model = readContent(contentDir, previous ? { previous: previous.model } : {});
+  const errors = [...model.problems];
+  let publication: Publication | undefined;
+  if (model.site) {
+    // Problems are found as a build would meet them; a preview is made beside it only when one is asked for.
+    const build = new Publication(model, model.site, { preview: false });
+    const tried: Tried = new WeakMap();
+    const printing = tryPrinting(build, previous && triedByModel.get(previous.model), tried);
+    triedByModel.set(model, tried);
+    errors.push(...printing.filter((problem) => !errors.includes(problem)));
+    publication = publicationOptions?.preview ? new Publication(model, model.site, publicationOptions) : build;
+  }
+
+  const files: FileReport[] = [];
+  if (numerals) {
+    for (const article of model.articles) {
+      const fields = ARTICLE_TEXT_FIELDS.flatMap((field) => {
+        const text = article.data[field];
+        return text === undefined ? [] : numeralsIn(text, article.lineOf([field]) ?? 1, field);
+      });
+      files.push({
+        file: article.file,
+        factsUsed: factTagCount(article.body, ...ARTICLE_TEXT_FIELDS.map((f) => article.data[f])),
+        strayNumerals: [...fields, ...numeralsIn(article.body, article.bodyLine)],
+      });
+    }
+    for (const digest of model.digests) {
+      files.push({
+        file: digest.file,
+        factsUsed: factTagCount(...DIGEST_TEXT_FIELDS.map((f) => digest.data[f])),
+        strayNumerals: DIGEST_TEXT_FIELDS.flatMap((field) => numeralsIn(digest.data[field], digest.lineOf([field]) ?? 1, field)),
+      });
+    }
+    for (const page of model.pages) {
+      const stray = PAGE_TEXT_FIELDS.flatMap((field) => {
+        const text = page[field];
+        return text === undefined ? [] : numeralsIn(text, page.lineOf([field]) ?? 1, field);
+      });
+      if (stray.length) files.push({ file: page.file, factsUsed: factTagCount(page.title, page.description), strayNumerals: stray });
+    }
+  }
+  return { model, publication, errors, files };
+}

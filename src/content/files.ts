@@ -1,0 +1,99 @@
+// The files of a content tree, found once for the model and the build alike: the content that is checked is
+// the content that is built. A link out of the content folder is refused (it would publish a file from
+// elsewhere on the machine), and a file nothing reads is named rather than ignored.
+import fs from 'node:fs';
+import path from 'node:path';
+import { displayPath } from '../shared/paths.ts';
+
+export interface ContentFiles {
+  /** content/_data/site.json, when it exists. */
+  site: string | undefined;
+  articles: string[];
+  facts: string[];
+  digests: string[];
+  /** The site's other pages (about.md, …): Markdown and Nunjucks templates outside the folders above. */
+  pages: string[];
+  /** Images beside the articles, for their lead images. */
+  images: string[];
+  problems: string[];
+}
+
+export const FACTS_EXTENSIONS = ['.yaml', '.yml', '.json'];
+export const IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif', '.tif', '.tiff', '.svg'];
+const PAGE_EXTENSIONS = ['.md', '.njk'];
+
+/** The folders of a content tree that hold one kind of file each; pages are everywhere else. */
+export const CONTENT_FOLDERS = ['articles', 'digests', 'facts', '_data'] as const;
+
+function isInside(file: string, dir: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** Every content file under `contentDir`, sorted, by kind; dot files and node_modules are not content. */
+export function listContentFiles(contentDir: string): ContentFiles {
+  const found: ContentFiles = { site: undefined, articles: [], facts: [], digests: [], pages: [], images: [], problems: [] };
+  if (!fs.existsSync(contentDir)) {
+    found.problems.push(`${displayPath(contentDir)}: the content folder does not exist`);
+    return found;
+  }
+  const realRoot = fs.realpathSync(contentDir);
+  const shownRoot = displayPath(contentDir);
+
+  const visit = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const file = path.join(dir, entry.name);
+      const shown = displayPath(file);
+      if (entry.isSymbolicLink()) {
+        let target: string;
+        try {
+          target = fs.realpathSync(file);
+        } catch {
+          found.problems.push(`${shown}: is a link to something that does not exist`);
+          continue;
+        }
+        if (!isInside(target, realRoot)) {
+          found.problems.push(`${shown}: is a link to ${target}, outside the content folder ${shownRoot}/; content must live inside it (copy the file in instead of linking to it)`);
+          continue;
+        }
+        if (fs.statSync(target).isDirectory()) {
+          found.problems.push(`${shown}: is a link to a folder; folders in ${shownRoot}/ are read where they are, not through links`);
+          continue;
+        }
+        classify(file, shown);
+      } else if (entry.isDirectory()) {
+        visit(file);
+      } else if (entry.isFile()) {
+        classify(file, shown);
+      }
+    }
+  };
+
+  const classify = (file: string, shown: string) => {
+    const [top = '', ...rest] = path.relative(contentDir, file).split(path.sep);
+    const ext = path.extname(file).toLowerCase();
+    const refuse = (what: string) => found.problems.push(`${shown}: ${what}; nothing reads this file, so it would not be published`);
+    if (top === '_data' && rest.length) {
+      if (rest.join('/') === 'site.json') found.site = file;
+      else refuse('only site.json is read from _data/');
+    } else if (top === 'articles' && rest.length) {
+      if (ext === '.md' && path.extname(file) === '.md') found.articles.push(file);
+      else if (IMAGE_EXTENSIONS.includes(ext)) found.images.push(file);
+      else refuse('articles/ holds articles (.md files) and their images');
+    } else if (top === 'facts' && rest.length) {
+      if (FACTS_EXTENSIONS.includes(path.extname(file))) found.facts.push(file);
+      else refuse(`facts files end in ${FACTS_EXTENSIONS.join(', ')}`);
+    } else if (top === 'digests' && rest.length) {
+      if (path.extname(file) === '.md') found.digests.push(file);
+      else refuse('digests/ holds digests (.md files)');
+    } else if (PAGE_EXTENSIONS.includes(path.extname(file))) {
+      found.pages.push(file);
+    } else {
+      refuse(`pages are ${PAGE_EXTENSIONS.join(' or ')} files`);
+    }
+  };
+
+  visit(contentDir);
+  return found;
+}

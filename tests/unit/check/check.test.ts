@@ -1,0 +1,192 @@
+// The content check on one broken file at a time: each problem is reported once, naming the file, the
+// field (or entry) and what was expected, with no follow-on errors about files that are there.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkContent } from '../../../src/check/check.ts';
+import { copyContent, replaceIn, seedSlug, writeArticle } from '../../helpers/site.ts';
+
+const factsFile = (dir: string) => path.join(dir, 'facts', `${seedSlug}.yaml`);
+const articleFile = (dir: string) => path.join(dir, 'articles', `${seedSlug}.md`);
+const digestFile = (dir: string) => path.join(dir, 'digests', '2025-06-27.md');
+const SOURCES =
+  'south-korean-intelligence, south-korean-legislator, russia-official-announcement, north-korean-state-media, north-korea-official, unattributed-reports';
+
+function errorsAfter(edit: (dir: string) => void): { dir: string; errors: string[] } {
+  const dir = copyContent(edit);
+  return { dir, errors: checkContent(dir, { numerals: false }).errors };
+}
+
+describe('one broken facts file', () => {
+  it('reports a missing source once, with the ids the file offers, and no missing facts or reporting', () => {
+    const { dir, errors } = errorsAfter((d) =>
+      replaceIn(factsFile(d), /(label: North Korean personnel in the initial dispatch\n[^]*?) {4}source: south-korean-legislator\n/, '$1'),
+    );
+    expect(errors).toEqual([
+      `${factsFile(dir)}: line 39: fact "initial-dispatch": source: missing (expected one of this file's sources: ${SOURCES})`,
+    ]);
+  });
+
+  it('reports a source id the schema refuses once, with the ids the file offers', () => {
+    const { dir, errors } = errorsAfter((d) =>
+      replaceIn(factsFile(d), /source: south-korean-intelligence\n {4}key: true/, 'source: NIS\n    key: true'),
+    );
+    expect(errors).toEqual([
+      `${factsFile(dir)}: line 65: fact "deaths": source: "NIS" is not a known source (expected one of this file's sources: ${SOURCES})`,
+    ]);
+  });
+
+  it('reports an unknown source once', () => {
+    const { errors } = errorsAfter((d) =>
+      replaceIn(factsFile(d), /source: south-korean-intelligence\n {4}key: true/, 'source: nis\n    key: true'),
+    );
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/line 65: fact "deaths": source: "nis" is not a known source/);
+  });
+
+  it('reports facts YAML that does not parse once, with its line', () => {
+    const { dir, errors } = errorsAfter((d) => replaceIn(factsFile(d), 'value: 4000', 'value: [4000'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(new RegExp(`^${factsFile(dir)}: line \\d+: not valid YAML: .+$`));
+  });
+
+  it('names the file and entry for dates of a bad shape', () => {
+    const cases: Array<[string, string, RegExp]> = [
+      [
+        'date: { from: 2025-05, to: 2025-06 }',
+        'date: { from: 2025-08, to: 2025-05 }',
+        /event "shoigu-visit": date: range starts \(2025-08\) after it ends \(2025-05\)$/,
+      ],
+      [
+        'date: { oneOf: [2025-07, 2025-08] }',
+        'date: { oneOf: [2025-08, 2025-07] }',
+        /event "next-movement": date: choice options must be distinct and ascending: 2025-08, 2025-07$/,
+      ],
+      [
+        'date: { from: 2024-06, to: 2025-06 }',
+        'date: { from: 2024, to: 2025-06 }',
+        /event "putin-visit-agreement": date: range 2024, 2025-06: all dates need the same precision$/,
+      ],
+    ];
+    for (const [from, to, message] of cases) {
+      const { dir, errors } = errorsAfter((d) => replaceIn(factsFile(d), from, to));
+      expect(errors).toHaveLength(1);
+      expect(errors[0]?.startsWith(`${factsFile(dir)}: `)).toBe(true);
+      expect(errors[0]).toMatch(message);
+    }
+  });
+});
+
+describe('articles', () => {
+  it('still counts an article with a bad field as an article for the digests that list it', () => {
+    const { dir, errors } = errorsAfter((d) => replaceIn(articleFile(d), /^section: .*$/m, 'section: ""'));
+    expect(errors).toEqual([`${articleFile(dir)}: line 9: section: expected a section name such as "World", got ""`]);
+  });
+
+  it('says once that an article has no facts file, naming the real path and what needs it', () => {
+    const { dir, errors } = errorsAfter((d) => fs.rmSync(factsFile(d)));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(
+      new RegExp(
+        `^${articleFile(dir)}: this article has no facts file \\(expected ${factsFile(dir)}\\), which its \\{% fact %\\} tags \\(war-duration, .*\\) and its reporting: list \\(.*\\) need$`,
+      ),
+    );
+  });
+
+  it('names the real content folder for a facts file without an article and a digest article that does not exist', () => {
+    const { dir, errors } = errorsAfter((d) => {
+      fs.renameSync(factsFile(d), path.join(d, 'facts', 'orphan.yaml'));
+      replaceIn(digestFile(d), `  - ${seedSlug}`, '  - no-such-article');
+      fs.rmSync(articleFile(d));
+    });
+    expect(errors).toEqual([
+      `${digestFile(dir)}: articles: "no-such-article" is not an article (expected a file ${path.join(dir, 'articles')}/no-such-article.md)`,
+      `${path.join(dir, 'facts', 'orphan.yaml')}: no article ${path.join(dir, 'articles', 'orphan.md')} uses this facts file (facts files are named after their article)`,
+    ]);
+  });
+
+  it('says a digest names a draft, rather than that the article does not exist', () => {
+    const { dir, errors } = errorsAfter((d) => replaceIn(articleFile(d), /^date: /m, 'draft: true\ndate: '));
+    expect(errors).toEqual([
+      `${digestFile(dir)}: articles: "${seedSlug}" is a draft (draft: true in ${path.join(dir, 'articles')}/${seedSlug}.md); publish it or take it out of the digest`,
+    ]);
+  });
+
+  it('refuses a reporting id that is not a source in the facts file, which the byline would print raw', () => {
+    const { dir, errors } = errorsAfter((d) => replaceIn(articleFile(d), '  - south-korean-legislator\n---', '  - nis\n---'));
+    expect(errors).toEqual([
+      `${articleFile(dir)}: line 16: reporting: "nis" is not a source in ${factsFile(dir)} (expected one of: ${SOURCES})`,
+    ]);
+  });
+
+  it('refuses a misspelt front-matter field, which would otherwise be ignored (drafts: true would publish the draft)', () => {
+    const { dir, errors } = errorsAfter((d) => {
+      replaceIn(articleFile(d), /^date: /m, 'drafts: true\ndate: ');
+      replaceIn(digestFile(d), /^subject: /m, 'Subject: Another\nsubject: ');
+    });
+    expect(errors).toEqual([
+      `${articleFile(dir)}: line 4: drafts: not a field articles have; did you mean draft? (expected one of title, summary, date, updated, dateNote, section, tags, reporting, draft)`,
+      `${digestFile(dir)}: line 2: Subject: not a field digests have; did you mean subject? (expected one of subject, preheader, date, intro, from, articles, select, draft)`,
+    ]);
+  });
+
+  it('refuses a file name that starts with a date, which Eleventy would drop from the URL', () => {
+    const { dir, errors } = errorsAfter((d) => {
+      fs.renameSync(articleFile(d), path.join(d, 'articles', `2025-06-24-${seedSlug}.md`));
+      fs.renameSync(factsFile(d), path.join(d, 'facts', `2025-06-24-${seedSlug}.yaml`));
+      replaceIn(digestFile(d), `  - ${seedSlug}`, `  - 2025-06-24-${seedSlug}`);
+    });
+    expect(errors).toEqual([
+      `${path.join(dir, 'articles', `2025-06-24-${seedSlug}.md`)}: the file name starts with a date, which would be dropped from the article's URL; ` +
+        `name it ${seedSlug}.md (the date belongs in the front matter)`,
+    ]);
+  });
+
+  it('refuses two articles with the same slug, naming both files, the URL and the facts file', () => {
+    const { dir, errors } = errorsAfter((d) => {
+      fs.mkdirSync(path.join(d, 'articles', 'world'));
+      fs.copyFileSync(articleFile(d), path.join(d, 'articles', 'world', `${seedSlug}.md`));
+    });
+    expect(errors).toEqual([
+      `${path.join(dir, 'articles', 'world', `${seedSlug}.md`)}: has the same slug "${seedSlug}" as ${articleFile(dir)}; an article's slug (its file name) ` +
+        `must be unique, as it makes the article's URL /articles/${seedSlug}/ and names its facts file ${factsFile(dir)}`,
+    ]);
+  });
+
+  it('refuses tags that make the same topic URL, naming both spellings and the URL', () => {
+    const { dir, errors } = errorsAfter((d) => {
+      writeArticle(d, 'spelled-twice', { tags: '["Ukraine war", "ukraine-WAR"]' });
+      writeArticle(d, 'listed-twice', { tags: '[Russia, Russia]' });
+    });
+    expect(errors).toEqual([
+      `${path.join(dir, 'articles', 'listed-twice.md')}: line 6: tags: "Russia" and "Russia" make the same topic URL /tags/russia/; keep one of them`,
+      `${path.join(dir, 'articles', 'spelled-twice.md')}: line 6: tags: "Ukraine war" and "ukraine-WAR" make the same topic URL /tags/ukraine-war/; keep one of them`,
+    ]);
+  });
+
+  it('refuses the compound form of a fact without a unit, naming the line, the fact and what it needs', () => {
+    const { dir, errors } = errorsAfter((d) => replaceIn(factsFile(d), '    unit: { one: month, other: months }\n', ''));
+    expect(errors).toEqual([
+      `${articleFile(dir)}: line 28: {% fact "shoigu-lead-time", "compound" %}: fact "shoigu-lead-time" has no unit in ${factsFile(dir)}, ` +
+        'and the compound form ("a three-year war") needs one: give the fact a unit such as { one: year, other: years }, or print it in the prose form',
+    ]);
+  });
+});
+
+describe('front matter that is not valid YAML', () => {
+  it('names the file and the line, for articles, digests and the other pages', () => {
+    const { dir, errors } = errorsAfter((d) => {
+      replaceIn(digestFile(d), /^subject: .*$/m, 'subject: [North Korea');
+      replaceIn(path.join(d, 'about.md'), /^title: .*$/m, 'title: [About');
+      fs.mkdirSync(path.join(d, 'policies'));
+      fs.writeFileSync(path.join(d, 'policies', 'corrections.njk'), '---\ntitle: [Corrections\n---\n<p>Corrections.</p>\n');
+      writeArticle(d, 'bad-yaml', { title: '[A title' });
+    });
+    expect(errors).toEqual([
+      `${path.join(dir, 'articles', 'bad-yaml.md')}: line 3: not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`,
+      `${digestFile(dir)}: line 3: not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`,
+      `${path.join(dir, 'about.md')}: line 4: not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`,
+      `${path.join(dir, 'policies', 'corrections.njk')}: line 2: not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`,
+    ]);
+  });
+});
