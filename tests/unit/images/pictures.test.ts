@@ -3,6 +3,7 @@ import path from 'node:path';
 import * as cheerio from 'cheerio';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { checkClientSupport } from '../../../src/email/checks/client-support.ts';
 import { encodePicture, pictureKey } from '../../../src/images/encode.ts';
 import { PictureBuildMemo } from '../../../src/images/picture-build-memo.ts';
 import { absoluteUrl, emailImageHtml, feedImageHtml, pictureHtml } from '../../../src/images/picture-html.ts';
@@ -16,6 +17,7 @@ import {
   THUMBNAIL_WIDTHS,
 } from '../../../src/images/recipes.ts';
 import type { SocialCard } from '../../../src/images/social-card.ts';
+import { imageObject, pictureView, shareImage, shareImageMetaHtml } from '../../../src/images/view.ts';
 import { tempDir } from '../../helpers/site.ts';
 import { testImage } from './test-images.ts';
 
@@ -232,6 +234,9 @@ describe('picture HTML', () => {
     expect([img.attr('width'), img.attr('height')]).toEqual(['600', '400']);
     expect(img.attr('alt')).toBe('Soldiers & trains');
     expect(img.attr('style')).toBe('display:block;max-width:100%;height:auto');
+    // Nothing in it that the target mail clients lack beyond what the email policy accepts.
+    const email = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body><table role="presentation" width="600"><tr><td>${$.html('img')}</td></tr></table></body></html>`;
+    expect(checkClientSupport(email)).toEqual({ errors: [], warnings: [] });
   });
 
   it('feeds: an <img> with an absolute URL and its size', () => {
@@ -244,5 +249,44 @@ describe('picture HTML', () => {
     expect(absoluteUrl('https://x.org', '/images/a.jpg')).toBe('https://x.org/images/a.jpg');
     expect(absoluteUrl('https://x.org/', '/images/a.jpg')).toBe('https://x.org/images/a.jpg');
     expect(absoluteUrl('https://x.org/news/', 'images/a.jpg')).toBe('https://x.org/news/images/a.jpg');
+  });
+});
+
+describe('pictureView: one object for the templates', () => {
+  const image = { alt: 'Soldiers board a train', credit: 'Kim Hong-ji/Reuters', caption: 'Departure, October 2024.' };
+
+  it('holds the page, listing, share, feed and email forms of the picture, with the texts from the front matter', () => {
+    const view = pictureView(picture, image, 'https://dispatch.example.org');
+    expect(view).toMatchObject(image);
+    expect(cheerio.load(view.leadHtml)('img').attr('fetchpriority')).toBe('high');
+    expect(cheerio.load(view.thumbnailHtml)('img').attr('loading')).toBe('lazy');
+    expect(view.share).toEqual({
+      url: `https://dispatch.example.org${picture.share.url}`,
+      type: 'image/jpeg',
+      width: 1200,
+      height: 800,
+      alt: image.alt,
+    });
+    expect(cheerio.load(view.emailHtml)('img').attr('width')).toBe('600');
+    expect(cheerio.load(view.feedHtml)('img').attr('src')).toBe(view.share.url);
+    expect(pictureView(picture, { alt: 'a', credit: 'b' }, 'https://x.org')).not.toHaveProperty('caption');
+  });
+
+  it('gives OpenGraph and Twitter tags for a large image, escaped, and a schema.org ImageObject', () => {
+    const card = shareImage(
+      { url: '/images/cards/abc.png', type: 'image/png', width: 1200, height: 630, bytes: 1 },
+      'Troops "to" Russia & more',
+      'https://x.org/',
+    );
+    const $ = cheerio.load(shareImageMetaHtml(card));
+    const content = (selector: string) => $(selector).attr('content');
+    expect(content('meta[property="og:image"]')).toBe('https://x.org/images/cards/abc.png');
+    expect(content('meta[property="og:image:type"]')).toBe('image/png');
+    expect([content('meta[property="og:image:width"]'), content('meta[property="og:image:height"]')]).toEqual(['1200', '630']);
+    expect(content('meta[property="og:image:alt"]')).toBe('Troops "to" Russia & more');
+    expect(content('meta[name="twitter:card"]')).toBe('summary_large_image');
+    expect(content('meta[name="twitter:image"]')).toBe('https://x.org/images/cards/abc.png');
+    expect(shareImageMetaHtml(card)).not.toContain('"to"');
+    expect(imageObject(card)).toEqual({ '@type': 'ImageObject', url: 'https://x.org/images/cards/abc.png', width: 1200, height: 630 });
   });
 });
