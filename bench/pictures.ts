@@ -44,19 +44,15 @@ async function sourcePicture(file: string, seed: number): Promise<void> {
       `<defs><linearGradient id="sky" x2="0" y2="1"><stop offset="0" stop-color="#7aa6d8"/><stop offset="1" stop-color="#d9c7a3"/></linearGradient></defs>` +
       `<rect width="100%" height="100%" fill="url(#sky)"/>${shapes}</svg>`,
   );
-  const grain = await sharp({
-    create: {
-      width: SOURCE_WIDTH,
-      height: SOURCE_HEIGHT,
-      channels: 3,
-      background: '#808080',
-      noise: { type: 'gaussian', mean: 128, sigma: 24 },
-    },
-  })
+  // Grain from the seeded generator (sharp's own noise is random), so a run's sources are the same every time.
+  const grain = Buffer.alloc(SOURCE_WIDTH * SOURCE_HEIGHT);
+  for (let i = 0; i < grain.length; i += 1) grain[i] = 128 + Math.round((random.next() + random.next() + random.next() - 1.5) * 48);
+  const grainPng = await sharp(grain, { raw: { width: SOURCE_WIDTH, height: SOURCE_HEIGHT, channels: 1 } })
+    .toColourspace('srgb')
     .png()
     .toBuffer();
   await sharp(scene)
-    .composite([{ input: grain, blend: 'soft-light' }])
+    .composite([{ input: grainPng, blend: 'soft-light' }])
     .jpeg({ quality: 90 })
     .toFile(file);
 }

@@ -88,10 +88,13 @@ const FOOTER_RULE = 546;
 const SITE_SIZE = 30;
 const SITE_BASELINE = 594;
 
-/** Control characters are not allowed in XML: one stray in a title would make the whole card fail to draw. */
+// Characters XML does not allow (controls, non-characters, halves of a surrogate pair): one stray in a title
+// would make the whole card fail to draw.
+// eslint-disable-next-line no-control-regex -- matching the control characters is the point
+const NOT_IN_XML = /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 function drawable(text: string): string {
-  // eslint-disable-next-line no-control-regex -- matching the control characters is the point
-  return collapseSpace(text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')).normalize('NFC');
+  return collapseSpace(text.replace(NOT_IN_XML, ' ')).normalize('NFC');
 }
 
 function measureWith(fonts: CardFonts, weight: CardWeight, size: number): Measure {

@@ -134,6 +134,9 @@ describe('lead pictures: encoded once, in every width and format', () => {
     // Turned clockwise, the left (red) half is now the top.
     expect((await colourAt(share, 0.5, 0.1))[0]).toBeGreaterThan(150);
     expect((await colourAt(share, 0.5, 0.9))[2]).toBeGreaterThan(150);
+    // Turned in the pixels, so no orientation (nor the rest of the camera's EXIF) is left to turn it twice.
+    expect(await sharp(share).metadata()).not.toHaveProperty('exif');
+    expect((await sharp(share).metadata()).orientation).toBeUndefined();
 
     // Orientation 3 ("upside down") keeps the size but swaps the halves.
     const upsideDown = path.join(work, 'upside-down.jpg');

@@ -183,7 +183,7 @@ describe('social card: what it shows', () => {
   });
 
   it('escapes every text, and draws a headline with control characters and markup in it', () => {
-    const hostile = '</text><script>alert("x")</script> & \u0007 \'quoted\'';
+    const hostile = '</text><script>alert("x")</script> & \u0007\uffff\ud800 \'quoted\'';
     const card = {
       ...seed,
       title: hostile,
