@@ -22,6 +22,11 @@ export interface PictureTiming {
   warmPicturesMs: number;
   coldCardsMs: number;
   warmCardsMs: number;
+  /** CPU time of the whole process (libvips' and resvg's threads included): less disturbed by other work on the machine. */
+  coldPicturesCpuMs: number;
+  warmPicturesCpuMs: number;
+  coldCardsCpuMs: number;
+  warmCardsCpuMs: number;
   /** Files and bytes one picture publishes. */
   filesPerPicture: number;
   bytesPerPicture: number;
@@ -71,10 +76,12 @@ function card(i: number): SocialCard {
   };
 }
 
-async function timed(run: () => Promise<unknown>): Promise<number> {
+async function timed(run: () => Promise<unknown>): Promise<{ wallMs: number; cpuMs: number }> {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   await run();
-  return performance.now() - started;
+  const { user, system } = process.cpuUsage(cpu);
+  return { wallMs: performance.now() - started, cpuMs: (user + system) / 1000 };
 }
 
 /** Encodes `pictures` sources and draws `cards` cards into an empty cache, then again as a later build would. */
@@ -88,11 +95,11 @@ export async function timePictures(options: { pictures: number; cards: number; w
   const memo = (name: string) => new PictureBuildMemo({ outputDir: path.join(workDir, name), cacheDir });
 
   const cold = memo('cold');
-  const coldPicturesMs = await timed(() => Promise.all(sources.map((s) => cold.leadPicture(s))));
-  const coldCardsMs = await timed(() => Promise.all(Array.from({ length: cards }, (_, i) => cold.socialCard(card(i)))));
+  const coldPictures = await timed(() => Promise.all(sources.map((s) => cold.leadPicture(s))));
+  const coldCards = await timed(() => Promise.all(Array.from({ length: cards }, (_, i) => cold.socialCard(card(i)))));
   const warm = memo('warm');
-  const warmPicturesMs = await timed(() => Promise.all(sources.map((s) => warm.leadPicture(s))));
-  const warmCardsMs = await timed(() => Promise.all(Array.from({ length: cards }, (_, i) => warm.socialCard(card(i)))));
+  const warmPictures = await timed(() => Promise.all(sources.map((s) => warm.leadPicture(s))));
+  const warmCards = await timed(() => Promise.all(Array.from({ length: cards }, (_, i) => warm.socialCard(card(i)))));
   // A warm run that encoded or drew anything would measure the wrong thing.
   if (cold.counts.encoded !== pictures || warm.counts.encoded !== 0 || warm.counts.cardsDrawn !== 0) {
     throw new Error(
@@ -105,10 +112,14 @@ export async function timePictures(options: { pictures: number; cards: number; w
   return {
     pictures,
     cards,
-    coldPicturesMs,
-    warmPicturesMs,
-    coldCardsMs,
-    warmCardsMs,
+    coldPicturesMs: coldPictures.wallMs,
+    warmPicturesMs: warmPictures.wallMs,
+    coldCardsMs: coldCards.wallMs,
+    warmCardsMs: warmCards.wallMs,
+    coldPicturesCpuMs: coldPictures.cpuMs,
+    warmPicturesCpuMs: warmPictures.cpuMs,
+    coldCardsCpuMs: coldCards.cpuMs,
+    warmCardsCpuMs: warmCards.cpuMs,
     filesPerPicture: published.length / pictures,
     bytesPerPicture: bytes / pictures,
     sourceBytes: sources.reduce((sum, s) => sum + fs.statSync(s).size, 0) / pictures,
@@ -122,8 +133,10 @@ export function describePictureTiming(t: PictureTiming): string[] {
   return [
     `Pictures, in-process: ${t.pictures} lead pictures (${SOURCE_WIDTH}×${SOURCE_HEIGHT} JPEG, ${(t.sourceBytes / 1e6).toFixed(1)} MB each) and ${t.cards} social cards`,
     `  lead pictures: cold ${ms(t.coldPicturesMs)} (${ms(t.coldPicturesMs / t.pictures)} a picture), warm ${ms(t.warmPicturesMs)} (${ms(t.warmPicturesMs / t.pictures)} a picture): cold / warm ${ratio(t.coldPicturesMs, t.warmPicturesMs)}`,
+    `    CPU: cold ${ms(t.coldPicturesCpuMs / t.pictures)} a picture, warm ${ms(t.warmPicturesCpuMs / t.pictures)}: cold / warm ${ratio(t.coldPicturesCpuMs, t.warmPicturesCpuMs)}`,
     `  each picture publishes ${t.filesPerPicture} files, ${(t.bytesPerPicture / 1024).toFixed(0)} KB in all`,
     `  social cards: cold ${ms(t.coldCardsMs)} (${ms(t.coldCardsMs / t.cards)} a card), warm ${ms(t.warmCardsMs)} (${ms(t.warmCardsMs / t.cards)} a card): cold / warm ${ratio(t.coldCardsMs, t.warmCardsMs)}`,
+    `    CPU: cold ${ms(t.coldCardsCpuMs / t.cards)} a card, warm ${ms(t.warmCardsCpuMs / t.cards)}: cold / warm ${ratio(t.coldCardsCpuMs, t.warmCardsCpuMs)}`,
   ];
 }
 
