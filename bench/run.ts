@@ -2,9 +2,9 @@
  * Build benchmark: how the full site scales against bare Eleventy on the same Markdown.
  * Generates a tree of N articles once, then builds it alternately (a, b, a, b, …), each build a child
  * process: (a) `npm run build`'s entry point, site and digests; (b) bare Eleventy (bench/bare.eleventy.js).
- * Then times one digest email of 50 articles in-process and reports email sizes. Prints a table; writes
- * the raw figures to .bench/.
- * Run: npm run bench -- --articles 1000 [--runs 3] [--seed 1] [--warmup 1] [--email-runs 15] [--work-dir DIR]
+ * Then times one digest email of 50 articles in-process and reports email sizes, and encodes lead pictures
+ * and draws social cards cold and warm (bench/pictures.ts). Prints a table; writes the raw figures to .bench/.
+ * Run: npm run bench -- --articles 1000 [--runs 3] [--seed 1] [--warmup 1] [--email-runs 15] [--pictures 4] [--cards 50] [--work-dir DIR]
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,6 +16,7 @@ import { projectRoot } from '../src/shared/paths.ts';
 import { runDigestEmailPipeline } from '../src/digest/email.ts';
 import { loadEmailBench, median, timeDigestEmail, treeDigest, type EmailTiming } from './email.ts';
 import { generateContent, type GeneratedTree } from './generate.ts';
+import { describePictureTiming, timePictures } from './pictures.ts';
 
 /** `npm run build`'s command from package.json, as argv for this Node (it must start with `node `). */
 function buildCommand(): string[] {
@@ -34,6 +35,9 @@ interface Options {
   seed: number;
   warmup: number;
   emailRuns: number;
+  /** Lead pictures and social cards for the picture bench. */
+  pictures: number;
+  cards: number;
   /** Where trees and outputs go: outside the repository, because Eleventy skips git-ignored paths such as .bench/. */
   workDir: string;
 }
@@ -62,6 +66,8 @@ function parseOptions(argv: string[]): Options {
       seed: { type: 'string', default: '1' },
       warmup: { type: 'string', default: '1' },
       'email-runs': { type: 'string', default: '15' },
+      pictures: { type: 'string', default: '4' },
+      cards: { type: 'string', default: '50' },
       'work-dir': { type: 'string', default: path.join(os.tmpdir(), 'dispatch-bench') },
     },
   });
@@ -77,6 +83,8 @@ function parseOptions(argv: string[]): Options {
     seed: whole('seed', values.seed, 0),
     warmup: whole('warmup', values.warmup, 0),
     emailRuns: whole('email-runs', values['email-runs'], 1),
+    pictures: whole('pictures', values.pictures, 1),
+    cards: whole('cards', values.cards, 1),
     workDir: path.resolve(values['work-dir'] ?? ''),
   };
 }
@@ -268,6 +276,12 @@ async function main(): Promise<void> {
     if (!matchesBuild) console.log(`The in-process email differs from the build's:\n${firstDifference(html, built)}`);
   }
 
+  const pictures = await timePictures({
+    pictures: options.pictures,
+    cards: options.cards,
+    workDir: path.join(options.workDir, 'pictures'),
+  });
+
   const info = machine();
   const loadAtEnd = os.loadavg();
   console.log('');
@@ -317,6 +331,8 @@ async function main(): Promise<void> {
     for (const warning of e.warnings) console.log(`  ${e.articles} articles: check warning: ${warning}`);
   }
   console.log('');
+  console.log(describePictureTiming(pictures).join('\n'));
+  console.log('');
   console.log(
     `Machine: ${info.cpu}, ${info.cores} cores, ${info.memory}, Node ${info.node}, ${info.platform}; load average ${loadAtStart[0]?.toFixed(1)} at start, ${loadAtEnd[0]?.toFixed(1)} at end`,
   );
@@ -325,7 +341,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(path.dirname(report), { recursive: true });
   fs.writeFileSync(
     report,
-    `${JSON.stringify({ options, machine: info, loadAtStart, loadAtEnd, digests: tree.digests.length, summary, emails, matchesBuild }, null, 2)}\n`,
+    `${JSON.stringify({ options, machine: info, loadAtStart, loadAtEnd, digests: tree.digests.length, summary, emails, matchesBuild, pictures }, null, 2)}\n`,
   );
   console.log(`Raw figures: ${path.relative(process.cwd(), report)}`);
 }

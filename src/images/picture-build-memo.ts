@@ -1,0 +1,124 @@
+// One build's pictures: each source encoded (or taken from the cache) once, each card drawn once, all copied into the site.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { renderAsync } from '@resvg/resvg-js';
+import { projectRoot } from '../shared/paths.ts';
+import { CARD_FONT_FILES, cardFonts } from './card-fonts.ts';
+import { encodePicture, type EncodedPicture } from './encode.ts';
+import { leadPictureFrom, type LeadPicture, type PublishedImage } from './picture.ts';
+import { MIME_TYPES } from './recipes.ts';
+import { CARD_HEIGHT, CARD_WIDTH, cardRenderOptions, socialCardSvg, type SocialCard } from './social-card.ts';
+
+/** Where encoded pictures and drawn cards are kept between builds: git-ignored, safe to delete at any time. */
+export const DEFAULT_PICTURE_CACHE = path.join(projectRoot, '.cache');
+/** Where published pictures go in the site, and their URLs' path. Cards go in its `cards/` folder. */
+export const PICTURES_URL_PATH = '/images/';
+
+export interface PictureBuildOptions {
+  /** The build's output folder (the staging folder the site is written into). */
+  outputDir: string;
+  cacheDir?: string;
+}
+
+export interface PictureCounts {
+  /** Sources encoded by this build, and sources found already encoded in the cache. */
+  encoded: number;
+  fromCache: number;
+  cardsDrawn: number;
+  cardsFromCache: number;
+}
+
+// Whatever changes a card's pixels besides its SVG: the renderer and the fonts.
+const CARD_RENDERER = JSON.stringify({
+  resvg: (createRequire(import.meta.url)('@resvg/resvg-js/package.json') as { version: string }).version,
+  fonts: CARD_FONT_FILES.map((file) => [path.basename(file), fs.statSync(file).size]),
+});
+
+/** The key a card's PNG is cached and published under. */
+export function cardKey(svg: string): string {
+  return createHash('sha256').update(CARD_RENDERER).update('\0').update(svg).digest('hex').slice(0, 16);
+}
+
+async function writeAtomically(file: string, bytes: Buffer): Promise<void> {
+  await fsp.mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  await fsp.writeFile(temporary, bytes);
+  await fsp.rename(temporary, file);
+}
+
+/**
+ * The pictures of one build. Keeps what it has done for as long as the build does (create one per build, on
+ * the build's state), so a picture used by several articles is encoded and copied once; the cache it reads
+ * and fills outlives it, so an unchanged picture is never encoded again by a later build.
+ */
+export class PictureBuildMemo {
+  readonly outputDir: string;
+  readonly cacheDir: string;
+  readonly counts: PictureCounts = { encoded: 0, fromCache: 0, cardsDrawn: 0, cardsFromCache: 0 };
+  readonly #pictures = new Map<string, Promise<LeadPicture>>();
+  readonly #cards = new Map<string, Promise<PublishedImage>>();
+
+  constructor(options: PictureBuildOptions) {
+    this.outputDir = options.outputDir;
+    this.cacheDir = options.cacheDir ?? DEFAULT_PICTURE_CACHE;
+  }
+
+  /** Where a published URL's file is in the output folder. */
+  outputFile(url: string): string {
+    return path.join(this.outputDir, ...url.split('/').filter(Boolean));
+  }
+
+  /** The lead, thumbnail and share pictures of a checked source file (LeadImage.file), written into the site. */
+  leadPicture(sourceFile: string): Promise<LeadPicture> {
+    let picture = this.#pictures.get(sourceFile);
+    if (!picture) {
+      picture = this.#publishPicture(sourceFile);
+      this.#pictures.set(sourceFile, picture);
+    }
+    return picture;
+  }
+
+  async #publishPicture(sourceFile: string): Promise<LeadPicture> {
+    const encoded: EncodedPicture = await encodePicture(sourceFile, this.cacheDir);
+    if (encoded.encoded) this.counts.encoded += 1;
+    else this.counts.fromCache += 1;
+    const target = this.outputFile(PICTURES_URL_PATH);
+    await fsp.mkdir(target, { recursive: true });
+    await Promise.all(
+      encoded.files.map((f) => fsp.copyFile(path.join(encoded.dir, f.file), path.join(target, f.file), fs.constants.COPYFILE_FICLONE)),
+    );
+    return leadPictureFrom(encoded, PICTURES_URL_PATH);
+  }
+
+  /** The card's 1200×630 PNG, drawn (or taken from the cache) and written into the site. */
+  socialCard(card: SocialCard): Promise<PublishedImage> {
+    const svg = socialCardSvg(card);
+    const key = cardKey(svg);
+    let published = this.#cards.get(key);
+    if (!published) {
+      published = this.#publishCard(key, svg, card.language);
+      this.#cards.set(key, published);
+    }
+    return published;
+  }
+
+  async #publishCard(key: string, svg: string, language: string): Promise<PublishedImage> {
+    const cached = path.join(this.cacheDir, 'cards', `${key}.png`);
+    let bytes: Buffer;
+    try {
+      bytes = await fsp.readFile(cached);
+      this.counts.cardsFromCache += 1;
+    } catch {
+      bytes = (await renderAsync(svg, cardRenderOptions(cardFonts(), language))).asPng();
+      await writeAtomically(cached, bytes);
+      this.counts.cardsDrawn += 1;
+    }
+    const url = `${PICTURES_URL_PATH}cards/${key}.png`;
+    await fsp.mkdir(path.dirname(this.outputFile(url)), { recursive: true });
+    await fsp.writeFile(this.outputFile(url), bytes);
+    return { url, type: MIME_TYPES.png, width: CARD_WIDTH, height: CARD_HEIGHT, bytes: bytes.length };
+  }
+}
