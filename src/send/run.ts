@@ -43,7 +43,7 @@ export interface SendResult {
 
 /** Used in outbox mode without UNSUBSCRIBE_SECRET, so previews work; its tokens are worthless on purpose. */
 export const DEV_UNSUBSCRIBE_SECRET = 'dev-only-unsubscribe-secret-NOT-FOR-PRODUCTION';
-const MIN_UNSUBSCRIBE_SECRET_LENGTH = 16;
+export const MIN_UNSUBSCRIBE_SECRET_LENGTH = 16;
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value;
