@@ -7,6 +7,7 @@ import type { SubscriptionsConfig } from './config.ts';
 import { ConfirmationMailer, createConfirmationDelivery } from './confirmation.ts';
 import type { ServiceDeps } from './deps.ts';
 import { openSubscriberStore } from './storage/open.ts';
+import type { SubscriberStore } from './storage/store.ts';
 
 export interface RunningService {
   /** http://host:port, the address it listens on */
@@ -15,6 +16,8 @@ export interface RunningService {
   applied: string[];
   databaseDescription: string;
   mailDestination: string;
+  /** the list the service keeps, for a program that runs the service inside itself */
+  store: SubscriberStore;
   /** resolves once every queued confirmation email was handed over */
   mailerIdle(): Promise<void>;
   /** stops accepting requests, lets queued emails go out, closes the database */
@@ -72,6 +75,7 @@ export async function startSubscriptionService(config: SubscriptionsConfig, opti
     url: `http://${host}:${port}`,
     applied: opened.applied,
     databaseDescription: opened.database.description,
+    store: opened.store,
     mailDestination: mailer.destination,
     mailerIdle: () => mailer.idle(),
     async close() {

@@ -10,14 +10,15 @@ const report = z.object({
   detail: z.string().optional(),
 });
 
-const body = z.union([report, z.array(report).min(1).max(1000)]);
+const list = z.array(report).min(1).max(1000);
 
 export type GenericReading = { ok: true; reports: BounceReport[] } | { ok: false; problems: string[] };
 
 export function readGenericBounces(raw: unknown): GenericReading {
-  const parsed = body.safeParse(raw);
+  // Parsed as the shape it has, so a problem names the field rather than "matches neither shape".
+  const parsed = Array.isArray(raw) ? list.safeParse(raw) : report.transform((item) => [item]).safeParse(raw);
   if (!parsed.success) return { ok: false, problems: formatZodIssues('body', parsed.error.issues) };
-  const items = Array.isArray(parsed.data) ? parsed.data : [parsed.data];
+  const items = parsed.data;
   return {
     ok: true,
     reports: items.map(({ email, type, detail }) => {

@@ -55,16 +55,25 @@ function processIsAlive(pid: number): boolean {
   }
 }
 
+/** Embedded databases this process has open: its own lock file must not read as a stale one. */
+const openHere = new Set<string>();
+
 /** Takes `<dir>/lock` for this process; a lock left by a process that no longer runs is taken over. */
 function lockEmbedded(dir: string): () => void {
   const lockFile = path.join(dir, 'lock');
+  if (openHere.has(dir)) throw new DatabaseBusyError(dir, process.pid);
   for (;;) {
     try {
       fs.writeFileSync(lockFile, `${process.pid}\n`, { flag: 'wx' });
-      return () => fs.rmSync(lockFile, { force: true });
+      openHere.add(dir);
+      return () => {
+        openHere.delete(dir);
+        fs.rmSync(lockFile, { force: true });
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const pid = Number.parseInt(fs.readFileSync(lockFile, 'utf8'), 10);
+      // A lock with this process's id but not in openHere was left by an earlier process that had the same id.
       if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && processIsAlive(pid)) throw new DatabaseBusyError(dir, pid);
       fs.rmSync(lockFile, { force: true });
     }
