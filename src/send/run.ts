@@ -147,7 +147,9 @@ async function openSubscriberList(io: SendIO): Promise<SubscriberList> {
     opened = await openSubscriberStore(databaseLocation(io.env, io.cwd), 2);
   } catch (error) {
     if (error instanceof DatabaseBusyError) throw new SendRefusedError([error.message]);
-    throw new SendRefusedError([`--recipients ${RECIPIENTS_FROM_DATABASE}: could not open the subscriber list: ${(error as Error).message}`]);
+    throw new SendRefusedError([
+      `--recipients ${RECIPIENTS_FROM_DATABASE}: could not open the subscriber list: ${(error as Error).message}`,
+    ]);
   }
   const { store, database } = opened;
   const subscribers = await store.sendable();
@@ -370,10 +372,26 @@ export async function runSend(options: SendOptions, io: SendIO): Promise<SendRes
 
     const progress = createProgress(io.stderr, plan.queue.length, target ? 'sent' : 'written');
     const takeSlot = createRateLimiter(target ? options.rate : undefined, io.clock);
-    const run: DeliveryRun = { digest, secret, delivery, journal, progress, redact, options, io, summary, takeSlot, subscriberList, hardBouncesRecorded: 0 };
+    const run: DeliveryRun = {
+      digest,
+      secret,
+      delivery,
+      journal,
+      progress,
+      redact,
+      options,
+      io,
+      summary,
+      takeSlot,
+      subscriberList,
+      hardBouncesRecorded: 0,
+    };
     await deliverQueue(run, plan.queue, target ? options.connections : 1);
     progress.finish();
-    if (run.hardBouncesRecorded > 0) say(`note: recorded ${run.hardBouncesRecorded} refused address(es) as hard bounces in ${subscriberList?.label ?? 'the subscriber list'}`);
+    if (run.hardBouncesRecorded > 0)
+      say(
+        `note: recorded ${run.hardBouncesRecorded} refused address(es) as hard bounces in ${subscriberList?.label ?? 'the subscriber list'}`,
+      );
     io.stdout.write(redact(formatSummary(summary)));
     return { exitCode: exitCodeFor(summary), summary };
   } catch (error) {

@@ -55,7 +55,9 @@ async function importCsv(store: SubscriberStore, args: readonly string[], io: Co
   try {
     csv = fs.readFileSync(resolved, 'utf8');
   } catch (error) {
-    io.stderr.write(`subscribers: ${label}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message}\n`);
+    io.stderr.write(
+      `subscribers: ${label}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message}\n`,
+    );
     return 2;
   }
   const list = parseRecipients(csv, label);
@@ -94,7 +96,9 @@ async function show(store: SubscriberStore, args: readonly string[], io: Command
   }
   if (subscriber) {
     io.stdout.write(`${subscriber.email}${subscriber.name ? ` (${subscriber.name})` : ''}: ${subscriber.status}\n`);
-    io.stdout.write(`  since ${subscriber.createdAt.toISOString()}, confirmed ${subscriber.confirmedAt?.toISOString() ?? 'never'}, soft bounces ${subscriber.softBounces}\n`);
+    io.stdout.write(
+      `  since ${subscriber.createdAt.toISOString()}, confirmed ${subscriber.confirmedAt?.toISOString() ?? 'never'}, soft bounces ${subscriber.softBounces}\n`,
+    );
   }
   if (forgottenAt) io.stdout.write(`${email}: forgotten on ${forgottenAt.toISOString()} (only a hash of the address is kept)\n`);
   for (const event of events) {
@@ -117,7 +121,9 @@ export async function runSubscribersCommand(argv: readonly string[], io: Command
   try {
     opened = await openSubscriberStore(databaseLocation(io.env, io.cwd), 2);
   } catch (error) {
-    io.stderr.write(`subscribers: ${error instanceof DatabaseBusyError ? error.message : `could not open the list: ${(error as Error).message}`}\n`);
+    io.stderr.write(
+      `subscribers: ${error instanceof DatabaseBusyError ? error.message : `could not open the list: ${(error as Error).message}`}\n`,
+    );
     return 2;
   }
   const { store } = opened;
@@ -138,7 +144,11 @@ export async function runSubscribersCommand(argv: readonly string[], io: Command
       default: {
         const email = addressArgument(args, 'forget');
         const forgotten = await store.forget(email, 'cli', io.now());
-        io.stdout.write(forgotten ? `${email}: forgotten; only a hash of the address is kept, so it stays suppressed\n` : `${email}: was already forgotten\n`);
+        io.stdout.write(
+          forgotten
+            ? `${email}: forgotten; only a hash of the address is kept, so it stays suppressed\n`
+            : `${email}: was already forgotten\n`,
+        );
         return 0;
       }
     }

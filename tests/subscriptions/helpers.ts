@@ -36,16 +36,25 @@ export function databaseEnv(location: DatabaseLocation): Record<string, string> 
   return location.kind === 'postgres' ? { DATABASE_URL: location.url } : { SUBSCRIBERS_DIR: location.dir };
 }
 
-export function serviceConfig(dir: string, location: DatabaseLocation, flags: string[] = [], env: Record<string, string> = {}): SubscriptionsConfig {
-  const config = readSubscriptionsConfig(['--outbox', path.join(dir, 'outbox'), ...flags], {
-    UNSUBSCRIBE_SECRET: SECRET,
-    BOUNCES_SECRET,
-    SES_TOPIC_ARNS: TOPIC_ARN,
-    PORT: '0',
-    CONTENT_DIR: path.join(dir, 'content'),
-    ...databaseEnv(location),
-    ...env,
-  }, dir);
+export function serviceConfig(
+  dir: string,
+  location: DatabaseLocation,
+  flags: string[] = [],
+  env: Record<string, string> = {},
+): SubscriptionsConfig {
+  const config = readSubscriptionsConfig(
+    ['--outbox', path.join(dir, 'outbox'), ...flags],
+    {
+      UNSUBSCRIBE_SECRET: SECRET,
+      BOUNCES_SECRET,
+      SES_TOPIC_ARNS: TOPIC_ARN,
+      PORT: '0',
+      CONTENT_DIR: path.join(dir, 'content'),
+      ...databaseEnv(location),
+      ...env,
+    },
+    dir,
+  );
   if (config === undefined) throw new Error('--help given to serviceConfig');
   return config;
 }
@@ -76,8 +85,7 @@ export async function startService(
     config,
     logs,
     request,
-    subscribe: (fields, headers = {}) =>
-      request('/subscribe', { method: 'POST', body: new URLSearchParams(fields), headers }),
+    subscribe: (fields, headers = {}) => request('/subscribe', { method: 'POST', body: new URLSearchParams(fields), headers }),
   };
 }
 
@@ -91,7 +99,10 @@ export interface OutboxMessage {
 export async function readOutbox(dir: string, folder = 'outbox'): Promise<OutboxMessage[]> {
   const outbox = path.join(dir, folder);
   if (!fs.existsSync(outbox)) return [];
-  const files = fs.readdirSync(outbox).filter((file) => file.endsWith('.eml')).sort();
+  const files = fs
+    .readdirSync(outbox)
+    .filter((file) => file.endsWith('.eml'))
+    .sort();
   return Promise.all(
     files.map(async (file) => {
       const parsed = await simpleParser(fs.readFileSync(path.join(outbox, file)));

@@ -91,7 +91,9 @@ describe.each(DATABASE_KINDS)('the subscription service on the %s database', (ki
     const link = confirmationLink(message);
     expect(link.startsWith(`${PUBLIC_ORIGIN}/confirm?token=`)).toBe(true);
     // The confirmation email carries the same personal unsubscribe link send writes.
-    expect(listUnsubscribeUrl(message.parsed)).toBe(personalUnsubscribeUrl(`${PUBLIC_ORIGIN}/unsubscribe`, SECRET, 'kim@example.org', LIST_ID));
+    expect(listUnsubscribeUrl(message.parsed)).toBe(
+      personalUnsubscribeUrl(`${PUBLIC_ORIGIN}/unsubscribe`, SECRET, 'kim@example.org', LIST_ID),
+    );
 
     for (let i = 0; i < 2; i += 1) {
       const confirmed = await service.request(link);
@@ -150,7 +152,11 @@ describe.each(DATABASE_KINDS)('the subscription service on the %s database', (ki
     expect(json.status).toBe(400);
     expect((await json.json()) as unknown).toMatchObject({ error: 'invalid-email' });
 
-    const notAForm = await service.request('/subscribe', { method: 'POST', body: '{"email":"kim@example.org"}', headers: { 'content-type': 'application/json' } });
+    const notAForm = await service.request('/subscribe', {
+      method: 'POST',
+      body: '{"email":"kim@example.org"}',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(notAForm.status).toBe(415);
   });
 
@@ -176,13 +182,17 @@ describe.each(DATABASE_KINDS)('the subscription service on the %s database', (ki
     const token = new URL(link).searchParams.get('token') ?? '';
     const altered = await service.request(`/confirm?token=${token.slice(0, -2)}AA`);
     expect(altered.status).toBe(400);
-    const forged = await service.request(`/confirm?token=${confirmationToken('another-secret-0123456789', 'park@example.org', new Date(Date.now() + 3_600_000))}`);
+    const forged = await service.request(
+      `/confirm?token=${confirmationToken('another-secret-0123456789', 'park@example.org', new Date(Date.now() + 3_600_000))}`,
+    );
     expect(forged.status).toBe(400);
     const expired = await service.request(`/confirm?token=${confirmationToken(SECRET, 'park@example.org', new Date(Date.now() - 1000))}`);
     expect(expired.status).toBe(410);
     expect(await statusOf('park@example.org')).toBe('pending');
 
-    const unknown = await service.request(`/confirm?token=${confirmationToken(SECRET, 'nobody@example.org', new Date(Date.now() + 3_600_000))}`);
+    const unknown = await service.request(
+      `/confirm?token=${confirmationToken(SECRET, 'nobody@example.org', new Date(Date.now() + 3_600_000))}`,
+    );
     expect(unknown.status).toBe(410);
     expect(await statusOf('nobody@example.org')).toBeUndefined();
   });
@@ -214,11 +224,14 @@ describe.each(DATABASE_KINDS)('the subscription service on the %s database', (ki
     expect(events).toEqual(['subscribed/web', 'confirmed/web', 'unsubscribed/one-click']);
 
     // The page's own button is the same POST, and lands on the site's page.
-    const viaPage = await service.request(personalUnsubscribeUrl(`${PUBLIC_ORIGIN}/unsubscribe`, SECRET, 'csv-reader@example.org', LIST_ID), {
-      method: 'POST',
-      body: 'List-Unsubscribe=One-Click&via=page',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    });
+    const viaPage = await service.request(
+      personalUnsubscribeUrl(`${PUBLIC_ORIGIN}/unsubscribe`, SECRET, 'csv-reader@example.org', LIST_ID),
+      {
+        method: 'POST',
+        body: 'List-Unsubscribe=One-Click&via=page',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      },
+    );
     expect(viaPage.status).toBe(303);
     expect(viaPage.headers.get('location')).toBe(UNSUBSCRIBED);
     expect(await statusOf('csv-reader@example.org')).toBe('unsubscribed');
@@ -226,12 +239,24 @@ describe.each(DATABASE_KINDS)('the subscription service on the %s database', (ki
     const wrong = `${link.slice(0, -3)}AAA`;
     expect((await service.request(wrong)).status).toBe(400);
     const otherList = personalUnsubscribeUrl(`${PUBLIC_ORIGIN}/unsubscribe`, SECRET, 'lee@example.org', 'other.example.org');
-    expect((await service.request(otherList, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(400);
+    expect(
+      (
+        await service.request(otherList, {
+          method: 'POST',
+          body: 'List-Unsubscribe=One-Click',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        })
+      ).status,
+    ).toBe(400);
     expect(await statusOf('lee@example.org')).toBe('confirmed');
   });
 
   const bounce = (body: unknown, headers: Record<string, string> = { authorization: `Bearer ${BOUNCES_SECRET}` }) =>
-    service.request('/bounces', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
+    service.request('/bounces', {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json', ...headers },
+    });
 
   it('takes generic bounce reports only with the secret: hard bounces and complaints suppress at once, soft ones at the limit', async () => {
     for (const email of ['hard@example.org', 'soft@example.org', 'angry@example.org']) {
@@ -241,7 +266,9 @@ describe.each(DATABASE_KINDS)('the subscription service on the %s database', (ki
     const refused = await bounce({ email: 'hard@example.org', type: 'hard' }, {});
     expect(refused.status).toBe(401);
     expect(refused.headers.get('www-authenticate')).toContain('Basic');
-    expect((await bounce({ email: 'hard@example.org', type: 'hard' }, { authorization: 'Bearer wrong-secret-0123456789' })).status).toBe(401);
+    expect((await bounce({ email: 'hard@example.org', type: 'hard' }, { authorization: 'Bearer wrong-secret-0123456789' })).status).toBe(
+      401,
+    );
     expect(await statusOf('hard@example.org')).toBe('confirmed');
 
     expect((await bounce({ email: 'hard@example.org', type: 'hard', detail: '550 5.1.1 no such user' })).status).toBe(200);
@@ -280,7 +307,11 @@ describe.each(DATABASE_KINDS)('the subscription service on the %s database', (ki
     service.request('/bounces', {
       method: 'POST',
       body: JSON.stringify(message),
-      headers: { 'content-type': 'text/plain; charset=UTF-8', 'x-amz-sns-message-type': message.Type, authorization: `Bearer ${BOUNCES_SECRET}` },
+      headers: {
+        'content-type': 'text/plain; charset=UTF-8',
+        'x-amz-sns-message-type': message.Type,
+        authorization: `Bearer ${BOUNCES_SECRET}`,
+      },
     });
 
   it('takes Amazon SES bounces and complaints through SNS once their signature verifies', async () => {
@@ -318,7 +349,10 @@ describe.each(DATABASE_KINDS)('the subscription service on the %s database', (ki
 
     const transient = snsMessage({
       Type: 'Notification',
-      Message: JSON.stringify({ eventType: 'Bounce', bounce: { bounceType: 'Transient', bouncedRecipients: [{ emailAddress: 'ses-soft@example.org' }] } }),
+      Message: JSON.stringify({
+        eventType: 'Bounce',
+        bounce: { bounceType: 'Transient', bouncedRecipients: [{ emailAddress: 'ses-soft@example.org' }] },
+      }),
     });
     await postSns(transient);
     expect(await statusOf('ses-soft@example.org')).toBe('confirmed');
@@ -336,7 +370,12 @@ describe.each(DATABASE_KINDS)('the subscription service on the %s database', (ki
     expect(await statusOf('ses-complaint@example.org')).toBe('complained');
 
     const subscribeUrl = 'https://sns.eu-west-1.amazonaws.com/?Action=ConfirmSubscription&TopicArn=x&Token=abc';
-    const confirmation = snsMessage({ Type: 'SubscriptionConfirmation', Message: 'You have chosen to subscribe', Token: 'abc', SubscribeURL: subscribeUrl });
+    const confirmation = snsMessage({
+      Type: 'SubscriptionConfirmation',
+      Message: 'You have chosen to subscribe',
+      Token: 'abc',
+      SubscribeURL: subscribeUrl,
+    });
     expect((await postSns(confirmation)).status).toBe(200);
     expect(visited).toEqual([subscribeUrl]);
   });
