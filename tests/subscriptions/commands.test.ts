@@ -96,6 +96,12 @@ describe.each(DATABASE_KINDS)('npm run subscribers on the %s database', (kind) =
     expect(after.stdout).not.toContain('mailbox full');
     expect((await run('export')).stdout).not.toContain('park');
     expect((await run('import', 'list.csv')).stdout).toContain('0 added, 0 pending now confirmed, 0 already confirmed, 1 suppressed');
+    // An old unsubscribe link or a late bounce stores nothing about them again.
+    const store = await openSubscriberStore(location);
+    await store.store.unsubscribe('park@example.org', 'one-click', new Date());
+    await store.store.recordBounce('park@example.org', { type: 'hard', source: 'bounce:generic', softLimit: 3 }, new Date());
+    await store.close();
+    expect((await run('export')).stdout).not.toContain('park');
     expect((await run('count')).stdout).toContain('forgotten     1');
   });
 

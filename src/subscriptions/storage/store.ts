@@ -60,6 +60,12 @@ async function lockSubscriber(tx: Queryable, email: string): Promise<Subscriber 
   return row;
 }
 
+/** True once the address was forgotten: nothing more may be stored about it but its own new confirmation. */
+async function isForgotten(tx: Queryable, email: string): Promise<boolean> {
+  const rows = await tx.query('SELECT 1 FROM forgotten WHERE email_hash = $1', [emailHash(email)]);
+  return rows.length > 0;
+}
+
 async function setStatus(tx: Queryable, id: number, status: SubscriberStatus, now: Date): Promise<void> {
   await tx.query('UPDATE subscribers SET status = $2, updated_at = $3 WHERE id = $1', [id, status, now]);
 }
@@ -155,6 +161,8 @@ export class SubscriberStore {
    */
   async unsubscribe(email: string, source: string, now: Date): Promise<boolean> {
     return this.db.transaction(async (tx) => {
+      // A forgotten address is suppressed already; recording it again would bring its owner's data back.
+      if (await isForgotten(tx, email)) return false;
       const id = await insertSubscriber(tx, { email, status: 'unsubscribed', now });
       if (id !== undefined) {
         await addEvent(tx, id, email, { type: 'unsubscribed', source, at: now });
@@ -181,6 +189,7 @@ export class SubscriberStore {
     const suppressAs = type === 'complaint' ? 'complained' : 'bounced';
     const eventType = type === 'complaint' ? 'complained' : 'bounced';
     return this.db.transaction(async (tx) => {
+      if (await isForgotten(tx, email)) return 'unknown';
       if (type !== 'soft') {
         const id = await insertSubscriber(tx, { email, status: suppressAs, now });
         if (id !== undefined) {
@@ -229,8 +238,7 @@ export class SubscriberStore {
     const result: ImportResult = { added: 0, confirmed: 0, alreadyConfirmed: 0, suppressed: 0 };
     await this.db.transaction(async (tx) => {
       for (const { email, name } of recipients) {
-        const [forgotten] = await tx.query('SELECT 1 FROM forgotten WHERE email_hash = $1', [emailHash(email)]);
-        if (forgotten) {
+        if (await isForgotten(tx, email)) {
           result.suppressed += 1;
           continue;
         }
