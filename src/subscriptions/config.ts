@@ -213,6 +213,11 @@ export function readSubscriptionsConfig(argv: readonly string[], env: Env, cwd: 
     problems.push(...error.problems);
   }
   if (problems.length > 0 || database === undefined || site === undefined) throw new SubscriptionsConfigError(problems);
+  if (new URL(site.unsubscribeUrl).pathname !== '/unsubscribe') {
+    notes.push(
+      `note: email.unsubscribeUrl is ${site.unsubscribeUrl}; the service answers at /unsubscribe, so the reverse proxy must pass that URL to it`,
+    );
+  }
 
   return {
     host: nonEmpty(env.HOST) ?? '127.0.0.1',

@@ -85,7 +85,8 @@ export function bounceRoutes(deps: ServiceDeps): Hono {
 
   return app.post('/bounces', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text('Request too large', 413) }), async (c) => {
     if (!authorised(c.req.header('authorization'), secret)) {
-      c.header('WWW-Authenticate', 'Basic realm="bounces", Bearer');
+      // The Basic challenge is what makes SNS send the credentials written into its endpoint URL.
+      c.header('WWW-Authenticate', 'Basic realm="bounces"');
       return c.json({ error: 'unauthorised' }, 401);
     }
     if (c.req.header('x-amz-sns-message-type') !== undefined) return fromSns(c);
