@@ -152,7 +152,13 @@ async function openSubscriberList(io: SendIO): Promise<SubscriberList> {
     ]);
   }
   const { store, database } = opened;
-  const subscribers = await store.sendable();
+  let subscribers;
+  try {
+    subscribers = await store.sendable();
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
   return {
     label: database.description,
     // A subscriber's id stands where a CSV row's line number would, in any problem reported about them.
