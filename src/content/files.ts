@@ -15,12 +15,15 @@ export interface ContentFiles {
   pages: string[];
   /** Images beside the articles, for their lead images. */
   images: string[];
+  /** Eleventy's data files for the pages beside them. */
+  pageData: string[];
   problems: string[];
 }
 
 export const FACTS_EXTENSIONS = ['.yaml', '.yml', '.json'];
 export const IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif', '.tif', '.tiff', '.svg'];
 const PAGE_EXTENSIONS = ['.md', '.njk'];
+const PAGE_DATA = /\.11tydata\.(?:js|mjs|cjs|json)$/;
 
 /** The folders of a content tree that hold one kind of file each; pages are everywhere else. */
 export const CONTENT_FOLDERS = ['articles', 'digests', 'facts', '_data'] as const;
@@ -32,7 +35,7 @@ function isInside(file: string, dir: string): boolean {
 
 /** Every content file under `contentDir`, sorted, by kind; dot files and node_modules are not content. */
 export function listContentFiles(contentDir: string): ContentFiles {
-  const found: ContentFiles = { site: undefined, articles: [], facts: [], digests: [], pages: [], images: [], problems: [] };
+  const found: ContentFiles = { site: undefined, articles: [], facts: [], digests: [], pages: [], images: [], pageData: [], problems: [] };
   if (!fs.existsSync(contentDir)) {
     found.problems.push(`${displayPath(contentDir)}: the content folder does not exist`);
     return found;
@@ -89,6 +92,9 @@ export function listContentFiles(contentDir: string): ContentFiles {
       else refuse('digests/ holds digests (.md files)');
     } else if (PAGE_EXTENSIONS.includes(path.extname(file))) {
       found.pages.push(file);
+    } else if (PAGE_DATA.test(path.basename(file))) {
+      // Eleventy reads a folder's or a page's data file (`newsletter.11tydata.js`) for the pages beside it.
+      found.pageData.push(file);
     } else {
       refuse(`pages are ${PAGE_EXTENSIONS.join(' or ')} files`);
     }

@@ -60,6 +60,35 @@ const siteLocale = z.string().superRefine((value, ctx) => {
   }
 });
 
+// Readers' subscriptions (docs/subscriptions.md): where the site's form posts, and what `npm run subscriptions` needs.
+const LOOPBACK_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
+const subscribeUrl = z.url({ protocol: /^https?$/, error: 'expected an https URL' }).superRefine((value, ctx) => {
+  const url = new URL(value);
+  // Addresses travel in the form's body: plain http only to this machine, for trying things out.
+  if (url.protocol === 'http:' && !LOOPBACK_HOST.test(url.host.replace(/:\d+$/, ''))) ctx.addIssue({ code: 'custom', message: `expected an https URL, got ${JSON.stringify(value)}` });
+  if (value.endsWith('/')) ctx.addIssue({ code: 'custom', message: `remove the trailing slash: ${JSON.stringify(value.replace(/\/+$/, ''))}` });
+});
+const sitePagePath = z.string().regex(/^\/(?:[a-z0-9-]+\/)+$/, 'expected a path on the site such as "/subscribe/subscribed/"');
+const subscribeSettings = z
+  .object({
+    provider: z.enum(['service', 'listmonk', 'buttondown']),
+    action: subscribeUrl,
+    serviceUrl: subscribeUrl.optional(),
+    listmonkLists: z.array(z.uuid()).min(1).optional(),
+    pages: z.object({ checkInbox: sitePagePath, subscribed: sitePagePath, unsubscribed: sitePagePath }),
+    privacy: z.string().min(1),
+    privacyUrl: z.string().regex(/^(?:\/|https:\/\/)\S*$/, 'expected a path on the site or an https URL').optional(),
+    softBounceLimit: z.int().min(1).default(3),
+  })
+  .superRefine((value, ctx) => {
+    if (value.provider === 'service' && value.serviceUrl === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['serviceUrl'], message: 'required when provider is "service": the public address of npm run subscriptions' });
+    }
+    if (value.provider === 'listmonk' && value.listmonkLists === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['listmonkLists'], message: 'required when provider is "listmonk": the UUIDs of the lists the form subscribes to' });
+    }
+  });
+
 export const siteSchema = z.object({
   title: z.string().min(1),
   description: z.string().min(1),
@@ -79,6 +108,7 @@ export const siteSchema = z.object({
     utm: z.union([z.literal(false), z.object({ source: z.string().min(1), medium: z.string().min(1) })]),
     suppressionFile: z.string().min(1).optional(),
   }),
+  subscribe: subscribeSettings.optional(),
 });
 
 export type Site = z.output<typeof siteSchema>;

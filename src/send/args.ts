@@ -5,6 +5,9 @@ import { SendRefusedError } from './errors.ts';
 /** `--smtp env`: send over SMTP with the URL in $SMTP_URL, so the password stays out of the shell history. */
 export const SMTP_FROM_ENV = 'env';
 
+/** `--recipients db`: the confirmed subscribers of the list `npm run subscriptions` keeps, instead of a CSV. */
+export const RECIPIENTS_FROM_DATABASE = 'db';
+
 export interface SendOptions {
   digest: string;
   recipients: string;
@@ -25,7 +28,8 @@ export interface SendOptions {
 export const USAGE = `Usage: npm run send -- --digest <slug> --recipients <file.csv> [options]
 
   --digest <slug>         digest to send, read from <site>/digests/<slug>/
-  --recipients <file>     CSV with a header row: email (required), name (optional)
+  --recipients <file>|db  CSV with a header row: email (required), name (optional); or "db" for the confirmed
+                          subscribers in the subscriber list (DATABASE_URL, or data/subscribers/)
   --smtp <url>|env        send for real: smtp://user:pass@host:port or smtps://…, or "env" for the URL
                           in $SMTP_URL; without --smtp, messages are written to the outbox folder and
                           nothing leaves the machine (even if SMTP_URL is set)

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { displayPath } from '../shared/paths.ts';
+import { formatIssues } from '../shared/validate.ts';
 import { SendRefusedError } from './errors.ts';
 import { mergeTagFormsInHtml } from './personalise.ts';
 
@@ -55,10 +56,7 @@ export function loadDigest(siteDir: string, slug: string, cwd: string): Digest {
     throw new SendRefusedError([`${displayPath(metaFile, cwd)}: not valid JSON (${(error as Error).message})`]);
   }
   const parsed = digestSchema.safeParse(raw);
-  if (!parsed.success) {
-    const shown = displayPath(metaFile, cwd);
-    throw new SendRefusedError(parsed.error.issues.map((issue) => `${shown}: ${issue.path.map(String).join('.')}: ${issue.message}`));
-  }
+  if (!parsed.success) throw new SendRefusedError(formatIssues(displayPath(metaFile, cwd), parsed.error.issues));
   const meta = parsed.data;
   if (meta.slug !== slug) {
     throw new SendRefusedError([`${displayPath(metaFile, cwd)}: slug is "${meta.slug}" but --digest asked for "${slug}"`]);

@@ -46,6 +46,18 @@ export function classifySendError(error: unknown): ClassifiedFailure {
   return { kind: 'permanent', ...(errorCode === undefined ? {} : { code: errorCode }), response: text, connectionLevel: false };
 }
 
+/**
+ * A permanent refusal that says the address itself is bad (a hard bounce), not the message or the sender:
+ * enhanced status 5.1.x (no such mailbox or domain) or 5.2.1 (mailbox disabled); without an enhanced status,
+ * 550, 551 and 553. Policy and content refusals (5.7.x spam blocks, 5.6.x, 5.3.x) are not the address's fault.
+ */
+export function isAddressRefusal(failure: ClassifiedFailure): boolean {
+  if (failure.kind !== 'permanent' || typeof failure.code !== 'number') return false;
+  const enhanced = /\b5\.(\d{1,3})\.(\d{1,3})\b/.exec(failure.response);
+  if (enhanced) return enhanced[1] === '1' || (enhanced[1] === '2' && enhanced[2] === '1');
+  return [550, 551, 553].includes(failure.code);
+}
+
 /** Exponential backoff: base, 2×base, 4×base… capped at `maxMs`. `attempt` counts from 1. */
 export function backoffDelay(attempt: number, baseMs: number, maxMs = 5 * 60_000): number {
   return Math.min(baseMs * 2 ** (attempt - 1), maxMs);

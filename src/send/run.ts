@@ -6,7 +6,7 @@ import { displayPath, resolvePaths } from '../shared/paths.ts';
 import { loadSite } from '../content/site.ts';
 import { HeaderValueError } from '../email/header-value.ts';
 import { toMailOptions, type MessageInput } from '../email/mime.ts';
-import { SMTP_FROM_ENV, type SendOptions } from './args.ts';
+import { RECIPIENTS_FROM_DATABASE, SMTP_FROM_ENV, type SendOptions } from './args.ts';
 import type { Delivery } from './delivery.ts';
 import { loadDigest, type Digest } from './digest.ts';
 import { SendRefusedError } from './errors.ts';
@@ -16,9 +16,9 @@ import { personalise } from './personalise.ts';
 import { planDelivery, type QueuedRecipient } from './plan.ts';
 import { createProgress, type Progress, type OutputStream } from './progress.ts';
 import { createRateLimiter, type Clock } from './rate-limit.ts';
-import { parseRecipients } from './recipients.ts';
+import { parseRecipients, type Recipient } from './recipients.ts';
 import { createRedactor, type Redactor } from './redact.ts';
-import { backoffDelay, classifySendError } from './retry.ts';
+import { backoffDelay, classifySendError, isAddressRefusal } from './retry.ts';
 import { createSmtpDelivery } from './smtp-delivery.ts';
 import { cleartextPasswordWarning, parseSmtpUrl, type SmtpTarget } from './smtp-url.ts';
 import { loadSuppressionList, SuppressionListError } from './suppression.ts';
@@ -43,7 +43,7 @@ export interface SendResult {
 
 /** Used in outbox mode without UNSUBSCRIBE_SECRET, so previews work; its tokens are worthless on purpose. */
 export const DEV_UNSUBSCRIBE_SECRET = 'dev-only-unsubscribe-secret-NOT-FOR-PRODUCTION';
-const MIN_UNSUBSCRIBE_SECRET_LENGTH = 16;
+export const MIN_UNSUBSCRIBE_SECRET_LENGTH = 16;
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value;
@@ -130,6 +130,46 @@ function readRecipients(options: SendOptions, io: SendIO) {
   return { ...list, label };
 }
 
+/** What send needs of the subscriber list: its confirmed subscribers, and a place to record hard bounces. */
+interface SubscriberList {
+  label: string;
+  recipients: Recipient[];
+  recordHardBounce(email: string, response: string, at: Date): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Opens the list `npm run subscriptions` keeps (loaded only when asked for, so CSV sends never load a database). */
+async function openSubscriberList(io: SendIO): Promise<SubscriberList> {
+  const { databaseLocation, DatabaseBusyError } = await import('../subscriptions/storage/database.ts');
+  const { openSubscriberStore } = await import('../subscriptions/storage/open.ts');
+  let opened;
+  try {
+    opened = await openSubscriberStore(databaseLocation(io.env, io.cwd), 2);
+  } catch (error) {
+    if (error instanceof DatabaseBusyError) throw new SendRefusedError([error.message]);
+    throw new SendRefusedError([
+      `--recipients ${RECIPIENTS_FROM_DATABASE}: could not open the subscriber list: ${(error as Error).message}`,
+    ]);
+  }
+  const { store, database } = opened;
+  let subscribers;
+  try {
+    subscribers = await store.sendable();
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
+  return {
+    label: database.description,
+    // A subscriber's id stands where a CSV row's line number would, in any problem reported about them.
+    recipients: subscribers.map(({ id, email, name }) => (name === null ? { email, line: id } : { email, name, line: id })),
+    recordHardBounce: async (email, response, at) => {
+      await store.recordBounce(email, { type: 'hard', source: 'send', detail: response, softLimit: 1 }, at);
+    },
+    close: () => opened.close(),
+  };
+}
+
 function messageFor(digest: Digest, item: QueuedRecipient, secret: string, sentAt: Date): MessageInput {
   const message = personalise(digest, item.recipient, secret, sentAt);
   return item.previousMessageId === undefined ? message : { ...message, messageId: item.previousMessageId };
@@ -173,6 +213,9 @@ interface DeliveryRun {
   summary: SendSummary;
   /** resolves when the rate limit lets the next message start */
   takeSlot: () => Promise<void>;
+  /** with --recipients db: where a refused address is recorded as a hard bounce */
+  subscriberList?: SubscriberList;
+  hardBouncesRecorded: number;
 }
 
 /** Once a reason is set (or Ctrl-C was pressed), no further recipient or retry is started. */
@@ -218,6 +261,10 @@ async function deliverOne(run: DeliveryRun, item: QueuedRecipient): Promise<void
       record('failed', { ...code, response });
       summary.failed.push({ email, response });
       progress.record('failed', email, response);
+      if (run.subscriberList && isAddressRefusal(failure)) {
+        await run.subscriberList.recordHardBounce(email, response, new Date(io.clock.now()));
+        run.hardBouncesRecorded += 1;
+      }
       if (failure.kind === 'fatal') stop(run, `the SMTP connection could not be set up (${response})`);
       else if (failure.kind === 'temporary' && failure.connectionLevel)
         stop(run, `the SMTP server could not be reached (${failure.code}: ${response})`);
@@ -258,6 +305,7 @@ export async function runSend(options: SendOptions, io: SendIO): Promise<SendRes
   const say = (text: string) => io.stderr.write(`${redact(text)}\n`);
   let journal: Journal | undefined;
   let delivery: Delivery | undefined;
+  let subscriberList: SubscriberList | undefined;
   try {
     const notes: string[] = [];
     const target = smtpTarget(options, io, notes);
@@ -270,7 +318,10 @@ export async function runSend(options: SendOptions, io: SendIO): Promise<SendRes
     const siteDir = options.site === undefined ? paths.outputDir : path.resolve(io.cwd, options.site);
     const digest = loadDigest(siteDir, options.digest, io.cwd);
     const suppressed = suppressionFile(options, io, notes);
-    const recipients = readRecipients(options, io);
+    if (options.recipients === RECIPIENTS_FROM_DATABASE) subscriberList = await openSubscriberList(io);
+    const recipients = subscriberList
+      ? { recipients: subscriberList.recipients, problems: [], duplicatesMerged: 0, label: subscriberList.label }
+      : readRecipients(options, io);
 
     const outboxDir = path.resolve(io.cwd, options.outbox ?? path.join('outbox', digest.slug));
     // Outbox runs keep their journal inside the outbox, so a preview can never mark real recipients as sent.
@@ -327,9 +378,26 @@ export async function runSend(options: SendOptions, io: SendIO): Promise<SendRes
 
     const progress = createProgress(io.stderr, plan.queue.length, target ? 'sent' : 'written');
     const takeSlot = createRateLimiter(target ? options.rate : undefined, io.clock);
-    const run: DeliveryRun = { digest, secret, delivery, journal, progress, redact, options, io, summary, takeSlot };
+    const run: DeliveryRun = {
+      digest,
+      secret,
+      delivery,
+      journal,
+      progress,
+      redact,
+      options,
+      io,
+      summary,
+      takeSlot,
+      subscriberList,
+      hardBouncesRecorded: 0,
+    };
     await deliverQueue(run, plan.queue, target ? options.connections : 1);
     progress.finish();
+    if (run.hardBouncesRecorded > 0)
+      say(
+        `note: recorded ${run.hardBouncesRecorded} refused address(es) as hard bounces in ${subscriberList?.label ?? 'the subscriber list'}`,
+      );
     io.stdout.write(redact(formatSummary(summary)));
     return { exitCode: exitCodeFor(summary), summary };
   } catch (error) {
@@ -342,5 +410,6 @@ export async function runSend(options: SendOptions, io: SendIO): Promise<SendRes
   } finally {
     delivery?.close();
     journal?.close();
+    await subscriberList?.close();
   }
 }

@@ -89,3 +89,8 @@ export function validate<S extends z.ZodType>(schema: S, data: unknown, where: W
     );
   return problems.length || !result.success ? { ok: false, problems } : { ok: true, value: result.data, problems };
 }
+
+/** Schema issues as lines `label: field: message`, for inputs that are not an editor's files (a request body, digest.json). */
+export function formatIssues(label: string, issues: readonly z.core.$ZodIssue[]): string[] {
+  return issues.map((issue) => [label, ...(issue.path.length ? [issue.path.map(String).join('.')] : []), issue.message].join(': '));
+}

@@ -24,9 +24,10 @@ describe('sitemap and robots.txt', () => {
   });
 
   it('lists exactly the public web pages of the build, by absolute URL', () => {
-    // Every HTML page a reader can reach, except the 404 page (and the digests' email documents).
+    // Every HTML page a reader can reach, except the 404 page, pages marked noindex (the newsletter's
+    // check-your-inbox and confirmation pages) and the digests' email documents.
     const pages = webPages(out)
-      .filter((f) => f !== '404.html')
+      .filter((f) => f !== '404.html' && !read(out, f).includes('<meta name="robots" content="noindex">'))
       .map((f) => `${origin}${urlPathOf(f)}`);
     expect([...entries.keys()].sort()).toEqual(pages.sort());
     expect(pages).toEqual(
