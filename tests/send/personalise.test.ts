@@ -70,7 +70,7 @@ describe('personalise', () => {
     };
     const message = personalise(literal, { email: 'kim@example.org', line: 2 }, secret, sentAt);
     const personal = personalUnsubscribeUrl(literalUrl, secret, 'kim@example.org', digest.listId);
-    expect(personal).toMatch(/^https:\/\/dispatch\.example\.org\/unsubscribe\?list=digest&lang=en&email=kim%40example\.org&token=/);
+    expect(personal).toMatch(/^https:\/\/dispatch\.example\.org\/unsubscribe\?list=digest&lang=en&recipient=a2ltQGV4YW1wbGUub3Jn&token=/);
     expect(message.text).toBe(`Web: ${digest.webUrl}\nStop: ${personal}\n`);
     expect(message.html).toBe(
       `<a href="https://dispatch.example.org/digests/2025-06-27/?a=1&amp;b=2">web</a> <a href="${personal.replaceAll('&', '&amp;')}">stop</a>`,
