@@ -1,8 +1,7 @@
 // The email half of the benchmark: one digest's view model, email template and email pipeline, in-process,
-// on articles from a generated tree. Rendering follows what Eleventy does for templates/digest/email.njk
-// (same Nunjucks, options and layout chain); run.ts checks the result against a real build's email.html.
+// on articles from a generated tree, with the renderer the build uses (src/digest/render.ts); run.ts
+// checks the result against a real build's email.html.
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArticle } from '../src/content/article.ts';
@@ -10,31 +9,19 @@ import { parseDigest, selectArticles } from '../src/content/digest.ts';
 import { readFrontMatter } from '../src/content/front-matter.ts';
 import { loadSite, type Site } from '../src/content/site.ts';
 import { projectRoot } from '../src/content/paths.ts';
+import { digestPipelineOptions } from '../src/digest/email.ts';
+import { createDigestRenderer, type DigestRenderer } from '../src/digest/render.ts';
 import { digestView, type DigestArticleInput, type DigestView } from '../src/digest/view.ts';
 import { emailSteps, runEmailPipeline, type EmailPipelineOptions, type EmailPipelineResult, type StepName } from '../src/email/pipeline.ts';
 import { loadAllFacts, type FactsBySlug } from '../src/facts/load.ts';
-
-interface NunjucksEnvironment {
-  renderString(source: string, context: Record<string, unknown>): string;
-}
-
-interface Nunjucks {
-  Environment: new (loader: unknown, options: Record<string, unknown>) => NunjucksEnvironment;
-  FileSystemLoader: new (searchPaths: string[]) => unknown;
-}
-
-// The Nunjucks that Eleventy renders with: a dependency of @11ty/eleventy, resolved from there.
-const requireFromEleventy = createRequire(createRequire(import.meta.url).resolve('@11ty/eleventy'));
-const nunjucks = requireFromEleventy('nunjucks') as Nunjucks;
-
-// As set in src/eleventy/index.ts; a mismatch shows up as a difference from the built email.html.
-const NUNJUCKS_OPTIONS = { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true };
 
 export interface EmailBench {
   site: Site;
   facts: FactsBySlug;
   /** Every article of the tree, newest first. */
   articles: Array<DigestArticleInput & { tags: string[] }>;
+  renderer: DigestRenderer;
+  /** The email HTML as the template writes it, before the pipeline. */
   render(view: DigestView): string;
 }
 
@@ -44,7 +31,6 @@ export interface EmailBench {
  */
 export function loadEmailBench(contentDir: string, templatesDir = path.join(projectRoot, 'templates')): EmailBench {
   const site = loadSite(contentDir);
-  const rawSite = JSON.parse(fs.readFileSync(path.join(contentDir, '_data', 'site.json'), 'utf8')) as unknown;
   const facts = loadAllFacts(contentDir, site.timeZone);
   const articlesDir = path.join(contentDir, 'articles');
   const articles = fs
@@ -65,25 +51,8 @@ export function loadEmailBench(contentDir: string, templatesDir = path.join(proj
     })
     .sort((a, b) => b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug));
 
-  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([templatesDir]), NUNJUCKS_OPTIONS);
-  const chain = templateChain(path.join(templatesDir, 'digest', 'email.njk'), path.join(templatesDir, 'layouts'));
-  const render = (view: DigestView) =>
-    chain.reduce<string | undefined>(
-      (content, source) => env.renderString(source, { site: rawSite, digest: view, ...(content === undefined ? {} : { content }) }),
-      undefined,
-    ) ?? '';
-  return { site, facts, articles, render };
-}
-
-/** The template's body, then each layout's, in the order Eleventy renders them. */
-function templateChain(file: string, layoutsDir: string): string[] {
-  const chain: string[] = [];
-  for (let current: string | undefined = file; current;) {
-    const { content, data }: { content: string; data: Record<string, unknown> } = readFrontMatter(fs.readFileSync(current, 'utf8'));
-    chain.push(content);
-    current = typeof data.layout === 'string' ? path.join(layoutsDir, data.layout) : undefined;
-  }
-  return chain;
+  const renderer = createDigestRenderer(templatesDir, site);
+  return { site, facts, articles, renderer, render: (view) => renderer.html(view) };
 }
 
 /** A digest of the given articles, as an editor would list them; `slug` names it in messages. */
@@ -145,7 +114,7 @@ export async function timeDigestEmail(
     const viewed = performance.now();
     rendered = bench.render(view);
     const templated = performance.now();
-    result = await runEmailPipeline(rendered, pipelineOptions(bench.site, view));
+    result = await runEmailPipeline(rendered, digestPipelineOptions(view, bench.site));
     const finished = performance.now();
     if (run < warmup) continue;
     samples.view.push(viewed - started);
@@ -157,7 +126,7 @@ export async function timeDigestEmail(
       [StepName, (html: string, options: EmailPipelineOptions) => string | Promise<string>]
     >) {
       const stepStarted = performance.now();
-      html = await step(html, pipelineOptions(bench.site, view));
+      html = await step(html, digestPipelineOptions(view, bench.site));
       (steps[name] ??= []).push(performance.now() - stepStarted);
     }
   }
@@ -176,15 +145,6 @@ export async function timeDigestEmail(
     emailBytes: result?.bytes ?? 0,
     errors: result?.errors.map((issue) => issue.message) ?? [],
     warnings: [...new Set(result?.warnings.map((issue) => issue.message))],
-  };
-}
-
-/** The options src/digest/email.ts passes to the pipeline for a digest. */
-function pipelineOptions(site: Site, view: DigestView): EmailPipelineOptions {
-  return {
-    baseUrl: site.url,
-    utm: site.email.utm === false ? false : { ...site.email.utm, campaign: view.campaign },
-    mergeTags: Object.values(view.mergeTags),
   };
 }
 

@@ -8,6 +8,7 @@ import { keyFigures, type FigureView } from '../facts/present.ts';
 import { formatDateline, toIsoWithOffset } from '../format/dates.ts';
 import { formatProse } from '../format/numbers.ts';
 import type { Address } from '../email/mime.ts';
+import { preheaderFillerCount } from '../email/preheader.ts';
 import { mergeTagsFor, type MergeTags } from './merge-tags.ts';
 
 export interface DigestArticleInput {
@@ -27,6 +28,9 @@ export interface DigestArticleInput {
  */
 export const LEAD_FIGURES = 2;
 
+/** The id of the key figures' heading on an article page (templates/partials/key-figures.njk). */
+export const ARTICLE_FIGURES_ANCHOR = 'key-figures-title';
+
 export interface DigestArticleView {
   slug: string;
   title: string;
@@ -42,8 +46,19 @@ export interface DigestArticleView {
   keyFigures: FigureView[];
   /** The first `LEAD_FIGURES` key figures: what the email HTML and plain text show. */
   leadFigures: FigureView[];
-  /** The link text to the article, in both parts: it says when the email leaves key figures out. */
-  readMore: string;
+  /** How many key figures the article has, in words as a sentence prints it ("five"), for "all five key figures". */
+  figureCountInWords: string;
+  /** The article page's list of every key figure, for the email's link to the ones it leaves out. */
+  figuresUrl: string;
+}
+
+/** What the email shows: every article, or as many as fit its size budget, with a pointer to the rest. */
+export interface DigestEmailView {
+  articles: DigestArticleView[];
+  /** How many articles only the web version shows (0 when the email shows them all). */
+  omitted: number;
+  /** The same, in words as a sentence prints it ("eight"). */
+  omittedInWords: string;
 }
 
 export interface DigestView {
@@ -51,21 +66,32 @@ export interface DigestView {
   file: string;
   subject: string;
   preheader: string;
+  /** How many invisible filler groups follow the preheader, so no other text shows in an inbox preview. */
+  preheaderFiller: number;
   intro: string[];
   isoDate: string;
   dateline: string;
   siteTitle: string;
   siteUrl: string;
   language: string;
+  publisherName: string;
+  /** The publisher's postal address for the footer, from site.json; `npm run send` refuses a digest without one. */
+  postalAddress: string | undefined;
   /** The web version ("view in browser"). */
   webUrl: string;
+  /** The digest archive ("past issues"). */
+  pastIssuesUrl: string;
   from: Address;
   replyTo: Address | undefined;
   listId: string;
   unsubscribe: { url: string; mailto: string };
   mergeTags: MergeTags;
   campaign: string;
+  /** The Feedback-ID header (`<campaign>:<SenderId>`, Gmail's feedback loop), when site.json sets a SenderId. */
+  feedbackId: string | undefined;
+  /** Every article, as the web version shows them. */
   articles: DigestArticleView[];
+  email: DigestEmailView;
 }
 
 export interface DigestViewInput {
@@ -81,11 +107,14 @@ export function digestView({ slug, file, digest, articles, facts, site }: Digest
   const options = { locale: site.locale, zone: site.timeZone };
   const iso = digest.date.toISO() ?? '';
   const webUrl = `${site.url}/digests/${slug}/`;
+  const campaign = `digest-${slug}`;
+  const articleViews = articles.map((article) => articleView(article, facts, site));
   return {
     slug,
     file,
     subject: digest.subject,
     preheader: digest.preheader,
+    preheaderFiller: preheaderFillerCount(digest.preheader),
     intro: digest.intro
       .split(/\n\s*\n/)
       .map((p) => p.replace(/\s+/g, ' ').trim())
@@ -95,33 +124,54 @@ export function digestView({ slug, file, digest, articles, facts, site }: Digest
     siteTitle: site.title,
     siteUrl: site.url,
     language: site.language,
+    publisherName: site.publisher.name,
+    postalAddress: site.email.postalAddress,
     webUrl,
+    pastIssuesUrl: `${site.url}/digests/`,
     from: digest.from ?? site.email.from,
     replyTo: site.email.replyTo,
     listId: site.email.listId,
     unsubscribe: { url: site.email.unsubscribeUrl, mailto: site.email.unsubscribeMailto },
     mergeTags: mergeTagsFor(site, webUrl),
-    campaign: `digest-${slug}`,
-    articles: articles.map((article) => {
-      const date = DateTime.fromJSDate(article.date).toISO() ?? '';
-      const figures = keyFigures(facts[article.slug], options);
-      return {
-        slug: article.slug,
-        title: article.title,
-        summary: article.summary,
-        section: article.section,
-        url: new URL(article.url, `${site.url}/`).href,
-        path: article.url,
-        dateline: formatDateline(date, options),
-        isoDate: toIsoWithOffset(date, site.timeZone),
-        keyFigures: figures,
-        leadFigures: figures.slice(0, LEAD_FIGURES),
-        // The sentence is in English whatever the site's locale (like the templates' own words), so is its number.
-        readMore:
-          figures.length > LEAD_FIGURES
-            ? `Read the article and all ${formatProse(figures.length, { locale: 'en-US' })} key figures`
-            : 'Read the article',
-      };
-    }),
+    campaign,
+    feedbackId: site.email.feedbackId && `${campaign}:${site.email.feedbackId.senderId}`,
+    articles: articleViews,
+    email: emailShowing(articleViews, articleViews.length),
   };
+}
+
+function articleView(article: DigestArticleInput, facts: FactsBySlug, site: Site): DigestArticleView {
+  const options = { locale: site.locale, zone: site.timeZone };
+  const date = DateTime.fromJSDate(article.date).toISO() ?? '';
+  const figures = keyFigures(facts[article.slug], options);
+  const url = new URL(article.url, `${site.url}/`).href;
+  return {
+    slug: article.slug,
+    title: article.title,
+    summary: article.summary,
+    section: article.section,
+    url,
+    path: article.url,
+    dateline: formatDateline(date, options),
+    isoDate: toIsoWithOffset(date, site.timeZone),
+    keyFigures: figures,
+    leadFigures: figures.slice(0, LEAD_FIGURES),
+    figureCountInWords: inWords(figures.length),
+    figuresUrl: `${url}#${ARTICLE_FIGURES_ANCHOR}`,
+  };
+}
+
+// The templates' words are English whatever the site's locale, so are the numbers in their sentences.
+function inWords(count: number): string {
+  return formatProse(count, { locale: 'en-US' });
+}
+
+function emailShowing(articles: DigestArticleView[], shown: number): DigestEmailView {
+  const omitted = articles.length - shown;
+  return { articles: articles.slice(0, shown), omitted, omittedInWords: inWords(omitted) };
+}
+
+/** The digest with its email showing only the first `shown` articles; the web version keeps them all. */
+export function showingInEmail(view: DigestView, shown: number): DigestView {
+  return { ...view, email: emailShowing(view.articles, shown) };
 }

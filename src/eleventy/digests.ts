@@ -1,14 +1,15 @@
 // Digests: validate each issue, resolve its articles, and render its four outputs —
-// web page, email HTML (through the email pipeline), plain text and digest.json — plus message.eml.
+// web page, email HTML (through the email pipeline, fitted to its size budget), plain text and digest.json — plus message.eml.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseDigest, selectArticles } from '../content/digest.ts';
 import { ContentError } from '../content/errors.ts';
 import { displayPath } from '../content/paths.ts';
 import { digestView, type DigestView } from '../digest/view.ts';
-import { renderDigestText } from '../digest/text.ts';
 import { writeDigestMessage } from '../digest/message.ts';
-import { runDigestEmailPipeline } from '../digest/email.ts';
+import { prepareDigestEmail, type DigestEmail } from '../digest/email.ts';
+import { digestJson } from '../digest/json.ts';
+import { createDigestRenderer } from '../digest/render.ts';
 import { isArticlePath } from './articles.ts';
 import type { BuildState } from './state.ts';
 import type { CollectionItem, EleventyConfig } from './types.ts';
@@ -34,8 +35,9 @@ function articleInput(item: CollectionItem) {
 
 export function registerDigests(config: EleventyConfig, state: () => BuildState, templatesDir: string): void {
   const views = new Map<string, DigestView>();
+  const emails = new Map<string, DigestEmail>();
 
-  config.addCollection('digests', (api) => {
+  config.addCollection('digests', async (api) => {
     const { contentDir, site, facts, serving } = state();
     const all = api.getAll();
     const articles = all.filter((item) => isArticlePath(item.inputPath, contentDir)).map(articleInput);
@@ -55,42 +57,26 @@ export function registerDigests(config: EleventyConfig, state: () => BuildState,
     }
     // The dev server previews the digests it can make; its content check names the others.
     if (problems.length && !serving) throw new ContentError(problems);
+    // Both parts of the email are made here, before any is written: the HTML decides how many articles
+    // fit its size budget, and the text part must show the same ones.
+    emails.clear();
+    const renderer = createDigestRenderer(templatesDir, site);
+    for (const [slug, view] of views) {
+      const email = await prepareDigestEmail(view, site, renderer);
+      emails.set(slug, email);
+      views.set(slug, email.view);
+    }
     return [...views.values()].sort((a, b) => b.isoDate.localeCompare(a.isoDate));
   });
 
-  config.addFilter('digestText', (view: DigestView) => renderDigestText(view, { utm: state().site.email.utm }));
-  config.addFilter('digestJson', (view: DigestView) =>
-    JSON.stringify(
-      {
-        slug: view.slug,
-        subject: view.subject,
-        preheader: view.preheader,
-        date: view.isoDate,
-        from: view.from,
-        replyTo: view.replyTo,
-        listId: view.listId,
-        webUrl: view.webUrl,
-        unsubscribe: view.unsubscribe,
-        mergeTags: view.mergeTags,
-        articles: view.articles.map((a) => a.url),
-      },
-      null,
-      2,
-    ),
-  );
+  config.addFilter('digestEmail', (view: DigestView) => emails.get(view.slug)?.html ?? '');
+  config.addFilter('digestText', (view: DigestView) => emails.get(view.slug)?.text ?? '');
+  config.addFilter('digestJson', (view: DigestView) => digestJson(view));
 
   // Output templates live in templates/digest, not content/: editors write digests, not their plumbing.
   for (const name of DIGEST_TEMPLATES) {
     config.addTemplate(`_digest-${name}.njk`, fs.readFileSync(path.join(templatesDir, 'digest', `${name}.njk`), 'utf8'), {});
   }
-
-  config.addTransform('email-pipeline', async function (content) {
-    const outputPath = this.page.outputPath;
-    if (typeof outputPath !== 'string' || !outputPath.endsWith(`${path.sep}email.html`)) return content;
-    const view = views.get(path.basename(path.dirname(outputPath)));
-    if (!view) return content;
-    return runDigestEmailPipeline(content, view, state().site);
-  });
 
   // The .eml needs the finished HTML and text, so it is composed once both are written.
   config.on('eleventy.after', async ({ results }: { results: Array<{ outputPath: string | false; content: string }> }) => {
