@@ -264,6 +264,25 @@ describe('merge tags for other email services', () => {
     expect(read(out, `${digestDir}/email.txt`)).toContain('Unsubscribe: {{ UnsubscribeURL }}');
   });
 
+  it.each([
+    ['kit', '{{ unsubscribe_url }}'],
+    ['sendgrid', '<%asm_global_unsubscribe_raw_url%>'],
+    ['postmark', '{{{ pm:unsubscribe }}}'],
+  ])('writes %s’s unsubscribe tag as its documentation gives it, and links the web version for view in browser', async (style, tag) => {
+    const out = await buildInto(withMergeTags(style));
+    const $ = cheerio.load(read(out, `${digestDir}/email.html`));
+    const linkTo = (text: string) =>
+      $('a')
+        .filter((_, a) => $(a).text() === text)
+        .attr('href');
+    expect(linkTo('Unsubscribe')).toBe(tag);
+    expect(linkTo('View in browser')).toBe('https://dispatch.example.org/digests/2025-06-27/');
+    const text = read(out, `${digestDir}/email.txt`);
+    expect(text).toContain(`Unsubscribe: ${tag}`);
+    const json = JSON.parse(read(out, `${digestDir}/digest.json`)) as { mergeTags: { unsubscribe: string } };
+    expect(json.mergeTags.unsubscribe).toBe(tag);
+  });
+
   it('writes literal URLs when the service fills nothing in', async () => {
     const out = await buildInto(withMergeTags('literal'));
     const $ = cheerio.load(read(out, `${digestDir}/email.html`));

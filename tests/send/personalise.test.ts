@@ -77,6 +77,23 @@ describe('personalise', () => {
     );
   });
 
+  it.each([
+    ['Kit', '{{ unsubscribe_url }}'],
+    ['SendGrid', '<%asm_global_unsubscribe_raw_url%>'],
+    ['Postmark', '{{{ pm:unsubscribe }}}'],
+  ])('replaces %s’s unsubscribe tag, as written and HTML-escaped', (_service, tag) => {
+    const styled: Digest = {
+      ...digest,
+      mergeTags: { unsubscribe: tag, viewInBrowser: digest.webUrl },
+      html: `<a href="${tag}">stop</a> <a href="${tag.replace(/</g, '&lt;').replace(/>/g, '&gt;')}">stop</a>`,
+      text: `Stop: ${tag}\n`,
+    };
+    const message = personalise(styled, { email: 'kim@example.org', line: 2 }, secret, sentAt);
+    const personal = personalUnsubscribeUrl(digest.unsubscribe.url, secret, 'kim@example.org', digest.listId);
+    expect(message.text).toBe(`Stop: ${personal}\n`);
+    expect(message.html).toBe(`<a href="${personal.replace('&', '&amp;')}">stop</a> <a href="${personal.replace('&', '&amp;')}">stop</a>`);
+  });
+
   it('treats merge tags and their values as literal text', () => {
     expect(
       replaceMergeTags(
