@@ -1,40 +1,25 @@
 // The email half of the benchmark: one digest's view model, email template and email pipeline, in-process,
-// on articles from a generated tree. Rendering follows what Eleventy does for templates/digest/email.njk
-// (same Nunjucks, options and layout chain); run.ts checks the result against a real build's email.html.
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
+// on articles from a generated tree, with the renderer the build uses (src/digest/render.ts); run.ts
+// checks the result against a real build's email.html.
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { checkContent } from '../src/check/check.ts';
 import { parseDigest } from '../src/content/digest.ts';
 import type { DigestEntry } from '../src/content/model.ts';
-import { PAGE_TEMPLATES } from '../src/eleventy/pages.ts';
+import { digestPipelineOptions } from '../src/digest/email.ts';
+import { createDigestRenderer, type DigestRenderer } from '../src/digest/render.ts';
 import type { DigestView } from '../src/digest/view.ts';
 import { emailSteps, runEmailPipeline, type EmailPipelineOptions, type EmailPipelineResult, type StepName } from '../src/email/pipeline.ts';
 import type { ArticleView } from '../src/present/article.ts';
 import { projectRoot } from '../src/shared/paths.ts';
 import type { Publication } from '../src/site/publication.ts';
 
-interface NunjucksEnvironment {
-  renderString(source: string, context: Record<string, unknown>): string;
-}
-
-interface Nunjucks {
-  Environment: new (loader: unknown, options: Record<string, unknown>) => NunjucksEnvironment;
-  FileSystemLoader: new (searchPaths: string[]) => unknown;
-}
-
-// The Nunjucks that Eleventy renders with: a dependency of @11ty/eleventy, resolved from there.
-const requireFromEleventy = createRequire(createRequire(import.meta.url).resolve('@11ty/eleventy'));
-const nunjucks = requireFromEleventy('nunjucks') as Nunjucks;
-
-// As set in src/eleventy/index.ts; a mismatch shows up as a difference from the built email.html.
-const NUNJUCKS_OPTIONS = { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true };
-
 export interface EmailBench {
   publication: Publication;
   /** Every article of the tree, newest first. */
   articles: ArticleView[];
+  renderer: DigestRenderer;
+  /** The email HTML as the template writes it, before the pipeline. */
   render(view: DigestView): string;
 }
 
@@ -46,25 +31,8 @@ export function loadEmailBench(contentDir: string, templatesDir = path.join(proj
   const report = checkContent(contentDir, { numerals: false });
   if (!report.publication || report.errors.length) throw new Error(`bench: the tree has problems:\n${report.errors.join('\n')}`);
   const publication = report.publication;
-  const rawSite = JSON.parse(fs.readFileSync(path.join(contentDir, '_data', 'site.json'), 'utf8')) as unknown;
-  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([templatesDir]), NUNJUCKS_OPTIONS);
-  const chain = templateChain(templatesDir);
-  const render = (view: DigestView) =>
-    chain.reduce<string | undefined>(
-      (content, source) => env.renderString(source, { site: rawSite, digest: view, ...(content === undefined ? {} : { content }) }),
-      undefined,
-    ) ?? '';
-  return { publication, articles: publication.articles, render };
-}
-
-/** The email template's body, then its layout's, in the order Eleventy renders them. */
-function templateChain(templatesDir: string): string[] {
-  const email = PAGE_TEMPLATES.find((template) => template.file === 'digest/email.njk');
-  if (!email?.layout) throw new Error('bench: the digest email template and its layout are not where src/eleventy/pages.ts says');
-  return [
-    fs.readFileSync(path.join(templatesDir, email.file), 'utf8'),
-    fs.readFileSync(path.join(templatesDir, 'layouts', email.layout), 'utf8'),
-  ];
+  const renderer = createDigestRenderer(templatesDir, publication.site);
+  return { publication, articles: publication.articles, renderer, render: (view) => renderer.html(view) };
 }
 
 /** A digest of the given articles, as an editor would list them; `slug` names it in messages. */
@@ -127,7 +95,7 @@ export async function timeDigestEmail(
     const viewed = performance.now();
     rendered = bench.render(view);
     const templated = performance.now();
-    result = await runEmailPipeline(rendered, pipelineOptions(bench.publication.site, view));
+    result = await runEmailPipeline(rendered, digestPipelineOptions(view, bench.publication.site));
     const finished = performance.now();
     if (run < warmup) continue;
     samples.view.push(viewed - started);
@@ -139,7 +107,7 @@ export async function timeDigestEmail(
       [StepName, (html: string, options: EmailPipelineOptions) => string | Promise<string>]
     >) {
       const stepStarted = performance.now();
-      html = await step(html, pipelineOptions(bench.publication.site, view));
+      html = await step(html, digestPipelineOptions(view, bench.publication.site));
       (steps[name] ??= []).push(performance.now() - stepStarted);
     }
   }
@@ -158,15 +126,6 @@ export async function timeDigestEmail(
     emailBytes: result?.bytes ?? 0,
     errors: result?.errors.map((issue) => issue.message) ?? [],
     warnings: [...new Set(result?.warnings.map((issue) => issue.message))],
-  };
-}
-
-/** The options src/digest/email.ts passes to the pipeline for a digest. */
-function pipelineOptions(site: Publication['site'], view: DigestView): EmailPipelineOptions {
-  return {
-    baseUrl: site.url,
-    utm: site.email.utm === false ? false : { ...site.email.utm, campaign: view.campaign },
-    mergeTags: Object.values(view.mergeTags),
   };
 }
 

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { projectRoot } from '../src/shared/paths.ts';
-import { runDigestEmailPipeline } from '../src/digest/email.ts';
+import { prepareDigestEmail } from '../src/digest/email.ts';
 import { loadEmailBench, median, timeDigestEmail, treeDigest, type EmailTiming } from './email.ts';
 import { generateContent, type GeneratedTree } from './generate.ts';
 import { describePictureTiming, timePictures } from './pictures.ts';
@@ -270,7 +270,7 @@ async function main(): Promise<void> {
   if (sample) {
     // The last full build's output is still in place: each build empties only its own folder.
     const view = treeDigest(bench, sample.slug);
-    const html = await runDigestEmailPipeline(bench.render(view), view, bench.publication.site);
+    const { html } = await prepareDigestEmail(view, bench.publication.site, bench.renderer);
     const built = fs.readFileSync(path.join(fullBuild.outDir, 'digests', sample.slug, 'email.html'), 'utf8');
     matchesBuild = html === built;
     if (!matchesBuild) console.log(`The in-process email differs from the build's:\n${firstDifference(html, built)}`);

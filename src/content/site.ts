@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { headerUrlProblem, headerValueProblem, isValidEmailAddress } from '../email/header-value.ts';
+import { emailSendingFields, MERGE_TAG_STYLES } from '../email/settings.ts';
 import { resolveLocale, wordsLanguage } from '../format/locale.ts';
 import { ContentError } from '../shared/errors.ts';
 import { displayPath } from '../shared/paths.ts';
@@ -104,9 +105,10 @@ export const siteSchema = z.object({
     listId: z.string().regex(/^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, 'expected a dotted list id such as "digest.example.org" (RFC 2919)'),
     unsubscribeUrl: httpsUrl,
     unsubscribeMailto: emailAddress,
-    mergeTags: z.enum(['mailchimp', 'listmonk', 'literal']),
+    mergeTags: z.enum(MERGE_TAG_STYLES),
     utm: z.union([z.literal(false), z.object({ source: z.string().min(1), medium: z.string().min(1) })]),
     suppressionFile: z.string().min(1).optional(),
+    ...emailSendingFields,
   }),
   subscribe: subscribeSettings.optional(),
 });

@@ -7,8 +7,10 @@ export interface MergeTags {
 }
 
 /**
- * Mailchimp-style `*|UNSUB|*`, listmonk-style `{{ UnsubscribeURL }}`, or literal URLs for services
- * that fill nothing in (and for this project's own `send`, which replaces whichever tags are declared).
+ * Each service's own placeholders where its documentation names them (see docs/email.md for the pages);
+ * where a service has no web-version placeholder, the link goes to the digest's web version on the site.
+ * `literal` writes plain URLs, for services that fill nothing in (and for this project's own `send`, which
+ * replaces whichever tags are declared).
  */
 export function mergeTagsFor(site: Site, webUrl: string): MergeTags {
   switch (site.email.mergeTags) {
@@ -16,6 +18,12 @@ export function mergeTagsFor(site: Site, webUrl: string): MergeTags {
       return { unsubscribe: '*|UNSUB|*', viewInBrowser: '*|ARCHIVE|*' };
     case 'listmonk':
       return { unsubscribe: '{{ UnsubscribeURL }}', viewInBrowser: '{{ MessageURL }}' };
+    case 'kit':
+      return { unsubscribe: '{{ unsubscribe_url }}', viewInBrowser: webUrl };
+    case 'sendgrid':
+      return { unsubscribe: '<%asm_global_unsubscribe_raw_url%>', viewInBrowser: webUrl };
+    case 'postmark':
+      return { unsubscribe: '{{{ pm:unsubscribe }}}', viewInBrowser: webUrl };
     case 'literal':
       return { unsubscribe: site.email.unsubscribeUrl, viewInBrowser: webUrl };
   }

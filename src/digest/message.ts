@@ -16,6 +16,7 @@ export function digestMessageInput(view: DigestView, html: string, text: string)
     text,
     listUnsubscribe: { url: view.unsubscribe.url, mailto: view.unsubscribe.mailto },
     listId: view.listId,
+    ...(view.feedbackId ? { feedbackId: view.feedbackId } : {}),
   };
 }
 

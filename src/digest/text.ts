@@ -1,69 +1,52 @@
-// The digest's plain-text part: readable on its own, wrapped for mail readers, links listed at the end.
+// The plain-text part's helpers: word wrap for mail readers, and links numbered for a list at the end.
+// The words and layout are in templates/email/digest-text.njk, rendered by render.ts.
 import { rewriteUrl, type UtmParameters } from '../email/steps/absolute-urls.ts';
 import type { DigestView } from './view.ts';
 
-const WIDTH = 72;
+/** Lines of the plain-text part are wrapped at this many columns. */
+export const TEXT_WIDTH = 72;
 
-export interface TextOptions {
-  /** The site's UTM source and medium; each digest supplies its own campaign. */
-  utm: Omit<UtmParameters, 'campaign'> | false;
-}
-
-/** Greedy word wrap; a word longer than the width (a URL) stays whole on its own line. */
-export function wrap(text: string, width = WIDTH, indent = ''): string[] {
+/**
+ * Greedy word wrap; a word longer than the width (a URL) stays whole on its own line. `indent` starts the
+ * first line, `hangingIndent` the others (by default the same).
+ */
+export function wrap(text: string, indent = '', hangingIndent = indent, width = TEXT_WIDTH): string {
   const lines: string[] = [];
   let line = '';
+  const prefix = () => (lines.length === 0 ? indent : hangingIndent);
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && indent.length + line.length + 1 + word.length > width) {
-      lines.push(indent + line);
+    if (line && prefix().length + line.length + 1 + word.length > width) {
+      lines.push(prefix() + line);
       line = word;
     } else {
       line = line ? `${line} ${word}` : word;
     }
   }
-  if (line) lines.push(indent + line);
-  return lines;
+  if (line) lines.push(prefix() + line);
+  return lines.join('\n');
 }
 
-export function renderDigestText(view: DigestView, options: TextOptions): string {
-  const links: string[] = [];
-  const link = (url: string): string => {
-    const tagged =
-      rewriteUrl(url, new URL(view.siteUrl), options.utm && { ...options.utm, campaign: view.campaign }, Object.values(view.mergeTags)) ??
-      url;
-    const existing = links.indexOf(tagged);
-    if (existing >= 0) return `[${existing + 1}]`;
-    links.push(tagged);
-    return `[${links.length}]`;
+export interface TextLinks {
+  /** `[n]` for a URL, numbering it on first use; the URL is tagged as in the HTML part. */
+  ref: (url: string) => string;
+  /** Every URL given to `ref`, in order of first use. */
+  links: () => string[];
+  /** A URL tagged with the digest's UTM parameters where it points to the site, as the HTML part's links are. */
+  tagged: (url: string) => string;
+}
+
+/** Link numbering for one rendering of one digest's plain text. */
+export function textLinks(view: DigestView, utm: Omit<UtmParameters, 'campaign'> | false): TextLinks {
+  const numbered: string[] = [];
+  const tagged = (url: string): string =>
+    rewriteUrl(url, new URL(view.siteUrl), utm && { ...utm, campaign: view.campaign }, Object.values(view.mergeTags)) ?? url;
+  return {
+    ref: (url) => {
+      const link = tagged(url);
+      if (!numbered.includes(link)) numbered.push(link);
+      return `[${numbered.indexOf(link) + 1}]`;
+    },
+    links: () => [...numbered],
+    tagged,
   };
-  const rule = '-'.repeat(WIDTH);
-  const out: string[] = [];
-
-  out.push(`${view.siteTitle.toUpperCase()}`, `Digest, ${view.dateline}`, '', ...wrap(view.subject), '');
-  for (const paragraph of view.intro) out.push(...wrap(paragraph), '');
-  out.push(`View this email in your browser: ${view.mergeTags.viewInBrowser}`, '');
-
-  view.articles.forEach((article, index) => {
-    out.push(rule, '');
-    out.push(...wrap(`${index + 1}. ${article.title}`));
-    out.push(`${article.section} | ${article.dateline}`, '');
-    out.push(...wrap(article.summary), '');
-    if (article.leadFigures.length) {
-      out.push('Key figures:');
-      for (const figure of article.leadFigures) {
-        out.push(...wrap(`* ${figure.value}: ${figure.label}`, WIDTH, '').map((l, i) => (i === 0 ? l : `  ${l}`)));
-        out.push(...wrap(`${figure.attribution}${figure.date ? `, ${figure.date}` : ''}`, WIDTH, '    '));
-      }
-      out.push('');
-    }
-    out.push(...wrap(`${article.readMore} ${link(article.url)}`), '');
-  });
-
-  out.push(rule, '', 'Links:');
-  links.forEach((url, index) => out.push(`[${index + 1}] ${url}`));
-  out.push('', rule, '');
-  out.push(...wrap(`You receive ${view.siteTitle} because you subscribed to its digest.`));
-  out.push(`Unsubscribe: ${view.mergeTags.unsubscribe}`);
-  out.push(`Or write to: ${view.unsubscribe.mailto}`);
-  return `${out.join('\n')}\n`;
 }

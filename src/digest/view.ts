@@ -3,11 +3,12 @@
 import type { DigestEntry } from '../content/model.ts';
 import type { Site } from '../content/site.ts';
 import { digestUrl } from '../content/urls.ts';
-import type { ArticleView } from '../present/article.ts';
-import type { FigureView, PresentOptions } from '../present/figures.ts';
 import { formatDateline, toIsoWithOffset } from '../format/dates.ts';
 import { formatProse } from '../format/numbers.ts';
+import type { ArticleView } from '../present/article.ts';
+import type { FigureView, PresentOptions } from '../present/figures.ts';
 import type { Address } from '../email/mime.ts';
+import { preheaderFillerCount } from '../email/preheader.ts';
 import { mergeTagsFor, type MergeTags } from './merge-tags.ts';
 
 /**
@@ -17,6 +18,9 @@ import { mergeTagsFor, type MergeTags } from './merge-tags.ts';
  * this keeps it growing with articles only. The web version of the digest shows every key figure.
  */
 export const LEAD_FIGURES = 2;
+
+/** The id of the key figures' heading on an article page (templates/partials/key-figures.njk). */
+export const ARTICLE_FIGURES_ANCHOR = 'key-figures-title';
 
 export interface DigestArticleView {
   slug: string;
@@ -33,8 +37,19 @@ export interface DigestArticleView {
   keyFigures: FigureView[];
   /** The first `LEAD_FIGURES` key figures: what the email HTML and plain text show. */
   leadFigures: FigureView[];
-  /** The link text to the article, in both parts: it says when the email leaves key figures out. */
-  readMore: string;
+  /** How many key figures the article has, in words as a sentence prints it ("five"), for "all five key figures". */
+  figureCountInWords: string;
+  /** The article page's list of every key figure, for the email's link to the ones it leaves out. */
+  figuresUrl: string;
+}
+
+/** What the email shows: every article, or as many as fit its size budget, with a pointer to the rest. */
+export interface DigestEmailView {
+  articles: DigestArticleView[];
+  /** How many articles only the web version shows (0 when the email shows them all). */
+  omitted: number;
+  /** The same, in words as a sentence prints it ("eight"). */
+  omittedInWords: string;
 }
 
 export interface DigestView {
@@ -43,21 +58,32 @@ export interface DigestView {
   draft: boolean;
   subject: string;
   preheader: string;
+  /** How many invisible filler groups follow the preheader, so no other text shows in an inbox preview. */
+  preheaderFiller: number;
   intro: string[];
   isoDate: string;
   dateline: string;
   siteTitle: string;
   siteUrl: string;
   language: string;
+  publisherName: string;
+  /** The publisher's postal address for the footer, from site.json; `npm run send` refuses a digest without one. */
+  postalAddress: string | undefined;
   /** The web version ("view in browser"). */
   webUrl: string;
+  /** The digest archive ("past issues"). */
+  pastIssuesUrl: string;
   from: Address;
   replyTo: Address | undefined;
   listId: string;
   unsubscribe: { url: string; mailto: string };
   mergeTags: MergeTags;
   campaign: string;
+  /** The Feedback-ID header (`<campaign>:<SenderId>`, Gmail's feedback loop), when site.json sets a SenderId. */
+  feedbackId: string | undefined;
+  /** Every article, as the web version shows them. */
   articles: DigestArticleView[];
+  email: DigestEmailView;
 }
 
 export interface DigestViewInput {
@@ -74,12 +100,16 @@ export function digestView({ entry, articles, site, text, options }: DigestViewI
   const { slug, data: digest } = entry;
   const iso = digest.date.toISO() ?? '';
   const webUrl = `${site.url}${digestUrl(slug)}`;
+  const campaign = `digest-${slug}`;
+  const articleViews = articles.map((article) => articleView(article));
+  const preheader = text(digest.preheader);
   return {
     slug,
     file: entry.file,
     draft: digest.draft,
     subject: text(digest.subject),
-    preheader: text(digest.preheader),
+    preheader,
+    preheaderFiller: preheaderFillerCount(preheader),
     intro: text(digest.intro)
       .split(/\n\s*\n/)
       .map((p) => p.replace(/\s+/g, ' ').trim())
@@ -89,32 +119,51 @@ export function digestView({ entry, articles, site, text, options }: DigestViewI
     siteTitle: site.title,
     siteUrl: site.url,
     language: site.language,
+    publisherName: site.publisher.name,
+    postalAddress: site.email.postalAddress,
     webUrl,
+    pastIssuesUrl: `${site.url}/digests/`,
     from: digest.from ?? site.email.from,
     replyTo: site.email.replyTo,
     listId: site.email.listId,
     unsubscribe: { url: site.email.unsubscribeUrl, mailto: site.email.unsubscribeMailto },
     mergeTags: mergeTagsFor(site, webUrl),
-    campaign: `digest-${slug}`,
-    articles: articles.map((article) => {
-      const figures = article.keyFigures;
-      return {
-        slug: article.slug,
-        title: article.title,
-        summary: article.summary,
-        section: article.section,
-        url: article.absoluteUrl,
-        path: article.url,
-        dateline: article.date.dateline,
-        isoDate: article.date.iso,
-        keyFigures: figures,
-        leadFigures: figures.slice(0, LEAD_FIGURES),
-        // The sentence is in English whatever the site's locale (like the templates' own words), so is its number.
-        readMore:
-          figures.length > LEAD_FIGURES
-            ? `Read the article and all ${formatProse(figures.length, { locale: 'en-US' })} key figures`
-            : 'Read the article',
-      };
-    }),
+    campaign,
+    feedbackId: site.email.feedbackId && `${campaign}:${site.email.feedbackId.senderId}`,
+    articles: articleViews,
+    email: emailShowing(articleViews, articleViews.length),
   };
+}
+
+function articleView(article: ArticleView): DigestArticleView {
+  const figures = article.keyFigures;
+  return {
+    slug: article.slug,
+    title: article.title,
+    summary: article.summary,
+    section: article.section,
+    url: article.absoluteUrl,
+    path: article.url,
+    dateline: article.date.dateline,
+    isoDate: article.date.iso,
+    keyFigures: figures,
+    leadFigures: figures.slice(0, LEAD_FIGURES),
+    figureCountInWords: inWords(figures.length),
+    figuresUrl: `${article.absoluteUrl}#${ARTICLE_FIGURES_ANCHOR}`,
+  };
+}
+
+// The templates' words are English whatever the site's locale, so are the numbers in their sentences.
+function inWords(count: number): string {
+  return formatProse(count, { locale: 'en-US' });
+}
+
+function emailShowing(articles: DigestArticleView[], shown: number): DigestEmailView {
+  const omitted = articles.length - shown;
+  return { articles: articles.slice(0, shown), omitted, omittedInWords: inWords(omitted) };
+}
+
+/** The digest with its email showing only the first `shown` articles; the web version keeps them all. */
+export function showingInEmail(view: DigestView, shown: number): DigestView {
+  return { ...view, email: emailShowing(view.articles, shown) };
 }

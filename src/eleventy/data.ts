@@ -1,5 +1,6 @@
 // What templates render from: the site's metadata as global data, and the publication's pages as collections,
 // each narrowed to what the build's render plan asks for (everything, except in a dev server's rebuild).
+// The digests' pages are collected with their emails (src/eleventy/digests.ts).
 import type { SiteSession } from './session.ts';
 import type { EleventyConfig } from './types.ts';
 
@@ -13,7 +14,6 @@ export function registerData(config: EleventyConfig, session: SiteSession): void
   config.addCollection('articlePages', () => publication().articles.filter((article) => plan().articles(article.slug)));
   config.addCollection('archivePages', () => publication().archivePages.filter((page) => plan().archivePage(page.pageNumber)));
   config.addCollection('topicPages', () => publication().topicPages.filter((page) => plan().topicPage(page.slug, page.pageNumber)));
-  config.addCollection('digestPages', () => publication().digests.filter((digest) => plan().digest(digest.slug)));
   // One item when the plan renders the site's single pages (topics, feeds, sitemap…), none when it does not.
   config.addCollection('singlePages', () => (plan().singles ? [publication()] : []));
 }

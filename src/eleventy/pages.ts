@@ -103,7 +103,6 @@ export const PAGE_TEMPLATES: readonly PageTemplate[] = [
     file: 'digest/email.njk',
     each: { collection: 'digestPages', alias: 'digest' },
     permalink: (d) => `${digestUrl((page('digest')(d) as DigestView).slug)}email.html`,
-    layout: 'email/base.njk',
     pageKind: 'email',
   },
   {

@@ -2,7 +2,7 @@
 import { checkClientSupport } from './checks/client-support.ts';
 import { checkForbidden } from './checks/forbidden.ts';
 import { checkLineLength } from './checks/line-length.ts';
-import { checkSize } from './checks/size.ts';
+import { checkSize, type SizeLimits } from './checks/size.ts';
 import type { CheckResult, Issue } from './checks/types.ts';
 import { absoluteUrls, type UtmParameters } from './steps/absolute-urls.ts';
 import { inlineCss } from './steps/inline-css.ts';
@@ -12,6 +12,7 @@ import { sixDigitHex } from './steps/six-digit-hex.ts';
 
 export type { Issue, CheckName, CheckResult } from './checks/types.ts';
 export type { UtmParameters } from './steps/absolute-urls.ts';
+export type { SizeLimits } from './checks/size.ts';
 
 export interface EmailPipelineOptions {
   /** The site's URL; relative URLs resolve against it and its host's links get UTM parameters. */
@@ -20,6 +21,8 @@ export interface EmailPipelineOptions {
   utm?: UtmParameters | false;
   /** The sending service's placeholders, e.g. `['*|UNSUB|*', '*|ARCHIVE|*']`; every step leaves them as written. */
   mergeTags: readonly string[];
+  /** Where the size check warns and errs; by default at 80 KB and at Gmail's 102 KB. */
+  sizeLimits?: SizeLimits;
   /** Steps to switch off, e.g. `{ minify: false }` to read the output; all run by default. */
   steps?: Partial<Record<StepName, boolean>>;
 }
@@ -48,7 +51,7 @@ export type StepName = keyof typeof emailSteps;
 
 /** The checks run on the final HTML, whichever steps ran. */
 const emailChecks: ReadonlyArray<(html: string, options: EmailPipelineOptions) => CheckResult> = [
-  (html) => checkSize(html),
+  (html, options) => checkSize(html, options.sizeLimits),
   (html) => checkLineLength(html),
   (html, options) => checkForbidden(html, { mergeTags: options.mergeTags }),
   (html) => checkClientSupport(html),

@@ -23,6 +23,8 @@ const digestSchema = z.object({
   webUrl: z.url({ protocol: /^https?$/ }),
   unsubscribe: z.object({ url: z.url({ protocol: /^https$/ }), mailto: z.string().optional() }),
   mergeTags: z.object({ unsubscribe: z.string().min(3), viewInBrowser: z.string().min(3) }),
+  postalAddress: z.string().min(1).optional(),
+  feedbackId: z.string().min(1).optional(),
 });
 
 export type DigestMeta = z.output<typeof digestSchema>;
@@ -41,7 +43,10 @@ function readDigestFile(file: string, cwd: string): string {
   }
 }
 
-/** Loads `<siteDir>/digests/<slug>/` and refuses a digest that could not carry a working unsubscribe link. */
+/**
+ * Loads `<siteDir>/digests/<slug>/` and refuses a digest that could not carry a working unsubscribe link,
+ * or was built without the publisher's postal address.
+ */
 export function loadDigest(siteDir: string, slug: string, cwd: string): Digest {
   if (!SLUG_PATTERN.test(slug)) {
     throw new SendRefusedError([`--digest ${JSON.stringify(slug)} is not a digest slug (letters, digits, ".", "_" or "-")`]);
@@ -62,6 +67,11 @@ export function loadDigest(siteDir: string, slug: string, cwd: string): Digest {
     throw new SendRefusedError([`${displayPath(metaFile, cwd)}: slug is "${meta.slug}" but --digest asked for "${slug}"`]);
   }
 
+  if (meta.postalAddress === undefined) {
+    throw new SendRefusedError([
+      `${displayPath(metaFile, cwd)}: has no postal address: set email.postalAddress in site.json and build again (CAN-SPAM requires the sender's postal address in every commercial email)`,
+    ]);
+  }
   const htmlFile = path.join(dir, 'email.html');
   const html = readDigestFile(htmlFile, cwd);
   const text = readDigestFile(path.join(dir, 'email.txt'), cwd);

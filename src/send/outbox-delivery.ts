@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { composeEml } from '../email/mime.ts';
+import { composeEml, type DkimSigning } from '../email/mime.ts';
 import type { Delivery } from './delivery.ts';
 import { addressKey } from './recipients.ts';
 
@@ -26,7 +26,8 @@ export function outboxFilesNotFor(dir: string, addresses: readonly string[]): st
   return fs.readdirSync(dir).filter((file) => file.endsWith('.eml') && !current.has(file));
 }
 
-export function createOutboxDelivery(dir: string, displayDir: string): Delivery {
+/** `dkim`: each file is signed as the SMTP delivery would sign the message; unsigned when undefined. */
+export function createOutboxDelivery(dir: string, displayDir: string, dkim?: DkimSigning): Delivery {
   fs.mkdirSync(dir, { recursive: true });
   return {
     kind: 'outbox',
@@ -36,7 +37,7 @@ export function createOutboxDelivery(dir: string, displayDir: string): Delivery 
       const file = path.join(dir, outboxFileName(recipient));
       // Written under a temporary name and renamed, so a crash never leaves half a message behind.
       const partial = `${file}.partial`;
-      fs.writeFileSync(partial, await composeEml(message));
+      fs.writeFileSync(partial, await composeEml(message, dkim));
       fs.renameSync(partial, file);
       return `written ${path.join(displayDir, path.basename(file))}`;
     },

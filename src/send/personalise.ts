@@ -62,5 +62,6 @@ export function personalise(digest: Digest, recipient: Recipient, unsubscribeSec
     text: replaceMergeTags(digest.text, textValues),
     listUnsubscribe: { url: unsubscribeUrl, mailto: digest.unsubscribe.mailto },
     listId: digest.listId,
+    ...(digest.feedbackId === undefined ? {} : { feedbackId: digest.feedbackId }),
   };
 }

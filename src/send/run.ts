@@ -3,12 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ContentError } from '../shared/errors.ts';
 import { displayPath, resolvePaths } from '../shared/paths.ts';
-import { loadSite } from '../content/site.ts';
+import { loadSite, type Site } from '../content/site.ts';
 import { HeaderValueError } from '../email/header-value.ts';
 import { toMailOptions, type MessageInput } from '../email/mime.ts';
 import { RECIPIENTS_FROM_DATABASE, SMTP_FROM_ENV, type SendOptions } from './args.ts';
 import type { Delivery } from './delivery.ts';
 import { loadDigest, type Digest } from './digest.ts';
+import { dkimSetup } from './dkim.ts';
 import { SendRefusedError } from './errors.ts';
 import { Journal, type AddressHistory, type JournalRecord } from './journal.ts';
 import { createOutboxDelivery, outboxFilesNotFor } from './outbox-delivery.ts';
@@ -96,14 +97,13 @@ function readSuppressionList(file: string, io: SendIO) {
   }
 }
 
-function suppressionFile(options: SendOptions, io: SendIO, notes: string[]): Set<string> {
+function suppressionFile(options: SendOptions, site: Site, io: SendIO, notes: string[]): Set<string> {
   if (options.suppress !== undefined) {
     const file = path.resolve(io.cwd, options.suppress);
     const list = readSuppressionList(file, io);
     if (!list.found) throw new SendRefusedError([`--suppress ${options.suppress}: file not found`]);
     return list.addresses;
   }
-  const site = loadSite(resolvePaths(io.env, io.cwd).contentDir);
   const configured = site.email.suppressionFile;
   if (configured === undefined) {
     notes.push('note: site.json sets no email.suppressionFile, so no address is suppressed');
@@ -317,7 +317,20 @@ export async function runSend(options: SendOptions, io: SendIO): Promise<SendRes
     const paths = resolvePaths(io.env, io.cwd);
     const siteDir = options.site === undefined ? paths.outputDir : path.resolve(io.cwd, options.site);
     const digest = loadDigest(siteDir, options.digest, io.cwd);
-    const suppressed = suppressionFile(options, io, notes);
+    const site = loadSite(paths.contentDir);
+    const dkim = dkimSetup(site.email.dkim, io.env, io.cwd, {
+      overSmtp: target !== undefined,
+      fromAddress: digest.from.address,
+      siteFile: displayPath(path.join(paths.contentDir, '_data', 'site.json'), io.cwd),
+    });
+    notes.push(...dkim.notes);
+    if (dkim.signing) {
+      redact = createRedactor({
+        secrets: [...unsubscribeSecrets, ...(target?.secrets ?? []), dkim.signing.privateKey],
+        usernames: target?.usernames,
+      });
+    }
+    const suppressed = suppressionFile(options, site, io, notes);
     if (options.recipients === RECIPIENTS_FROM_DATABASE) subscriberList = await openSubscriberList(io);
     const recipients = subscriberList
       ? { recipients: subscriberList.recipients, problems: [], duplicatesMerged: 0, label: subscriberList.label }
@@ -343,7 +356,9 @@ export async function runSend(options: SendOptions, io: SendIO): Promise<SendRes
     const digestLabel = displayPath(path.join(siteDir, 'digests', digest.slug, 'digest.json'), io.cwd);
     checkMessages(digest, plan.queue, secret, new Date(io.clock.now()), { digest: digestLabel, recipients: recipients.label });
 
-    delivery = target ? createSmtpDelivery(target, options.connections) : createOutboxDelivery(outboxDir, displayPath(outboxDir, io.cwd));
+    delivery = target
+      ? createSmtpDelivery(target, options.connections, dkim.signing)
+      : createOutboxDelivery(outboxDir, displayPath(outboxDir, io.cwd), dkim.signing);
     if (!target) {
       const leftOver = outboxFilesNotFor(
         outboxDir,

@@ -1,10 +1,11 @@
 // Delivery over SMTP through nodemailer's connection pool; retries are left to the caller so each is journaled.
 import nodemailer from 'nodemailer';
-import { toMailOptions } from '../email/mime.ts';
+import { toMailOptions, type DkimSigning } from '../email/mime.ts';
 import type { Delivery } from './delivery.ts';
 import type { SmtpTarget } from './smtp-url.ts';
 
-export function createSmtpDelivery(target: SmtpTarget, connections: number): Delivery {
+/** `dkim`: nodemailer signs each message as it hands it over (its `dkim` option); unsigned when undefined. */
+export function createSmtpDelivery(target: SmtpTarget, connections: number, dkim?: DkimSigning): Delivery {
   const transport = nodemailer.createTransport({
     ...target.options,
     pool: true,
@@ -17,7 +18,7 @@ export function createSmtpDelivery(target: SmtpTarget, connections: number): Del
     kind: 'smtp',
     destination: target.display,
     async deliver(message) {
-      const info = await transport.sendMail(toMailOptions(message));
+      const info = await transport.sendMail(toMailOptions(message, dkim));
       return info.response ?? 'accepted';
     },
     close() {

@@ -79,6 +79,33 @@ describe('the first digest', () => {
     );
     expect(headerText(mail, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
     expect(headerText(mail, 'List-Id')).toBe('<digest.dispatch.example.org>');
+    // A template for the sending service: recipients it fills in, an identifier for Gmail's feedback loop.
+    expect(headerText(mail, 'To')).toBe('"undisclosed-recipients":;');
+    expect(headerText(mail, 'Feedback-ID')).toBe('digest-2025-06-27:kdispatch');
+  });
+
+  it('offers the same ways out and the same postal address in the HTML and the plain text', () => {
+    const $ = cheerio.load(emailHtml);
+    const footer = $('.footer');
+    const linkTo = (text: string) =>
+      footer
+        .find('a')
+        .filter((_, a) => $(a).text() === text)
+        .attr('href');
+    const address = '1 Example-ro, Jung-gu, Seoul 04524, Republic of Korea';
+    expect(normalise(footer.text())).toContain(`The Korea Dispatch · ${address}`);
+    expect(normalise(emailText)).toContain(`The Korea Dispatch · ${address}`);
+    expect(linkTo('Unsubscribe')).toBe('*|UNSUB|*');
+    expect(emailText).toContain('Unsubscribe: *|UNSUB|*');
+    expect(linkTo('Unsubscribe by email')).toBe('mailto:unsubscribe@dispatch.example.org?subject=unsubscribe');
+    expect(emailText).toContain('Unsubscribe by email: unsubscribe@dispatch.example.org (subject: unsubscribe)');
+    expect(linkTo('View in browser')).toBe('*|ARCHIVE|*');
+    expect(emailText).toContain('View this email in your browser: *|ARCHIVE|*');
+    const utm = '?utm_source=newsletter&utm_medium=email&utm_campaign=digest-2025-06-27';
+    expect(linkTo('Past issues')).toBe(`https://dispatch.example.org/digests/${utm}`);
+    expect(emailText).toContain(`Past issues: https://dispatch.example.org/digests/${utm}`);
+    expect(linkTo('dispatch.example.org')).toBe(`https://dispatch.example.org/${utm}`);
+    expect(emailText).toContain(`The Korea Dispatch: https://dispatch.example.org/${utm}`);
   });
 
   it('shows the seed article’s lead key figures identically in the email HTML and the text, as on the article page', () => {
@@ -96,12 +123,22 @@ describe('the first digest', () => {
     expect(inEmail).toEqual(seedFigures.slice(0, LEAD_FIGURES));
     expect(inEmail.length).toBeGreaterThan(0);
     expect(inText).toEqual(inEmail);
-    const readMore = 'Read the article and all five key figures';
-    expect(seedFigures).toHaveLength(5);
-    expect(
-      $email(`a[href^="https://dispatch.example.org/articles/${seedSlug}/"]`).filter((_, a) => $email(a).text() === readMore),
-    ).toHaveLength(1);
-    expect(emailText).toContain(`${readMore} [1]`);
+    // The headline is the link to the article; the link to the figures the email leaves out goes to the
+    // article page's list of them, and names the article.
+    const title = 'North Korea to Deploy More Troops to Support Russia in Ukraine War';
+    const articleUrl = `https://dispatch.example.org/articles/${seedSlug}/`;
+    const links = $email('.teaser a')
+      .map((_, a) => ({ text: $email(a).text(), href: $email(a).attr('href') ?? '' }))
+      .get();
+    expect(links.map((link) => link.text)).toEqual([title, `All five key figures: ${title}`]);
+    expect(links.map((link) => link.href.replace(/\?[^#]*/, ''))).toEqual([articleUrl, `${articleUrl}#key-figures-title`]);
+    expect($article('#key-figures-title').text()).toBe('Key figures');
+    expect($email('.figures h3').text()).toBe('Key figures');
+    expect(emailText).toContain(`1. ${title}\n[1]\n`);
+    expect(emailText).toContain('All five key figures: [2]');
+    expect(emailText).toMatch(
+      /^\[2\] https:\/\/dispatch\.example\.org\/articles\/north-korea-more-troops-russia\/\?utm_[^#\s]+#key-figures-title$/m,
+    );
     // Labels and attributions travel with the values.
     expect(emailText).toContain(
       '* 11,000: North Korean personnel in the initial dispatch\n    Reported: a South Korean legislator, October 2024 (“October last\n    year” in the text)',
@@ -134,7 +171,14 @@ describe('the first digest', () => {
     expect($('meta[name="color-scheme"]').attr('content')).toBe('light dark');
     expect(emailHtml).toContain('<!--[if mso]>');
     expect(emailHtml).toMatch(/<table role="presentation" align="center" width="600"/);
-    expect(normalise($('.preheader').first().text())).toBe(
+    expect(
+      normalise(
+        $('.preheader')
+          .first()
+          .text()
+          .replace(/[\u034f\u200c]/g, ''),
+      ),
+    ).toBe(
       'Reports indicate that North Korea is preparing to send additional troops to assist Russia in its ongoing conflict in Ukraine, possibly as early as July.',
     );
     expect($('.card').attr('style')).toContain('background-color:#ffffff');
@@ -218,6 +262,25 @@ describe('merge tags for other email services', () => {
     expect(html).toContain('href="{{ UnsubscribeURL }}"');
     expect(html).toContain('href="{{ MessageURL }}"');
     expect(read(out, `${digestDir}/email.txt`)).toContain('Unsubscribe: {{ UnsubscribeURL }}');
+  });
+
+  it.each([
+    ['kit', '{{ unsubscribe_url }}'],
+    ['sendgrid', '<%asm_global_unsubscribe_raw_url%>'],
+    ['postmark', '{{{ pm:unsubscribe }}}'],
+  ])('writes %s’s unsubscribe tag as its documentation gives it, and links the web version for view in browser', async (style, tag) => {
+    const out = await buildInto(withMergeTags(style));
+    const $ = cheerio.load(read(out, `${digestDir}/email.html`));
+    const linkTo = (text: string) =>
+      $('a')
+        .filter((_, a) => $(a).text() === text)
+        .attr('href');
+    expect(linkTo('Unsubscribe')).toBe(tag);
+    expect(linkTo('View in browser')).toBe('https://dispatch.example.org/digests/2025-06-27/');
+    const text = read(out, `${digestDir}/email.txt`);
+    expect(text).toContain(`Unsubscribe: ${tag}`);
+    const json = JSON.parse(read(out, `${digestDir}/digest.json`)) as { mergeTags: { unsubscribe: string } };
+    expect(json.mergeTags.unsubscribe).toBe(tag);
   });
 
   it('writes literal URLs when the service fills nothing in', async () => {
@@ -314,20 +377,39 @@ describe('bad digests', () => {
     });
   }
 
-  it('fails when the email HTML would be clipped by Gmail, naming the digest', async () => {
+  it('cuts an email over its size budget down to the articles that fit, in both parts, and keeps them all on the web', async () => {
     const content = copyContent((dir) => {
       const long = 'A summary long enough to make the email heavy. '.repeat(12);
       for (let i = 0; i < 90; i += 1) {
-        writeArticle(dir, `bulk-${i}`, { tags: '[Bulk]', summary: JSON.stringify(long), title: `"Bulk article ${i}"` });
+        writeArticle(dir, `bulk-${String(i).padStart(2, '0')}`, {
+          date: `"2025-06-${String(1 + (i % 28)).padStart(2, '0')}T09:00:00+09:00"`,
+          tags: '[Bulk]',
+          summary: JSON.stringify(long),
+          title: `"Bulk article ${i}"`,
+        });
       }
       fs.writeFileSync(
         path.join(dir, 'digests', '2025-06-30.md'),
         '---\nsubject: Everything\npreheader: All of it\ndate: "2025-06-30T07:00:00+09:00"\nintro: All.\nselect:\n  tag: Bulk\n---\n',
       );
     });
-    await expect(buildInto(content, out)).rejects.toThrow(
-      /digests\/2025-06-30\.md: email HTML is 1\d\d\.\d KB; Gmail clips messages over 102 KB/,
-    );
-    expect(fs.readFileSync(path.join(out, 'marker.txt'), 'utf8')).toBe('earlier build');
+    const built = await buildInto(content);
+    const html = read(built, 'digests/2025-06-30/email.html');
+    const text = read(built, 'digests/2025-06-30/email.txt');
+    const $ = cheerio.load(html);
+    const shown = $('.teaser h2').length;
+    expect(Buffer.byteLength(html)).toBeLessThanOrEqual(90 * 1024);
+    expect(shown).toBeGreaterThan(10);
+    expect(shown).toBeLessThan(90);
+    const more = $('a').filter((_, a) => $(a).text() === `And ${90 - shown} more stories on the web`);
+    expect(more).toHaveLength(1);
+    expect(more.attr('href')).toMatch(/^https:\/\/dispatch\.example\.org\/digests\/2025-06-30\/\?utm_source=/);
+    expect(text.match(/^\d+\. Bulk article/gm)).toHaveLength(shown);
+    expect(text).toMatch(new RegExp(`^And ${90 - shown} more stories on the web: \\[\\d+\\]$`, 'm'));
+    // The web version and digest.json keep every article.
+    expect(load(built, 'digests/2025-06-30/index.html')('.teasers > li')).toHaveLength(90);
+    const json = JSON.parse(read(built, 'digests/2025-06-30/digest.json')) as { articles: string[]; emailArticles: number };
+    expect(json.articles).toHaveLength(90);
+    expect(json.emailArticles).toBe(shown);
   });
 });

@@ -124,7 +124,7 @@ describe('the subscribe form for a list manager', () => {
       delete site.subscribe.serviceUrl;
     });
     await expect(buildInto(content)).rejects.toThrow(
-      /site\.json: subscribe\.action: expected an https URL[\s\S]*subscribe\.serviceUrl: required when provider is "service"/,
+      /site\.json: line \d+: subscribe\.action: expected an https URL[\s\S]*site\.json: line \d+: subscribe\.serviceUrl: required when provider is "service"/,
     );
   });
 });

@@ -88,7 +88,7 @@ describe('outbox mode', () => {
     expect(again.summary?.sent).toBe(1);
     expect(again.summary?.alreadySent).toBe(0);
     const kim = await simpleParser(fs.readFileSync(path.join(outbox, outboxFileName('kim@example.org'))));
-    expect(kim.text).toContain('Fixed after review: https://dispatch.example.org/unsubscribe?email=kim%40example.org&token=');
+    expect(kim.text).toContain('Fixed after review: https://dispatch.example.org/unsubscribe?recipient=a2ltQGV4YW1wbGUub3Jn&token=');
     expect(again.stderr).toContain(
       `note: outbox/${SLUG} holds 1 .eml file(s) from an earlier run for addresses not written this time (removed from the list or suppressed); delete them, or the folder, before handing the outbox on`,
     );

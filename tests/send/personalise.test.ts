@@ -70,11 +70,28 @@ describe('personalise', () => {
     };
     const message = personalise(literal, { email: 'kim@example.org', line: 2 }, secret, sentAt);
     const personal = personalUnsubscribeUrl(literalUrl, secret, 'kim@example.org', digest.listId);
-    expect(personal).toMatch(/^https:\/\/dispatch\.example\.org\/unsubscribe\?list=digest&lang=en&email=kim%40example\.org&token=/);
+    expect(personal).toMatch(/^https:\/\/dispatch\.example\.org\/unsubscribe\?list=digest&lang=en&recipient=a2ltQGV4YW1wbGUub3Jn&token=/);
     expect(message.text).toBe(`Web: ${digest.webUrl}\nStop: ${personal}\n`);
     expect(message.html).toBe(
       `<a href="https://dispatch.example.org/digests/2025-06-27/?a=1&amp;b=2">web</a> <a href="${personal.replaceAll('&', '&amp;')}">stop</a>`,
     );
+  });
+
+  it.each([
+    ['Kit', '{{ unsubscribe_url }}'],
+    ['SendGrid', '<%asm_global_unsubscribe_raw_url%>'],
+    ['Postmark', '{{{ pm:unsubscribe }}}'],
+  ])('replaces %s’s unsubscribe tag, as written and HTML-escaped', (_service, tag) => {
+    const styled: Digest = {
+      ...digest,
+      mergeTags: { unsubscribe: tag, viewInBrowser: digest.webUrl },
+      html: `<a href="${tag}">stop</a> <a href="${tag.replace(/</g, '&lt;').replace(/>/g, '&gt;')}">stop</a>`,
+      text: `Stop: ${tag}\n`,
+    };
+    const message = personalise(styled, { email: 'kim@example.org', line: 2 }, secret, sentAt);
+    const personal = personalUnsubscribeUrl(digest.unsubscribe.url, secret, 'kim@example.org', digest.listId);
+    expect(message.text).toBe(`Stop: ${personal}\n`);
+    expect(message.html).toBe(`<a href="${personal.replace('&', '&amp;')}">stop</a> <a href="${personal.replace('&', '&amp;')}">stop</a>`);
   });
 
   it('treats merge tags and their values as literal text', () => {

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { messageIdFor } from '../../src/send/personalise.ts';
-import { verifyUnsubscribeToken } from '../../src/send/unsubscribe.ts';
+import { unsubscribeRequest, verifyUnsubscribeToken } from '../../src/send/unsubscribe.ts';
 import { EXIT_CODES } from '../../src/send/summary.ts';
 import {
   LIST_ID,
@@ -66,7 +66,8 @@ describe('send over SMTP', () => {
       expect(mailtoTarget).toBe('mailto:unsubscribe@dispatch.example.org?subject=unsubscribe');
       const personal = new URL(httpsTarget ?? 'https://missing.invalid/');
       expect(personal.origin + personal.pathname).toBe('https://dispatch.example.org/unsubscribe');
-      expect(personal.searchParams.get('email')).toBe(address);
+      expect(unsubscribeRequest(personal.searchParams)?.email).toBe(address);
+      expect(personal.href).not.toContain(address.split('@')[0] ?? address);
       expect(verifyUnsubscribeToken(SECRET, address, LIST_ID, personal.searchParams.get('token') ?? '')).toBe(true);
 
       // Merge tags replaced in both parts; the HTML carries the same personal link, &-escaped.

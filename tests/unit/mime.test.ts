@@ -5,6 +5,7 @@ import nodemailer from 'nodemailer';
 import { describe, expect, it } from 'vitest';
 import { HeaderValueError, isValidEmailAddress } from '../../src/email/header-value.ts';
 import { composeEml, toMailOptions, type MessageInput } from '../../src/email/mime.ts';
+import { testDkimKey, verifyDkim } from '../helpers/dkim.ts';
 
 function message(overrides: Partial<MessageInput> = {}): MessageInput {
   return {
@@ -116,10 +117,41 @@ describe('composeEml', () => {
     expect(parsed.html).toBe(html);
   });
 
-  it('leaves out To when there is no recipient (the archive copy the build writes)', async () => {
+  it('writes an empty To group when there is no recipient (the template message the build writes)', async () => {
+    // A message with no To header at all is what spam filters score as missing headers.
     const { raw, parsed } = await parse(message({ to: undefined }));
-    expect(headerNames(raw)).not.toContain('to');
-    expect(parsed.to).toBeUndefined();
+    expect(raw).toContain('\r\nTo: "undisclosed-recipients":;\r\n');
+    expect(only(parsed.to)).toEqual([{ name: 'undisclosed-recipients', group: [] }]);
+  });
+
+  it('writes the Feedback-ID header, and refuses one that is not colon-separated identifiers', async () => {
+    const { raw } = await parse(message({ feedbackId: 'digest-2025-06-27:kdispatch' }));
+    expect(raw).toContain('\r\nFeedback-ID: digest-2025-06-27:kdispatch\r\n');
+    expect(headerNames((await parse(message())).raw)).not.toContain('feedback-id');
+    expect(rejection(message({ feedbackId: 'digest 27:kdispatch' }))).toBe(
+      'feedbackId must look like campaign:SenderId, got "digest 27:kdispatch"',
+    );
+    expect(rejection(message({ feedbackId: 'a:b\r\nBcc: x@example.org' }))).toBe('feedbackId must be a single line (found a line break)');
+  });
+
+  it('signs with DKIM when given a key, in a signature that verifies and covers the headers that matter', async () => {
+    const key = testDkimKey();
+    const signing = { domainName: key.domain, keySelector: key.selector, privateKey: key.privateKey };
+    const eml = await composeEml(message({ feedbackId: 'digest-2025-06-27:kdispatch' }), signing);
+    const signature = /^DKIM-Signature: [\s\S]*?\r\n(?=\S)/m.exec(eml.toString('utf8'))?.[0] ?? '';
+    expect(signature).toMatch(/d=dispatch\.example\.org;/);
+    expect(signature).toMatch(/s=digest2025;/);
+    const signed =
+      /[;\s]h=([^;]+);/
+        .exec(signature.replace(/\r\n\s+/g, ''))?.[1]
+        ?.toLowerCase()
+        .split(':') ?? [];
+    for (const header of ['from', 'subject', 'list-unsubscribe', 'list-unsubscribe-post', 'feedback-id']) expect(signed).toContain(header);
+    expect((await verifyDkim(eml, key)).results).toEqual([{ status: 'pass', domain: 'dispatch.example.org', selector: 'digest2025' }]);
+    // The same message, changed after signing, no longer verifies; unsigned it has no signature to check.
+    const tampered = Buffer.from(eml.toString('utf8').replace('Hello', 'Hullo'));
+    expect((await verifyDkim(tampered, key)).results[0]?.status).not.toBe('pass');
+    expect((await composeEml(message())).toString('utf8')).not.toContain('DKIM-Signature');
   });
 
   it('encodes names with commas, quotes and non-ASCII so they parse back exactly', async () => {

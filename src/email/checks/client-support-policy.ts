@@ -87,6 +87,18 @@ export const clientSupportPolicy: readonly ClientSupportException[] = [
     reason: 'As for type selectors: `#MessageViewBody a` is a fix for one client, harmless where ignored.',
   },
   {
+    feature: 'Class selector',
+    clients: ['gmail.mobile-webmail', 'gmail.ios', 'gmail.android'],
+    reason:
+      "As for type selectors: the head's top-level class rules are Outlook.com's dark-mode palette (`[data-ogsc] .card`), harmless where ignored; layout and light colours are inline.",
+  },
+  {
+    feature: 'Attribute selector',
+    clients: ['gmail.*', 'outlook.windows', 'outlook.outlook-com'],
+    reason:
+      "Only in client fixes, each in a <style> block of its own: `a[x-apple-data-detectors]` undoes Apple Mail's blue date links, and `[data-ogsc]`/`[data-ogsb]` match the marks Outlook.com's dark mode adds. A client that ignores them does not add those attributes either, so nothing changes there.",
+  },
+  {
     feature: 'Descendant combinator',
     clients: ['gmail.mobile-webmail', 'gmail.ios', 'gmail.android'],
     reason: 'As for type selectors: head rules are enhancements, harmless where ignored.',
@@ -103,7 +115,7 @@ export const clientSupportPolicy: readonly ClientSupportException[] = [
     feature: 'display:none',
     clients: ['gmail.mobile-webmail', 'outlook.windows'],
     reason:
-      'Hides the preheader; Outlook for Windows hides it with mso-hide:all, and where display:none is ignored, max-height:0, overflow:hidden and a 1px font keep it to a sliver.',
+      'Hides the preheader; Outlook for Windows hides it with mso-hide:all, and where display:none is ignored, max-height:0, max-width:0 and overflow:hidden keep it out of sight. No 1px font: SpamAssassin scores tiny text before the body as hidden text.',
   },
   {
     feature: 'opacity',

@@ -8,7 +8,10 @@ export interface SizeLimits {
   warningBytes: number;
 }
 
-export const defaultSizeLimits: SizeLimits = { errorBytes: 102 * 1024, warningBytes: 80 * 1024 };
+/** Gmail clips a message whose HTML is over 102 KB behind "View entire message". */
+export const GMAIL_CLIP_KB = 102;
+
+export const defaultSizeLimits: SizeLimits = { errorBytes: GMAIL_CLIP_KB * 1024, warningBytes: 80 * 1024 };
 
 export function checkSize(html: string, limits: SizeLimits = defaultSizeLimits): CheckResult {
   const bytes = Buffer.byteLength(html, 'utf8');

@@ -17,7 +17,9 @@ export async function minify(html: string): Promise<string> {
     // Not clean-css: it would shorten `#aabbcc` back to `#abc`, undoing the six-digit-hex step.
     // <style> elements are collapsed; style attributes (which may hold `&quot;`) only lose the spaces
     // around each `property:` and their last `;` — inlined styles are most of an issue's bytes.
-    minifyCSS: (css, type) => (type === undefined ? collapseCssWhitespace(css) : type === 'inline' ? compactDeclarations(css) : css),
+    // Async because html-minifier-terser awaits it where the page holds `<% … %>` (SendGrid's merge tags).
+    minifyCSS: (css, type) =>
+      Promise.resolve(type === undefined ? collapseCssWhitespace(css) : type === 'inline' ? compactDeclarations(css) : css),
   });
   return breakLongLines(minified);
 }

@@ -2,7 +2,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { isValidEmailAddress } from '../../email/header-value.ts';
-import { verifyUnsubscribeToken } from '../../send/unsubscribe.ts';
+import { unsubscribeRequest, verifyUnsubscribeToken } from '../../send/unsubscribe.ts';
 import { pageSite, type ServiceDeps } from '../deps.ts';
 import { renderPage, unsubscribePage } from '../pages.ts';
 import { WORDS } from '../words.ts';
@@ -15,10 +15,9 @@ export function unsubscribeRoutes(deps: ServiceDeps): Hono {
 
   /** The address when the query's token is the one `send` signed for it; undefined otherwise. */
   const verifiedAddress = (c: Context): string | undefined => {
-    const email = c.req.query('email') ?? '';
-    const token = c.req.query('token') ?? '';
-    if (!isValidEmailAddress(email)) return undefined;
-    return verifyUnsubscribeToken(config.unsubscribeSecret, email, config.site.listId, token) ? email : undefined;
+    const request = unsubscribeRequest(new URL(c.req.url).searchParams);
+    if (!request || !isValidEmailAddress(request.email)) return undefined;
+    return verifyUnsubscribeToken(config.unsubscribeSecret, request.email, config.site.listId, request.token) ? request.email : undefined;
   };
   const badLink = (c: Context) => c.html(renderPage(site, WORDS.problems.badLinkTitle, [WORDS.problems.badUnsubscribeLink]), 400);
 

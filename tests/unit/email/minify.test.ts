@@ -36,6 +36,15 @@ describe('minify', () => {
     expect(html).toBe('<p><a href="*|UNSUB|*">Unsubscribe</a> <a href="{{ UnsubscribeURL }}">u</a></p>');
   });
 
+  it('keeps SendGrid’s <%…%> tags as written and still minifies the page’s CSS', async () => {
+    const html = await minify(
+      '<html><head><style>\n  .a { color: red; }\n</style></head><body><a href="<%asm_global_unsubscribe_raw_url%>" style="color: red; ">x</a></body></html>',
+    );
+    expect(html).toBe(
+      '<html><head><style>.a{color: red;}</style></head><body><a href="<%asm_global_unsubscribe_raw_url%>" style="color:red">x</a></body></html>',
+    );
+  });
+
   it('breaks a 200 KB one-line document into lines of at most 998 bytes without changing it otherwise', async () => {
     const row = (index: number): string =>
       `<tr><td class="cell" style="padding: 8px; color: #1f2328; font-family: Arial, Helvetica, sans-serif;"><a href="https://dispatch.example.org/articles/${index}/?utm_source=newsletter&amp;utm_medium=email">Article ${index}</a></td></tr>`;

@@ -243,6 +243,53 @@ describe('parseSite: values bound for mail headers', () => {
   });
 });
 
+describe('parseSite: what shapes the email and its sending', () => {
+  const file = 'content/_data/site.json';
+  const withEmail = (email: Record<string, unknown>) => () =>
+    parseSite({ ...site, url: 'https://news.example.org', email: { ...site.email, ...email } }, file);
+
+  it('defaults the size budget to 90 KB and accepts 20 to 102', () => {
+    expect(site.email.sizeBudgetKb).toBe(90);
+    expect(withEmail({ sizeBudgetKb: 60 })().email.sizeBudgetKb).toBe(60);
+    expect(withEmail({ sizeBudgetKb: 103 })).toThrow(
+      'content/_data/site.json: email.sizeBudgetKb: expected at most 102 KB: Gmail clips messages over 102 KB',
+    );
+    expect(withEmail({ sizeBudgetKb: 5 })).toThrow('email.sizeBudgetKb: expected a whole number of KB from 20 to 102');
+    expect(withEmail({ sizeBudgetKb: 50.5 })).toThrow('email.sizeBudgetKb');
+  });
+
+  it('keeps the postal address on one line of the footer', () => {
+    expect(withEmail({ postalAddress: '1 Example Street, Seoul' })().email.postalAddress).toBe('1 Example Street, Seoul');
+    expect(withEmail({ postalAddress: '1 Example Street\nSeoul' })).toThrow(
+      'content/_data/site.json: email.postalAddress: the postal address is printed on one line of the footer, so it must be a single line (found a line break)',
+    );
+  });
+
+  it('checks the DKIM domain and selector, and Gmail’s 5 to 15 character SenderId', () => {
+    expect(withEmail({ dkim: { domain: 'news.example.org', selector: 'digest2025' } })().email.dkim).toEqual({
+      domain: 'news.example.org',
+      selector: 'digest2025',
+    });
+    expect(withEmail({ dkim: { domain: 'news example', selector: 'digest2025' } })).toThrow(
+      'content/_data/site.json: email.dkim.domain: expected a domain name such as "dispatch.example.org"',
+    );
+    expect(withEmail({ dkim: { domain: 'news.example.org', selector: 'digest_2025' } })).toThrow(
+      'email.dkim.selector: expected a DKIM selector such as "digest2025" (letters, digits, hyphens and dots)',
+    );
+    expect(withEmail({ feedbackId: { senderId: 'news' } })).toThrow(
+      'content/_data/site.json: email.feedbackId.senderId: expected 5 to 15 letters, digits, ".", "_" or "-" (Gmail\'s SenderId)',
+    );
+    expect(withEmail({ feedbackId: { senderId: 'news:dispatch' } })).toThrow('email.feedbackId.senderId');
+  });
+
+  it('knows the merge tags of mailchimp, listmonk, kit, sendgrid, postmark and literal URLs, and nothing else', () => {
+    for (const style of ['mailchimp', 'listmonk', 'kit', 'sendgrid', 'postmark', 'literal']) {
+      expect(withEmail({ mergeTags: style })().email.mergeTags).toBe(style);
+    }
+    expect(withEmail({ mergeTags: 'brevo' })).toThrow('email.mergeTags');
+  });
+});
+
 describe('parseSite: the address and the locale', () => {
   const file = 'content/_data/site.json';
   const withFields = (fields: Record<string, unknown>) => () => parseSite({ ...site, url: 'https://news.example.org', ...fields }, file);
