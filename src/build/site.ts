@@ -7,7 +7,7 @@ import { checkContentInWorker } from './check-in-worker.ts';
 import { ContentError } from '../content/errors.ts';
 import { displayPath, projectRoot } from '../content/paths.ts';
 import { frontMatterProblem } from '../content/front-matter.ts';
-import { discard, makeStagingDir, recoverInterruptedSwap, swapIntoPlace } from './swap.ts';
+import { discard, makeStagingDir, prepareOutputFolder, swapIntoPlace } from './swap.ts';
 
 export interface BuildOptions {
   contentDir: string;
@@ -24,7 +24,7 @@ export async function buildSite({ contentDir, outputDir, quiet = true }: BuildOp
   // The whole tree is validated while Eleventy renders it into a staging folder (the check runs on the
   // other core). If the check finds problems, they are what the editor sees — every one, named by file
   // and field — whatever Eleventy's own parsing made of the bad input, and nothing is swapped in.
-  const restored = await recoverInterruptedSwap(outputDir);
+  const restored = await prepareOutputFolder(outputDir, contentDir);
   if (restored)
     console.warn(`${displayPath(outputDir)}/ was missing after an interrupted build; restored it from ${displayPath(restored)}/`);
   const staging = await makeStagingDir(outputDir);

@@ -3,17 +3,25 @@
 // build fails (a date Eleventy cannot read, front matter that is not YAML): saving the fix brings the
 // site back, as it does for any later rebuild. Content problems the check finds do not fail a preview
 // build at all; they are listed on every page (src/eleventy/dev-problems.ts).
-import fs from 'node:fs';
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { survivingFirstBuild } from '../build/first-build.ts';
+import { emptyOutputFolder } from '../build/output-folder.ts';
 import { projectRoot, resolvePaths } from '../content/paths.ts';
 
 const PORT = 8080;
-const outputDir = path.join(projectRoot, '_site');
-const { contentDir } = resolvePaths();
+const { contentDir, outputDir } = resolvePaths();
 
-fs.rmSync(outputDir, { recursive: true, force: true });
+try {
+  emptyOutputFolder(outputDir, {
+    label: "npm start's output folder",
+    hint: 'Set OUTPUT_DIR to a folder of its own (the default is _site).',
+    contentDir,
+  });
+} catch (error) {
+  console.error(`npm start: ${(error as Error).message}`);
+  process.exit(1);
+}
 const eleventy = new Eleventy(path.relative(process.cwd(), contentDir) || '.', outputDir, {
   configPath: path.join(projectRoot, '.eleventy.js'),
   runMode: 'serve',

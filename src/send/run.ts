@@ -9,6 +9,7 @@ import { toMailOptions, type MessageInput } from '../email/mime.ts';
 import { SMTP_FROM_ENV, type SendOptions } from './args.ts';
 import type { Delivery } from './delivery.ts';
 import { loadDigest, type Digest } from './digest.ts';
+import { sendFolderProblems } from './folders.ts';
 import { SendRefusedError } from './errors.ts';
 import { Journal, type AddressHistory, type JournalRecord } from './journal.ts';
 import { createOutboxDelivery, outboxFilesNotFor } from './outbox-delivery.ts';
@@ -276,6 +277,14 @@ export async function runSend(options: SendOptions, io: SendIO): Promise<SendRes
     // Outbox runs keep their journal inside the outbox, so a preview can never mark real recipients as sent.
     const defaultJournal = target ? path.join('outbox', `${digest.slug}.journal`) : path.join(outboxDir, 'journal.jsonl');
     const journalFile = path.resolve(io.cwd, options.journal ?? defaultJournal);
+    const misplaced = sendFolderProblems({
+      outboxDir: target ? undefined : outboxDir,
+      journalFile,
+      contentDir: paths.contentDir,
+      siteDirs: [siteDir, paths.outputDir],
+      cwd: io.cwd,
+    });
+    if (misplaced.length > 0) throw new SendRefusedError(misplaced);
     const journalLabel = displayPath(journalFile, io.cwd);
     journal = Journal.open(
       journalFile,
