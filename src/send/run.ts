@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ContentError } from '../content/errors.ts';
-import { displayPath, resolvePaths } from '../content/paths.ts';
+import { displayPath, projectRoot, resolvePaths } from '../content/paths.ts';
 import { loadSite } from '../content/site.ts';
 import { HeaderValueError } from '../email/header-value.ts';
 import { toMailOptions, type MessageInput } from '../email/mime.ts';
@@ -14,6 +14,7 @@ import { SendRefusedError } from './errors.ts';
 import { Journal, type AddressHistory, type JournalRecord } from './journal.ts';
 import { createOutboxDelivery, outboxFilesNotFor } from './outbox-delivery.ts';
 import { personalise } from './personalise.ts';
+import { publicSecretProblem } from './public-secrets.ts';
 import { planDelivery, type QueuedRecipient } from './plan.ts';
 import { createProgress, type Progress, type OutputStream } from './progress.ts';
 import { createRateLimiter, type Clock } from './rate-limit.ts';
@@ -85,6 +86,8 @@ function unsubscribeSecret(io: SendIO, overSmtp: boolean, notes: string[]): stri
   }
   if (secret.length < MIN_UNSUBSCRIBE_SECRET_LENGTH)
     throw new SendRefusedError([`UNSUBSCRIBE_SECRET is too short: use at least ${MIN_UNSUBSCRIBE_SECRET_LENGTH} random characters`]);
+  const published = overSmtp && publicSecretProblem(secret, DEV_UNSUBSCRIBE_SECRET, projectRoot, resolvePaths(io.env, io.cwd).contentDir);
+  if (published) throw new SendRefusedError([published]);
   return secret;
 }
 
