@@ -17,6 +17,7 @@ import { findFigureIn } from '../facts/present.ts';
 import { topicPageUrl } from '../site/pagination.ts';
 import { digestSchema, parseDigest, selectArticles, type SelectableArticle } from './digest.ts';
 import { unknownFieldProblems } from './unknown-fields.ts';
+import { disallowedHtmlProblems } from '../render/markdown.ts';
 
 export interface ArticleReport {
   file: string;
@@ -158,6 +159,7 @@ export function checkContent(contentDir: string, { numerals = true, facts: loade
         }
       }
     }
+    errors.push(...disallowedHtmlProblems(shown, source, parsed.content));
     const bodyStart = bodyFirstLine(source, parsed.content);
     let factsUsed = 0;
     const factIds: string[] = [];
@@ -200,7 +202,9 @@ export function checkContent(contentDir: string, { numerals = true, facts: loade
   // page's `updated` dates it in the sitemap, so it follows the articles' rule (a real day, with an offset).
   for (const file of pageFiles(contentDir)) {
     const shown = displayPath(file);
-    const page = attempt(errors, () => frontMatterOf(fs.readFileSync(file, 'utf8'), shown));
+    const source = fs.readFileSync(file, 'utf8');
+    const page = attempt(errors, () => frontMatterOf(source, shown));
+    if (page && file.endsWith('.md')) errors.push(...disallowedHtmlProblems(shown, source, page.content));
     if (page && page.data.updated !== undefined) {
       const updated = pageUpdatedSchema.safeParse({ updated: page.data.updated as unknown });
       if (!updated.success) errors.push(...formatZodIssues(shown, updated.error.issues));

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { frontMatterOptions } from '../content/front-matter.ts';
 import { resolvePaths } from '../content/paths.ts';
+import { createMarkdown } from '../render/markdown.ts';
 import { registerArticleFacts } from './article-facts.ts';
 import { registerArticles } from './articles.ts';
 import { registerDevProblems } from './dev-problems.ts';
@@ -34,7 +35,8 @@ export function configureSite(config: EleventyConfig) {
   // Front matter is read as the content check reads it, so the dev server's validation and the build agree.
   config.setFrontMatterParsingOptions(frontMatterOptions);
   config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
-  config.amendLibrary('md', (md: { set(options: Record<string, unknown>): void }) => md.set({ typographer: false }));
+  // Markdown is rendered under the raw-HTML policy (src/render/markdown.ts), which the content check enforces.
+  config.setLibrary('md', createMarkdown({ preview: serving }));
 
   registerDevProblems(config, state);
   registerFilters(config, state);
