@@ -11,6 +11,7 @@ await Promise.all([
   import('html-minifier-terser'),
   import('js-yaml'),
   import('luxon'),
+  import('markdown-it'),
   import('nodemailer'),
   import('zod'),
 ]);
