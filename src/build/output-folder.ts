@@ -94,6 +94,12 @@ export function folderLocationProblem(dir: string, use: FolderPlaces): string | 
   return undefined;
 }
 
+/** Why a page may not be written to `file`: it is outside the output folder `dir` (a permalink with `..`, say), or undefined. */
+export function outsideOutputProblem(file: string, dir: string): string | undefined {
+  if (within(path.resolve(file), path.resolve(dir))) return undefined;
+  return `it would be written to ${path.resolve(file)}, outside the output folder; a permalink must stay inside the site (no ".." that climbs out of it)`;
+}
+
 /** `dir`, as the messages show it, with its real place when a link leads elsewhere. */
 function shown(dir: string): string {
   const real = realPath(dir);

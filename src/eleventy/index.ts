@@ -9,6 +9,7 @@ import { registerDevProblems } from './dev-problems.ts';
 import { registerDigests } from './digests.ts';
 import { registerFeeds } from './feeds.ts';
 import { registerFilters } from './filters.ts';
+import { registerOutputGuard } from './output-guard.ts';
 import { registerSitemap } from './sitemap.ts';
 import { registerStylesheet } from './stylesheet.ts';
 import { loadBuildState, type BuildState } from './state.ts';
@@ -38,6 +39,7 @@ export function configureSite(config: EleventyConfig) {
   // Markdown is rendered under the raw-HTML policy (src/render/markdown.ts), which the content check enforces.
   config.setLibrary('md', createMarkdown({ preview: serving }));
 
+  registerOutputGuard(config);
   registerDevProblems(config, state);
   registerFilters(config, state);
   registerArticleFacts(config, state);

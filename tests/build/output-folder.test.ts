@@ -7,7 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_MARKER } from '../../src/build/output-folder.ts';
 import { copyProject, npmRun, snapshot } from '../helpers/project-copy.ts';
-import { seedSlug, tempDir } from '../helpers/site.ts';
+import { buildInto, copyContent, seedSlug, tempDir } from '../helpers/site.ts';
 
 let root: string;
 beforeAll(() => {
@@ -103,6 +103,21 @@ describe('npm run build replaces what an earlier build wrote', () => {
     expect(fs.existsSync(path.join(out, 'articles', seedSlug, 'index.html'))).toBe(true);
     expect(fs.existsSync(path.join(out, 'stale.html'))).toBe(false);
     expect(fs.readdirSync(parent)).toEqual(['_site']);
+  });
+});
+
+describe('a page whose permalink climbs out of the output folder', () => {
+  it('stops the build, naming the page, and nothing is written beside the site', async () => {
+    const content = copyContent((dir) =>
+      fs.writeFileSync(path.join(dir, 'escape.md'), '---\ntitle: Escape\npermalink: ../package.json\n---\nOverwritten.\n'),
+    );
+    const parent = tempDir();
+    fs.writeFileSync(path.join(parent, 'package.json'), '{"name": "mine"}');
+    await expect(buildInto(content, path.join(parent, '_site'))).rejects.toThrow(
+      `${path.join(content, 'escape.md')}: it would be written to ${path.join(parent, 'package.json')}, outside the output folder`,
+    );
+    expect(fs.readdirSync(parent)).toEqual(['package.json']);
+    expect(fs.readFileSync(path.join(parent, 'package.json'), 'utf8')).toBe('{"name": "mine"}');
   });
 });
 
