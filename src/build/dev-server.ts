@@ -6,14 +6,17 @@ import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { configureSite, ENGINES_CONFIG_FILE } from '../eleventy/index.ts';
 import { withProblemsBanner } from '../site/problems-banner.ts';
+import { devServerOptions, listenOn, type DevServerAddress } from '../serve/dev-server.ts';
 import { devSession, type DevSession } from './dev-session.ts';
+import { emptyOutputFolder } from './output-folder.ts';
 import { survivingFirstBuild } from './first-build.ts';
 
 export interface DevServerOptions {
   contentDir: string;
   templatesDir: string;
   outputDir: string;
-  port: number;
+  /** Where it listens: 127.0.0.1 unless HOST says otherwise (src/serve/dev-server.ts). */
+  address: DevServerAddress;
   /** Where the session's reports go (the terminal). */
   warn: (message: string) => void;
 }
@@ -35,7 +38,7 @@ export function problemsBannerMiddleware(problems: () => readonly string[]) {
   };
 }
 
-function devEleventy(options: Omit<DevServerOptions, 'port'>, session: DevSession): Eleventy {
+function devEleventy(options: Omit<DevServerOptions, 'address'>, session: DevSession, serverOptions?: Record<string, unknown>): Eleventy {
   return new Eleventy(path.relative(process.cwd(), options.contentDir) || '.', options.outputDir, {
     configPath: ENGINES_CONFIG_FILE,
     runMode: 'serve',
@@ -44,24 +47,36 @@ function devEleventy(options: Omit<DevServerOptions, 'port'>, session: DevSessio
     quietMode: true,
     config: (config) => {
       configureSite(config, session);
-      config.setServerOptions({ middleware: [problemsBannerMiddleware(() => session.problems())] });
+      if (serverOptions) config.setServerOptions(serverOptions);
     },
   });
 }
 
-/** Builds once, then watches the content and templates and serves the output folder on `port`. */
+/**
+ * Empties the output folder (only one a build or dev server of ours wrote), builds once, then watches the
+ * content and templates and serves the output folder at `address`.
+ */
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
+  emptyOutputFolder(options.outputDir, {
+    label: "npm start's output folder",
+    hint: 'Set OUTPUT_DIR to a folder of its own (the default is _site).',
+    contentDir: options.contentDir,
+  });
   const session = devSession(options.contentDir, options.templatesDir, options.warn);
-  const eleventy = devEleventy(options, session);
+  // Made once: a configuration reload compares the server options, and new functions would restart the server.
+  const base = devServerOptions(options.address);
+  const serverOptions = { ...base, middleware: [...(base.middleware as unknown[]), problemsBannerMiddleware(() => session.problems())] };
+  listenOn(options.address.host);
+  const eleventy = devEleventy(options, session, serverOptions);
   await eleventy.init();
   eleventy.write = survivingFirstBuild(eleventy.write.bind(eleventy), options.warn);
   await eleventy.watch();
-  await eleventy.serve(options.port);
+  await eleventy.serve(options.address.port);
   return { session, stop: () => eleventy.stopWatch() };
 }
 
 /** One preview build, as the dev server's first, without serving it: for tests and scripts. */
-export async function previewOnce(options: Omit<DevServerOptions, 'port'>): Promise<DevSession> {
+export async function previewOnce(options: Omit<DevServerOptions, 'address'>): Promise<DevSession> {
   const session = devSession(options.contentDir, options.templatesDir, options.warn);
   const eleventy = devEleventy(options, session);
   eleventy.disableLogger();

@@ -7,7 +7,7 @@ import { checkContent } from '../check/check.ts';
 import { configureSite, ENGINES_CONFIG_FILE, type SiteSession } from '../eleventy/index.ts';
 import { buildStateOf } from '../eleventy/session.ts';
 import { displayPath, projectRoot } from '../shared/paths.ts';
-import { discard, makeStagingDir, recoverInterruptedSwap, swapIntoPlace } from './swap.ts';
+import { discard, makeStagingDir, prepareOutputFolder, swapIntoPlace } from './swap.ts';
 
 export interface BuildOptions {
   contentDir: string;
@@ -21,7 +21,9 @@ export interface BuildResult {
 }
 
 export async function buildSite({ contentDir, outputDir, quiet = true }: BuildOptions): Promise<BuildResult> {
-  const restored = await recoverInterruptedSwap(outputDir);
+  // The output folder is checked (never the project, the content, nor a folder no build of ours wrote), an
+  // interrupted swap is undone and abandoned staging folders are cleared, before anything is read.
+  const restored = await prepareOutputFolder(outputDir, contentDir);
   if (restored)
     console.warn(`${displayPath(outputDir)}/ was missing after an interrupted build; restored it from ${displayPath(restored)}/`);
   // Every problem in the tree, named by file and field, before anything is rendered; nothing is written then.

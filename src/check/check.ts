@@ -6,6 +6,7 @@ import { ARTICLE_TEXT_FIELDS, DIGEST_TEXT_FIELDS, PAGE_TEXT_FIELDS } from '../co
 import { readContent, type ContentModel } from '../content/model.ts';
 import { findStrayNumerals } from '../content/numerals.ts';
 import { markdownWithFacts } from '../present/fact-text.ts';
+import { disallowedHtmlProblems } from '../render/markdown.ts';
 import { Publication, type PublicationOptions } from '../site/publication.ts';
 
 export interface StrayNumeral {
@@ -121,6 +122,10 @@ export function checkContent(
 ): CheckReport {
   const model = readContent(contentDir, previous ? { previous: previous.model } : {});
   const errors = [...model.problems];
+  // HTML the raw-HTML policy would leave out of a page is named, never dropped without a word.
+  for (const article of model.articles) errors.push(...disallowedHtmlProblems(article.file, article.body, article.bodyLine));
+  for (const page of model.pages)
+    if (page.inputPath.endsWith('.md')) errors.push(...disallowedHtmlProblems(page.file, page.body, page.bodyLine));
   let publication: Publication | undefined;
   if (model.site) {
     // Problems are found as a build would meet them; a preview is made beside it only when one is asked for.

@@ -46,6 +46,9 @@ export interface DigestEntry extends Located {
 
 /** A page of the site beside the articles (about.md…): Eleventy renders it; the model checks the fields it reads. */
 export interface PageEntry extends Located {
+  /** What follows the front matter (a template), and the line it starts on. */
+  body: string;
+  bodyLine: number;
   title: string | undefined;
   description: string | undefined;
   updated: DateTime | undefined;
@@ -165,6 +168,8 @@ export function readContent(contentDir: string, { previous }: ReadOptions = {}):
               inputPath: file,
               file: displayPath(file),
               lineOf: result.source.lineOf,
+              body: result.source.body,
+              bodyLine: result.source.bodyLine,
               title: result.value.title,
               description: result.value.description,
               updated: result.value.updated,

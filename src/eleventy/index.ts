@@ -4,8 +4,10 @@
 import path from 'node:path';
 import { frontMatterOptions } from '../content/front-matter.ts';
 import { registerData } from './data.ts';
+import { createMarkdown } from '../render/markdown.ts';
 import { registerDigests } from './digests.ts';
 import { registerFilters } from './filters.ts';
+import { registerOutputGuard } from './output-guard.ts';
 import { registerPages } from './pages.ts';
 import { registerStylesheet } from './stylesheet.ts';
 import type { SiteSession } from './session.ts';
@@ -30,7 +32,8 @@ export function configureSite(config: EleventyConfig, session: SiteSession): voi
   // Front matter of the site's pages is read as the model reads it, so the check and the build agree.
   config.setFrontMatterParsingOptions(frontMatterOptions);
   config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
-  config.amendLibrary('md', (md: { set(options: Record<string, unknown>): void }) => md.set({ typographer: false }));
+  // Markdown is rendered under the raw-HTML policy (src/render/markdown.ts), which the content check enforces.
+  config.setLibrary('md', createMarkdown({ preview: session.serving }));
 
   config.on('eleventy.before', () => session.beforeBuild?.());
   config.addWatchTarget(contentDir);
@@ -38,6 +41,7 @@ export function configureSite(config: EleventyConfig, session: SiteSession): voi
   config.addWatchTarget(templatesDir, { resetConfig: true });
   // Eleventy parses the config's imports as JavaScript to watch them; ours are TypeScript (run by tsx).
   config.setWatchJavaScriptDependencies(false);
+  registerOutputGuard(config);
 
   registerData(config, session);
   registerFilters(config, session);

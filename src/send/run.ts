@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ContentError } from '../shared/errors.ts';
-import { displayPath, resolvePaths } from '../shared/paths.ts';
+import { displayPath, projectRoot, resolvePaths } from '../shared/paths.ts';
 import { loadSite, type Site } from '../content/site.ts';
 import { HeaderValueError } from '../email/header-value.ts';
 import { toMailOptions, type MessageInput } from '../email/mime.ts';
@@ -10,10 +10,12 @@ import { RECIPIENTS_FROM_DATABASE, SMTP_FROM_ENV, type SendOptions } from './arg
 import type { Delivery } from './delivery.ts';
 import { loadDigest, type Digest } from './digest.ts';
 import { dkimSetup } from './dkim.ts';
+import { sendFolderProblems } from './folders.ts';
 import { SendRefusedError } from './errors.ts';
 import { Journal, type AddressHistory, type JournalRecord } from './journal.ts';
 import { createOutboxDelivery, outboxFilesNotFor } from './outbox-delivery.ts';
 import { personalise } from './personalise.ts';
+import { publicSecretProblem } from './public-secrets.ts';
 import { planDelivery, type QueuedRecipient } from './plan.ts';
 import { createProgress, type Progress, type OutputStream } from './progress.ts';
 import { createRateLimiter, type Clock } from './rate-limit.ts';
@@ -85,6 +87,8 @@ function unsubscribeSecret(io: SendIO, overSmtp: boolean, notes: string[]): stri
   }
   if (secret.length < MIN_UNSUBSCRIBE_SECRET_LENGTH)
     throw new SendRefusedError([`UNSUBSCRIBE_SECRET is too short: use at least ${MIN_UNSUBSCRIBE_SECRET_LENGTH} random characters`]);
+  const published = overSmtp && publicSecretProblem(secret, DEV_UNSUBSCRIBE_SECRET, projectRoot, resolvePaths(io.env, io.cwd).contentDir);
+  if (published) throw new SendRefusedError([published]);
   return secret;
 }
 
@@ -340,6 +344,14 @@ export async function runSend(options: SendOptions, io: SendIO): Promise<SendRes
     // Outbox runs keep their journal inside the outbox, so a preview can never mark real recipients as sent.
     const defaultJournal = target ? path.join('outbox', `${digest.slug}.journal`) : path.join(outboxDir, 'journal.jsonl');
     const journalFile = path.resolve(io.cwd, options.journal ?? defaultJournal);
+    const misplaced = sendFolderProblems({
+      outboxDir: target ? undefined : outboxDir,
+      journalFile,
+      contentDir: paths.contentDir,
+      siteDirs: [siteDir, paths.outputDir],
+      cwd: io.cwd,
+    });
+    if (misplaced.length > 0) throw new SendRefusedError(misplaced);
     const journalLabel = displayPath(journalFile, io.cwd);
     journal = Journal.open(
       journalFile,

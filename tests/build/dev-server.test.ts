@@ -128,7 +128,7 @@ describe('the dev server over HTTP', () => {
       contentDir: dir,
       templatesDir,
       outputDir: path.join(tempDir(), '_site'),
-      port,
+      address: { host: '127.0.0.1', port },
       warn: (m) => printed.push(m),
     });
     try {

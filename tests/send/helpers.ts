@@ -1,5 +1,6 @@
 // Test projects for the send command: a temp copy of the fixture site, recipient lists, and ways to run the command.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +14,8 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 const fixtureDir = path.join(repoRoot, 'tests/fixtures/send');
 
 export const SLUG = '2025-06-27';
-export const SECRET = 'test-unsubscribe-secret-0123456789';
+/** Made at random: a secret written in the project's files (this one included) would be refused for SMTP sends. */
+export const SECRET = randomBytes(24).toString('base64url');
 export const LIST_ID = 'digest.dispatch.example.org';
 
 /** A throwaway project root: content/_data/site.json, suppressions.csv and site/digests/<slug>/. */

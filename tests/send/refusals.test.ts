@@ -1,7 +1,9 @@
 // Inputs the send command must refuse before sending anything, and credentials it must never print.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEV_UNSUBSCRIBE_SECRET } from '../../src/send/run.ts';
 import { EXIT_CODES } from '../../src/send/summary.ts';
 import { exitOf, makeProject, recipientAddresses, removeProject, runInProcess, SLUG, spawnSend, writeRecipients } from './helpers.ts';
 import { startTestServer, type TestServer } from './smtp-test-server.ts';
@@ -91,6 +93,44 @@ describe('refused before sending', () => {
     expect(run.exitCode).toBe(EXIT_CODES.refused);
     expect(run.stderr).toContain('UNSUBSCRIBE_SECRET is too short: use at least 16 random characters');
     expect(server.connections).toBe(0);
+  });
+
+  it('refuses the development secret for SMTP sends, saying why', async () => {
+    writeRecipients(dir, recipientAddresses(2));
+
+    const run = await runInProcess(dir, ['--recipients', 'recipients.csv', '--smtp', server.url], {
+      UNSUBSCRIBE_SECRET: DEV_UNSUBSCRIBE_SECRET,
+    });
+
+    expect(run.exitCode).toBe(EXIT_CODES.refused);
+    expect(run.stderr).toContain('UNSUBSCRIBE_SECRET is the development secret, which is printed in outbox warnings');
+    expect(run.stderr).toContain('anyone could forge unsubscribe links signed with it');
+    expect(server.connections).toBe(0);
+  });
+
+  it("refuses a secret written in the project's own files, naming the file", async () => {
+    writeRecipients(dir, recipientAddresses(2));
+    const inThisFile = 'a-secret-that-this-test-file-publishes';
+
+    const run = await runInProcess(dir, ['--recipients', 'recipients.csv', '--smtp', server.url], { UNSUBSCRIBE_SECRET: inThisFile });
+
+    expect(run.exitCode).toBe(EXIT_CODES.refused);
+    expect(run.stderr).toContain("UNSUBSCRIBE_SECRET is written in the project's own files (tests/send/refusals.test.ts)");
+    expect(server.connections).toBe(0);
+  });
+
+  it('refuses a secret written in the content, and accepts it for an outbox preview', async () => {
+    writeRecipients(dir, recipientAddresses(2));
+    const secret = randomBytes(24).toString('base64url');
+    fs.writeFileSync(path.join(dir, 'content', 'notes.md'), `Our unsubscribe secret is ${secret}.\n`);
+
+    const sent = await runInProcess(dir, ['--recipients', 'recipients.csv', '--smtp', server.url], { UNSUBSCRIBE_SECRET: secret });
+    expect(sent.exitCode).toBe(EXIT_CODES.refused);
+    expect(sent.stderr).toContain(`UNSUBSCRIBE_SECRET is written in the project's own files (${path.join(dir, 'content', 'notes.md')})`);
+    expect(server.connections).toBe(0);
+
+    const previewed = await runInProcess(dir, ['--recipients', 'recipients.csv'], { UNSUBSCRIBE_SECRET: secret });
+    expect(previewed.exitCode).toBe(0);
   });
 
   it('refuses a digest whose HTML has no unsubscribe merge tag', async () => {

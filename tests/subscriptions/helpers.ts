@@ -9,7 +9,11 @@ import { readSubscriptionsConfig, type SubscriptionsConfig } from '../../src/sub
 import { startSubscriptionService, type RunningService, type ServiceOptions } from '../../src/subscriptions/server.ts';
 import type { DatabaseLocation } from '../../src/subscriptions/storage/database.ts';
 
-export const SECRET = 'test-unsubscribe-secret-0123456789';
+// send's own test secret (made afresh for each run: one written in the project's files is refused for SMTP
+// sends), so the links send writes are the ones the service accepts.
+import { SECRET } from '../send/helpers.ts';
+
+export { SECRET };
 export const BOUNCES_SECRET = 'test-bounces-secret-0123456789';
 export const TOPIC_ARN = 'arn:aws:sns:eu-west-1:123456789012:dispatch-bounces';
 export const LIST_ID = 'digest.dispatch.example.org';

@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { recoverInterruptedSwap, swapIntoPlace } from '../../../src/build/swap.ts';
+import { BUILD_MARKER } from '../../../src/build/output-folder.ts';
+import { makeStagingDir, recoverInterruptedSwap, removeAbandonedStaging, swapIntoPlace } from '../../../src/build/swap.ts';
 import { buildInto, copyContent, seedSlug, tempDir } from '../../helpers/site.ts';
 
 function siteWithMarker(parent: string, name = '_site'): string {
@@ -50,5 +51,51 @@ describe('recoverInterruptedSwap', () => {
     const broken = copyContent((dir) => fs.rmSync(path.join(dir, 'facts', `${seedSlug}.yaml`)));
     await expect(buildInto(broken, out)).rejects.toThrow(/no facts file/);
     expect(fs.readFileSync(path.join(out, 'marker.txt'), 'utf8')).toBe('the last good build');
+  });
+});
+
+describe('removeAbandonedStaging', () => {
+  it("removes a killed build's staging and retired folders, never a running build's, nor a folder no build marked", async () => {
+    const parent = tempDir();
+    const out = siteWithMarker(parent);
+    const mark = (dir: string) => fs.writeFileSync(path.join(dir, BUILD_MARKER), '');
+    const killed = siteWithMarker(parent, '._site.staging-999999999-aaaaaa');
+    mark(killed);
+    const killedRetired = siteWithMarker(parent, '._site.staging-999999999-bbbbbb.previous');
+    mark(killedRetired);
+    const running = siteWithMarker(parent, `._site.staging-${process.pid}-cccccc`);
+    mark(running);
+    const runningRetired = siteWithMarker(parent, `._site.staging-${process.pid}-dddddd.previous`);
+    mark(runningRetired);
+    const unmarked = siteWithMarker(parent, '._site.staging-999999999-eeeeee');
+    const removed = await removeAbandonedStaging(out);
+    expect(removed.sort()).toEqual([killed, killedRetired].sort());
+    expect(fs.readdirSync(parent).sort()).toEqual([running, runningRetired, unmarked, out].map((dir) => path.basename(dir)).sort());
+  });
+
+  it('keeps the retired site while the output folder is missing, for recovery', async () => {
+    const parent = tempDir();
+    const retired = siteWithMarker(parent, '._site.staging-999999999-ffffff.previous');
+    fs.writeFileSync(path.join(retired, BUILD_MARKER), '');
+    expect(await removeAbandonedStaging(path.join(parent, '_site'))).toEqual([]);
+    expect(fs.existsSync(retired)).toBe(true);
+  });
+});
+
+describe('recoverInterruptedSwap and a build still running', () => {
+  it('does not take the retired site of a build that is still between its renames', async () => {
+    const parent = tempDir();
+    siteWithMarker(parent, `._site.staging-${process.pid}-gggggg.previous`);
+    expect(await recoverInterruptedSwap(path.join(parent, '_site'))).toBeUndefined();
+    expect(fs.existsSync(path.join(parent, '_site'))).toBe(false);
+  });
+});
+
+describe('makeStagingDir', () => {
+  it('names the folder after this process and marks it as a build', async () => {
+    const out = path.join(tempDir(), '_site');
+    const staging = await makeStagingDir(out);
+    expect(path.basename(staging)).toMatch(new RegExp(`^\\._site\\.staging-${process.pid}-\\w{6}$`));
+    expect(fs.readdirSync(staging)).toEqual([BUILD_MARKER]);
   });
 });
