@@ -13,7 +13,7 @@ import { formatList } from '../format/lists.ts';
 import { keyFigures, timeline, sourcesView, allFigures, type FigureView } from '../facts/present.ts';
 import type { ArticleFacts } from '../facts/load.ts';
 import { slugify } from '../content/slug.ts';
-import { keyFiguresChart } from '../charts/key-figures.ts';
+import { chartFiguresOf, keyFiguresChart } from '../charts/key-figures.ts';
 import { newsArticleJsonLd } from '../site/json-ld.ts';
 import { safeJson } from '../site/safe-json.ts';
 import { timelineMarker, timelineMarkers } from '../site/timeline.ts';
@@ -85,7 +85,9 @@ export function registerFilters(config: EleventyConfig, state: () => BuildState)
   config.addFilter('factsFor', (slug: string): ArticleFacts | undefined => state().facts[slug]);
   config.addFilter('keyFigures', (facts: ArticleFacts | undefined) => keyFiguresOf(facts));
   config.addFilter('keyFiguresChart', (facts: ArticleFacts | undefined) =>
-    keyFiguresChart(facts, keyFiguresOf(facts), { id: 'key-figures-chart', locale: state().site.locale }),
+    facts
+      ? keyFiguresChart(chartFiguresOf(facts, keyFiguresOf(facts)), { id: 'key-figures-chart', locale: state().site.locale })
+      : undefined,
   );
   config.addFilter('allFigures', (facts: ArticleFacts | undefined) => allFigures(facts, options()));
   config.addFilter('timeline', (facts: ArticleFacts | undefined, published: unknown) => timeline(facts, toIso(published), options()));

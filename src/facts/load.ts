@@ -7,7 +7,7 @@ import { ContentError, describeValue } from '../content/errors.ts';
 import { displayPath } from '../content/paths.ts';
 import { describeYamlError } from '../content/yaml-problem.ts';
 import { formatZodIssues } from '../content/zod-issues.ts';
-import { calendarDateToIso, compareFuzzyDates, fuzzyDateBounds, type CalendarDate, type FuzzyDate } from '../format/dates.ts';
+import { calendarDateToIso, checkFuzzyDate, compareFuzzyDates, type CalendarDate, type FuzzyDate } from '../format/dates.ts';
 import { resolveRelativePhrase, sameFuzzyDate } from './relative-dates.ts';
 import { deriveSum, type DerivedFigure } from './derive.ts';
 import { factsFileSchema, type Claim, type FactEvent, type FactsFile, type Figure, type Source } from './schema.ts';
@@ -80,7 +80,8 @@ export function loadAllFacts(contentDir: string, zone: string): FactsBySlug {
   return facts;
 }
 
-export function parseFactsFile(source: string, file: string, zone: string): ArticleFacts {
+/** `_zone` is not read: a facts file's dates are calendar dates, the same in every zone (the parameter can go). */
+export function parseFactsFile(source: string, file: string, _zone: string): ArticleFacts {
   const shown = displayPath(file);
   let raw: unknown;
   try {
@@ -94,7 +95,7 @@ export function parseFactsFile(source: string, file: string, zone: string): Arti
     const issues = result.error.issues.map((issue) => explainSourceIssue(raw, issue));
     throw new ContentError(formatZodIssues(shown, issues, (p) => labelPath(raw, p)));
   }
-  return checkReferences(result.data, shown, path.basename(file, path.extname(file)), zone);
+  return checkReferences(result.data, shown, path.basename(file, path.extname(file)));
 }
 
 /** A `source` or `via` the schema refused is explained with the ids the editor can choose from. */
@@ -122,7 +123,7 @@ function labelPath(raw: unknown, issuePath: PropertyKey[]): string {
   return issuePath.map(String).join('.');
 }
 
-function checkReferences(data: FactsFile, file: string, slug: string, zone: string): ArticleFacts {
+function checkReferences(data: FactsFile, file: string, slug: string): ArticleFacts {
   const problems: string[] = [];
   const seen = new Map<string, string>();
   const entries: Array<[string, { id: string }]> = [
@@ -163,7 +164,7 @@ function checkReferences(data: FactsFile, file: string, slug: string, zone: stri
   }
 
   // The schema reads each date's parts; the order of a range's or a choice's dates and their common
-  // precision are checked here, where a date is first used (fuzzyDateBounds refuses a date of a bad shape).
+  // precision are checked here, once: the formatters trust the dates they are given.
   const dated: Array<[string, { id: string; date?: FuzzyDate | undefined }]> = [
     ...data.figures.map((f) => ['fact', f] as [string, Figure]),
     ...data.events.map((e) => ['event', e] as [string, FactEvent]),
@@ -171,7 +172,7 @@ function checkReferences(data: FactsFile, file: string, slug: string, zone: stri
   for (const [kind, entry] of dated) {
     if (entry.date === undefined) continue;
     try {
-      fuzzyDateBounds(entry.date, zone);
+      checkFuzzyDate(entry.date);
     } catch (error) {
       problems.push(`${file}: ${kind} "${entry.id}": date: ${(error as Error).message}`);
     }
@@ -199,7 +200,7 @@ function checkReferences(data: FactsFile, file: string, slug: string, zone: stri
     actors: data.actors,
     figures: data.figures,
     derived,
-    events: [...data.events].sort((a, b) => compareFuzzyDates(a.date, b.date, zone)),
+    events: [...data.events].sort((a, b) => compareFuzzyDates(a.date, b.date)),
     claims: data.claims,
   };
 }

@@ -1,7 +1,7 @@
 // The facts file schema: what an editor may write, and the TypeScript types derived from it.
 import { z } from 'zod';
 import { parseCalendarDate, type CalendarDate, type FuzzyDate } from '../format/dates.ts';
-import type { Amount, Magnitude } from '../format/numbers.ts';
+import { BOUND_KINDS, type Amount, type Magnitude } from '../format/quantity.ts';
 import { describeValue } from '../content/errors.ts';
 
 export const STATUSES = ['reported', 'estimated', 'announced', 'acknowledged', 'expected'] as const;
@@ -77,7 +77,7 @@ const fuzzyDate = z.unknown().transform((value, ctx): FuzzyDate => {
 
 /**
  * `11000` (exact), `{ approximately: 600, qualifier: around }`, `{ from: 4000, to: 6000 }`,
- * `{ moreThan: 3 }` or `{ qualitative: thousands }`.
+ * a bound (`{ moreThan: 3 }`, `{ lessThan: 3 }`, `{ atLeast: 100 }`, `{ atMost: 100 }`) or `{ qualitative: thousands }`.
  */
 const amount = z.unknown().transform((value, ctx): Amount => {
   const fail = (message: string) => {
@@ -91,7 +91,9 @@ const amount = z.unknown().transform((value, ctx): Amount => {
     return undefined;
   };
   if (value === undefined || value === null)
-    return fail('value is missing: expected a number or { approximately | from/to | moreThan | qualitative }');
+    return fail(
+      'value is missing: expected a number or { approximately | from/to | moreThan | lessThan | atLeast | atMost | qualitative }',
+    );
   if (typeof value !== 'object' || Array.isArray(value)) {
     const exact = number('value', value);
     return exact === undefined ? z.NEVER : { kind: 'exact', value: exact };
@@ -113,9 +115,10 @@ const amount = z.unknown().transform((value, ctx): Amount => {
     if (low > high) return fail(`value.from (${low}) must not be greater than value.to (${high})`);
     return { kind: 'range', low, high };
   }
-  if ('moreThan' in record) {
-    const atLeast = number('value.moreThan', record.moreThan);
-    return atLeast === undefined ? z.NEVER : { kind: 'atLeast', value: atLeast };
+  const bound = BOUND_KINDS.find((kind) => kind in record);
+  if (bound !== undefined) {
+    const limit = number(`value.${bound}`, record[bound]);
+    return limit === undefined ? z.NEVER : { kind: bound, value: limit };
   }
   if ('qualitative' in record) {
     const magnitude = record.qualitative;
@@ -124,7 +127,9 @@ const amount = z.unknown().transform((value, ctx): Amount => {
     }
     return fail(`value.qualitative must be one of ${MAGNITUDES.map((m) => `"${m}"`).join(', ')}, got ${describeValue(magnitude)}`);
   }
-  return fail(`expected a number or { approximately | from/to | moreThan | qualitative }, got ${describeValue(value)}`);
+  return fail(
+    `expected a number or { approximately | from/to | moreThan | lessThan | atLeast | atMost | qualitative }, got ${describeValue(value)}`,
+  );
 });
 
 const status = z.enum(STATUSES, { error: () => `status must be one of ${STATUSES.join(', ')}` });
