@@ -9,11 +9,14 @@ export interface TextOptions {
   utm: Omit<UtmParameters, 'campaign'> | false;
 }
 
-/** Greedy word wrap; a word longer than the width (a URL) stays whole on its own line. */
+/**
+ * Greedy word wrap at plain spaces; a word longer than the width (a URL) stays whole on its own line. A figure's
+ * no-break spaces ("at least 100", "Dec. 19, 2024") are kept, so it is never split across lines.
+ */
 export function wrap(text: string, width = WIDTH, indent = ''): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  for (const word of text.split(/[ \t\r\n]+/).filter(Boolean)) {
     if (line && indent.length + line.length + 1 + word.length > width) {
       lines.push(indent + line);
       line = word;

@@ -2,11 +2,10 @@
 import { DateTime, Info } from 'luxon';
 import { dateStyle, intlDate, type Shared } from './date-styles.ts';
 import { formatList } from './lists.ts';
-import { formatContext, resolveLocale, type FormatContext } from './locale.ts';
+import { formatContext, resolveLocale, type FormatContext, type NumberOptions } from './locale.ts';
 import { hold, proseNumber } from './number-words.ts';
 
-export interface DateOptions {
-  locale?: string | undefined;
+export interface DateOptions extends NumberOptions {
   /** IANA zone of the site, such as 'Asia/Seoul'. Required: helpers never fall back to the machine's zone. */
   zone: string;
 }

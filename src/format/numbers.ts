@@ -278,7 +278,15 @@ function compoundStem(quantity: Omit<Quantity, 'amount'>, ctx: FormatContext): s
   if (unit === 'percent' || unit === 'percentage-points') {
     throw new FigureFormError(`a ${unit} figure has no compound form: print it in the prose form ("a 5% rise")`);
   }
-  if (typeof unit === 'string') return ctx.catalogue.format(`format.compound.stem.${unit}`);
+  if (typeof unit === 'string') {
+    const stem = ctx.catalogue.format(`format.compound.stem.${unit}`);
+    if (stem === '') {
+      throw new FigureFormError(
+        `"${language}" forms no compound adjective from "${unit}": print the prose form ("an offensive of three years")`,
+      );
+    }
+    return stem;
+  }
   const stem = ctx.catalogue.format('format.compound.custom', { unit: unit.one });
   if (stem === '') {
     throw new FigureFormError(

@@ -100,7 +100,7 @@ function emptyPlaceholders(): Placeholders {
 }
 
 /** Nested YAML maps become dotted keys: { format: { approximately: … } } → 'format.approximately'. */
-function flatten(value: unknown, prefix: string, file: string, into: Map<string, string>, problems: string[]): void {
+function flatten(value: unknown, prefix: string, file: string, into: Map<string, string | undefined>, problems: string[]): void {
   if (typeof value === 'string') {
     into.set(prefix, value);
     return;
@@ -109,6 +109,8 @@ function flatten(value: unknown, prefix: string, file: string, into: Map<string,
     for (const [key, child] of Object.entries(value)) flatten(child, prefix ? `${prefix}.${key}` : key, file, into, problems);
     return;
   }
+  // Kept as a key with no message: reported here, not again as missing.
+  into.set(prefix, undefined);
   const why =
     value === null
       ? "is empty; write '' for a form the language does not have"
@@ -119,6 +121,8 @@ function flatten(value: unknown, prefix: string, file: string, into: Map<string,
 interface ReadCatalogue {
   catalogue: Catalogue;
   placeholders: Map<string, Placeholders>;
+  /** Every key the file has, including those whose value is not a message. */
+  keys: Set<string>;
 }
 
 function readCatalogue(file: string, shown: string, problems: string[]): ReadCatalogue | undefined {
@@ -144,11 +148,14 @@ function readCatalogue(file: string, shown: string, problems: string[]): ReadCat
     problems.push(`${shown}: ${(error as Error).message}`);
     return undefined;
   }
+  const written = new Map<string, string | undefined>();
+  flatten(data ?? {}, '', shown, written, problems);
   const messages = new Map<string, string>();
-  flatten(data ?? {}, '', shown, messages, problems);
   const categories = new Set<string>(new Intl.PluralRules(language).resolvedOptions().pluralCategories);
   const placeholders = new Map<string, Placeholders>();
-  for (const [key, message] of messages) {
+  for (const [key, message] of written) {
+    if (message === undefined) continue;
+    messages.set(key, message);
     try {
       const found = placeholdersOf(parse(message, PARSER_OPTIONS));
       placeholders.set(key, found);
@@ -162,7 +169,7 @@ function readCatalogue(file: string, shown: string, problems: string[]): ReadCat
       problems.push(`${shown}: ${key}: not a valid ICU message (${(error as Error).message}): ${JSON.stringify(message)}`);
     }
   }
-  return { catalogue: new Catalogue(language, shown, messages), placeholders };
+  return { catalogue: new Catalogue(language, shown, messages), placeholders, keys: new Set(written.keys()) };
 }
 
 const listed = (names: Iterable<string>) =>
@@ -174,8 +181,8 @@ const listed = (names: Iterable<string>) =>
 /** Same keys as English, and the same placeholders: none English lacks, and every one English prints. */
 function compareWithReference(reference: ReadCatalogue, other: ReadCatalogue, problems: string[]): void {
   const file = other.catalogue.file;
-  const missing = reference.catalogue.keys().filter((key) => !other.catalogue.has(key));
-  const unknown = other.catalogue.keys().filter((key) => !reference.catalogue.has(key));
+  const missing = reference.catalogue.keys().filter((key) => !other.keys.has(key));
+  const unknown = [...other.keys].filter((key) => !reference.keys.has(key));
   for (const key of missing) problems.push(`${file}: ${key}: missing (${reference.catalogue.file} has it)`);
   for (const key of unknown) problems.push(`${file}: ${key}: not a key of ${reference.catalogue.file}`);
   for (const [key, theirs] of other.placeholders) {

@@ -36,13 +36,19 @@ figures:
   - { id: about, label: About, value: { approximately: 600, qualifier: around }, status: estimated, source: agency }
   - { id: span, label: Span, value: { from: 4000, to: 6000 }, status: reported, source: agency }
   - { id: over, label: Over, value: { moreThan: 3 }, unit: { one: year, other: years }, status: reported, source: agency }
+  - { id: under, label: Under, value: { lessThan: 3 }, status: reported, source: agency }
+  - { id: least, label: Least, value: { atLeast: 100 }, status: reported, source: agency }
+  - { id: most, label: Most, value: { atMost: 100 }, status: reported, source: agency }
   - { id: many, label: Many, value: { qualitative: several million }, status: reported, source: agency }
 `);
     expect(facts.figures.map((f) => f.value)).toEqual([
       { kind: 'exact', value: 11000 },
       { kind: 'approximate', value: 600, qualifier: 'around' },
       { kind: 'range', low: 4000, high: 6000 },
-      { kind: 'atLeast', value: 3 },
+      { kind: 'moreThan', value: 3 },
+      { kind: 'lessThan', value: 3 },
+      { kind: 'atLeast', value: 100 },
+      { kind: 'atMost', value: 100 },
       { kind: 'qualitative', magnitude: 'several million' },
     ]);
   });
@@ -54,7 +60,7 @@ figures:
   - { id: deaths, label: Deaths, status: estimated, source: agency }
 `),
     ).toEqual([
-      `${FILE}: fact "deaths": value: value is missing: expected a number or { approximately | from/to | moreThan | qualitative }`,
+      `${FILE}: fact "deaths": value: value is missing: expected a number or { approximately | from/to | moreThan | lessThan | atLeast | atMost | qualitative }`,
     ]);
   });
 
@@ -243,7 +249,7 @@ derived:
 `),
     ).toEqual([
       `${FILE}: fact "t1": sum names "nope", which is not a figure in this file`,
-      `${FILE}: fact "t2": cannot add up "q": its value is qualitative, expected an exact or approximate number`,
+      `${FILE}: fact "t2": cannot add up "q" (thousands): a magnitude has no number to add`,
     ]);
   });
 

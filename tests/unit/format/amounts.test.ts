@@ -190,6 +190,47 @@ describe('compound form (an adjective before a noun)', () => {
   });
 });
 
+describe('no-break spaces', () => {
+  const amounts: fc.Arbitrary<Amount> = fc.oneof(
+    fc.integer({ min: 0, max: 1e12 }).map(exact),
+    fc.integer({ min: 0, max: 1e12 }).map((n) => approximate(n)),
+    fc
+      .tuple(fc.constantFrom('moreThan', 'lessThan', 'atLeast', 'atMost'), fc.integer({ min: 0, max: 1e12 }))
+      .map(([kind, value]) => ({ kind, value }) as Amount),
+    fc.constantFrom(...(['dozens', 'thousands', 'several million'] as const)).map(qualitative),
+  );
+  const measures: fc.Arbitrary<Omit<Quantity, 'amount'>> = fc.constantFrom(
+    {},
+    { unit: 'year' },
+    { unit: 'person' },
+    { unit: soldiers },
+    { unit: 'percentage-points' },
+    { currency: 'USD' },
+    { currency: 'KRW' },
+  );
+
+  it('hold every figure but a range together: "at least 100" never breaks after "at"', () => {
+    fc.assert(
+      fc.property(
+        amounts,
+        measures,
+        fc.constantFrom('en-US', 'de-DE', 'ko-KR'),
+        fc.constantFrom<'prose' | 'table'>('prose', 'table'),
+        (amount, measure, locale, form) => {
+          expect(formatQuantity({ amount, ...measure }, { locale, form })).not.toMatch(/ /);
+        },
+      ),
+    );
+  });
+
+  it('let a range break only around its join', () => {
+    expect(formatQuantity({ amount: range(3e6, 5e6), currency: 'USD' })).toBe(nb('$3·million to $5·million'));
+    expect(formatQuantity({ amount: range(3e6, 5e6), currency: 'USD' }, { locale: 'de-DE' })).toBe(
+      nb('3·Millionen bis 5·Millionen·US-Dollar'),
+    );
+  });
+});
+
 describe('formatAmount in tables', () => {
   it.each<[Amount, string]>([
     [exact(11_000), '11,000'],

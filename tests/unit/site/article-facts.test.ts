@@ -27,7 +27,7 @@ const article = (body: string) => md.render(body, { page: { inputPath: articleFi
 describe('fact tags in an article', () => {
   it('prints the figure in the form asked for, then renders the Markdown around it', () => {
     expect(article('About **{% fact "deaths" %}** soldiers; a {% fact "war-duration", "compound" %} war.')).toBe(
-      '<p>About <strong>around 600</strong> soldiers; a more than three-year war.</p>\n',
+      '<p>About <strong>around\u00a0600</strong> soldiers; a more\u00a0than\u00a0three-year war.</p>\n',
     );
   });
 
@@ -76,6 +76,6 @@ describe('a figure whose words contain Markdown syntax', () => {
     const html = own.render('A {% fact "war-duration", "compound" %} war.', {
       page: { inputPath: path.join(dir, 'articles', `${seedSlug}.md`), fileSlug: seedSlug },
     });
-    expect(html).toBe('<p>A more than three-*year* war.</p>\n');
+    expect(html).toBe('<p>A more\u00a0than\u00a0three-*year* war.</p>\n');
   });
 });
