@@ -196,7 +196,7 @@ describe('no-break spaces', () => {
     fc.integer({ min: 0, max: 1e12 }).map((n) => approximate(n)),
     fc
       .tuple(fc.constantFrom('moreThan', 'lessThan', 'atLeast', 'atMost'), fc.integer({ min: 0, max: 1e12 }))
-      .map(([kind, value]) => ({ kind, value }) as Amount),
+      .map(([kind, value]) => ({ kind, value })),
     fc.constantFrom(...(['dozens', 'thousands', 'several million'] as const)).map(qualitative),
   );
   const measures: fc.Arbitrary<Omit<Quantity, 'amount'>> = fc.constantFrom(
