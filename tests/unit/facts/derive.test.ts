@@ -233,8 +233,15 @@ describe('convert', () => {
 });
 
 describe('deriveSum', () => {
-  const figure = (id: string, value: Amount, unit?: Figure['unit']): Figure =>
-    ({ id, label: id, value, unit, status: 'reported', source: 's', key: false });
+  const figure = (id: string, value: Amount, unit?: Figure['unit']): Figure => ({
+    id,
+    label: id,
+    value,
+    unit,
+    status: 'reported',
+    source: 's',
+    key: false,
+  });
 
   it('adds the figures a facts file names, keeping their unit', () => {
     const figures = new Map([
