@@ -13,7 +13,7 @@ import { displayPath } from './paths.ts';
 import { slugify, topiclessTagProblem } from './slug.ts';
 import { loadSite } from './site.ts';
 import { checkRelativeDates, factsDir, readAllFacts, type FactsReading } from '../facts/load.ts';
-import { findFigureIn } from '../facts/present.ts';
+import { factText, findFigureIn } from '../facts/present.ts';
 import { topicPageUrl } from '../site/pagination.ts';
 import { digestSchema, parseDigest, selectArticles, type SelectableArticle } from './digest.ts';
 import { unknownFieldProblems } from './unknown-fields.ts';
@@ -101,7 +101,8 @@ export interface CheckOptions {
 
 export function checkContent(contentDir: string, { numerals = true, facts: loaded }: CheckOptions = {}): CheckReport {
   const errors: string[] = [];
-  const zone = attempt(errors, () => loadSite(contentDir).timeZone) ?? 'UTC';
+  const site = attempt(errors, () => loadSite(contentDir));
+  const zone = site?.timeZone ?? 'UTC';
   // An invalid facts file is reported once, by itself: what its article takes from it is not checked
   // until it is valid, so one broken entry does not also make every fact tag look missing.
   const reading = loaded ?? readAllFacts(contentDir, zone);
@@ -169,7 +170,9 @@ export function checkContent(contentDir: string, { numerals = true, facts: loade
       factIds.push(tag.id);
       if (!articleFacts) continue;
       try {
-        findFigureIn(articleFacts, tag.id, tag.form);
+        // Printed as the build prints it, in the site's language: a form the language lacks fails here first.
+        if (site) factText(articleFacts, tag.id, tag.form, { locale: site.locale, zone });
+        else findFigureIn(articleFacts, tag.id, tag.form);
       } catch (error) {
         const written = parsed.content.slice(tag.start, tag.end).replace(/\s+/g, ' ');
         errors.push(`${shown}: line ${line}: ${written}: ${(error as Error).message}`);

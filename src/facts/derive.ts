@@ -10,7 +10,7 @@ import {
   type BoundKind,
   type Fraction,
   type Quantity,
-  type UnitLabel,
+  type Unit,
 } from '../format/quantity.ts';
 import type { DerivedSpec, Figure } from './schema.ts';
 
@@ -290,7 +290,7 @@ export interface DerivedFigure {
   key: boolean;
   value: Amount;
   /** The unit of what was added up, when it has one. */
-  unit: UnitLabel | undefined;
+  unit: Unit | undefined;
   /** The figures added up, in the order the facts file lists them. */
   from: Figure[];
 }

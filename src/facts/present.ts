@@ -44,7 +44,7 @@ export function findFigureIn(facts: ArticleFacts | undefined, id: string, form: 
   if (form === 'compound' && !unitOf(figure)) {
     throw new Error(
       `fact "${id}" has no unit in ${facts?.file}, and the compound form ("a three-year war") needs one: ` +
-        'give the fact a unit such as { one: year, other: years }, or print it in the prose form',
+        'give the fact a unit such as year, or { one: soldier, other: soldiers }, or print it in the prose form',
     );
   }
   return figure;

@@ -1,7 +1,7 @@
 // The facts file schema: what an editor may write, and the TypeScript types derived from it.
 import { z } from 'zod';
 import { parseCalendarDate, type CalendarDate, type FuzzyDate } from '../format/dates.ts';
-import { BOUND_KINDS, type Amount, type Magnitude } from '../format/quantity.ts';
+import { BOUND_KINDS, UNIT_KEYWORDS, type Amount, type Magnitude, type Unit } from '../format/quantity.ts';
 import { describeValue } from '../content/errors.ts';
 
 export const STATUSES = ['reported', 'estimated', 'announced', 'acknowledged', 'expected'] as const;
@@ -135,7 +135,24 @@ const amount = z.unknown().transform((value, ctx): Amount => {
 const status = z.enum(STATUSES, { error: () => `status must be one of ${STATUSES.join(', ')}` });
 const nonEmpty = (what: string) => z.string(`expected ${what}`).trim().min(1, `expected ${what}`);
 
-const unit = z.object({ one: nonEmpty('the singular unit, e.g. "year"'), other: nonEmpty('the plural unit, e.g. "years"') });
+const unitLabel = z.object({ one: nonEmpty('the singular unit, e.g. "soldier"'), other: nonEmpty('the plural unit, e.g. "soldiers"') });
+
+/** A known unit (`year`, `person`, `percent`…), whose words every language has, or the editor's own `{ one, other }`. */
+const unit = z.unknown().transform((value, ctx): Unit => {
+  const known = UNIT_KEYWORDS.find((keyword) => keyword === value);
+  if (known !== undefined) return known;
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const label = unitLabel.safeParse(value);
+    if (label.success) return label.data;
+    for (const issue of label.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+    return z.NEVER;
+  }
+  ctx.addIssue({
+    code: 'custom',
+    message: `expected one of ${UNIT_KEYWORDS.join(', ')}, or your own words such as { one: soldier, other: soldiers }; got ${describeValue(value)}`,
+  });
+  return z.NEVER;
+});
 
 const attributed = {
   id,

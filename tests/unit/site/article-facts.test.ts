@@ -64,9 +64,7 @@ describe('a figure whose words contain Markdown syntax', () => {
   it('prints the words as they are, not as emphasis, code or a link', () => {
     const dir = copyContent((root) => {
       const factsFile = path.join(root, 'facts', `${seedSlug}.yaml`);
-      const facts = fs
-        .readFileSync(factsFile, 'utf8')
-        .replace('unit: { one: year, other: years }', 'unit: { one: "*year*", other: "`years`" }');
+      const facts = fs.readFileSync(factsFile, 'utf8').replace('unit: year', 'unit: { one: "*year*", other: "`years`" }');
       fs.writeFileSync(factsFile, facts);
     });
     const own = markdownIt({ html: true });
