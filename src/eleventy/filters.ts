@@ -10,6 +10,7 @@ import {
 } from '../format/dates.ts';
 import { formatApproximate, formatCompact, formatNumberRange, formatPercent, formatProse, formatSignedChange } from '../format/numbers.ts';
 import { formatList } from '../format/lists.ts';
+import { checkNumber, checkQuantity } from '../format/guard.ts';
 import { keyFigures, timeline, sourcesView, allFigures, type FigureView } from '../facts/present.ts';
 import type { ArticleFacts } from '../facts/load.ts';
 import { slugify } from '../content/slug.ts';
@@ -64,19 +65,23 @@ export function registerFilters(config: EleventyConfig, state: () => BuildState)
   config.addFilter('isoDay', (date: unknown) => formatIsoDay(toIso(date), state().site.timeZone));
   config.addFilter('list', (items: string[]) => formatList(items, { locale: state().site.locale }));
 
-  // Numbers and dates for templates, in the site's locale: {{ 11000 | prose }}, {{ 0.125 | percent }}.
+  // Numbers and dates for templates, in the site's locale: {{ 11000 | prose }}, {{ 0.125 | percent }}. A value from a
+  // template is untyped, so it passes the formatters' one guard first (a clear error rather than "NaN").
   const locale = () => ({ locale: state().site.locale });
-  config.addFilter('prose', (n: number) => formatProse(n, locale()));
-  config.addFilter('approximate', (n: number, qualifier?: string) =>
-    formatApproximate(n, { ...locale(), ...(qualifier ? { qualifier } : {}) }),
+  config.addFilter('prose', (n: unknown) => formatProse(checkNumber(n, 'prose filter'), locale()));
+  config.addFilter('approximate', (n: unknown, qualifier?: string) =>
+    formatApproximate(checkNumber(n, 'approximate filter'), { ...locale(), ...(qualifier ? { qualifier } : {}) }),
   );
-  config.addFilter('compact', (n: number) => formatCompact(n, locale()));
-  config.addFilter('numberRange', (low: number, high: number, style: 'prose' | 'table' = 'prose') =>
-    formatNumberRange(low, high, { ...locale(), style }),
+  config.addFilter('compact', (n: unknown) => formatCompact(checkNumber(n, 'compact filter'), locale()));
+  config.addFilter('numberRange', (low: unknown, high: unknown, style: 'prose' | 'table' = 'prose') => {
+    const range = checkQuantity({ amount: { kind: 'range', low, high } }, 'numberRange filter').amount as { low: number; high: number };
+    return formatNumberRange(range.low, range.high, { ...locale(), style: style === 'table' ? 'table' : 'prose' });
+  });
+  config.addFilter('signedChange', (n: unknown, style: 'prose' | 'table' = 'table') =>
+    formatSignedChange(checkNumber(n, 'signedChange filter'), { ...locale(), style: style === 'prose' ? 'prose' : 'table' }),
   );
-  config.addFilter('signedChange', (n: number, style: 'prose' | 'table' = 'table') => formatSignedChange(n, { ...locale(), style }));
-  config.addFilter('percent', (ratio: number, fractionDigits?: number) =>
-    formatPercent(ratio, { ...locale(), ...(fractionDigits === undefined ? {} : { fractionDigits }) }),
+  config.addFilter('percent', (ratio: unknown, fractionDigits?: number) =>
+    formatPercent(checkNumber(ratio, 'percent filter'), { ...locale(), ...(fractionDigits === undefined ? {} : { fractionDigits }) }),
   );
   config.addFilter('calendarDate', (iso: string) => formatCalendarDate(parseCalendarDate(iso), locale()));
   config.addFilter('fuzzyDate', (date: FuzzyDate) => formatFuzzyDate(date, locale()));

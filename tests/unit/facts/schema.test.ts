@@ -53,6 +53,28 @@ figures:
     ]);
   });
 
+  it('reads known units by name and your own units as words', () => {
+    const facts = parse(`
+figures:
+  - { id: war, label: War, value: 3, unit: year, status: reported, source: agency }
+  - { id: rate, label: Rate, value: 3.5, unit: percent, status: reported, source: agency }
+  - { id: ships, label: Ships, value: 3, unit: { one: ship, other: ships }, status: reported, source: agency }
+`);
+    expect(facts.figures.map((f) => f.unit)).toEqual(['year', 'percent', { one: 'ship', other: 'ships' }]);
+  });
+
+  it('names the known units for a unit it does not know', () => {
+    expect(
+      problems(`
+figures:
+  - { id: war, label: War, value: 3, unit: years, status: reported, source: agency }
+`),
+    ).toEqual([
+      `${FILE}: fact "war": unit: expected one of year, month, week, day, hour, minute, person, percent, percentage-points, ` +
+        'or your own words such as { one: soldier, other: soldiers }; got "years"',
+    ]);
+  });
+
   it('names the file, the fact and what was expected for a missing value', () => {
     expect(
       problems(`
