@@ -1,79 +1,123 @@
-// The article's key figures as a bar chart: which figures can be drawn honestly, and the chart itself.
-import { findFigure, unitOf as figureUnit } from '../facts/lookup.ts';
-import type { ArticleFacts } from '../facts/parse.ts';
-import type { UnitLabel } from '../format/numbers.ts';
-import type { FigureView } from '../present/figures.ts';
-import { barChart, barValueLabel, type Bar } from './bar-chart.ts';
+// The article's key figures as a bar chart: which figures can be drawn honestly, on which scale, and in what words.
+import type { Catalogue } from '../i18n/catalogue.ts';
+import { formatContext } from '../format/locale.ts';
+import { formatCompact, formatMeasureName, formatPercent, formatQuantity } from '../format/numbers.ts';
+import { LOWER_BOUNDS, UPPER_BOUNDS, amountValue, measureOf, type Quantity } from '../format/quantity.ts';
+import { barChart, type BarGroup, type BarShape } from './bar-chart.ts';
 
-export interface ChartedFigure {
-  figure: FigureView;
-  /** What the bar is labelled with: "11K", "~600". */
+/** One key figure as the chart needs it: a plain value the caller builds from its model. */
+export interface ChartFigure {
+  label: string;
+  quantity: Quantity;
+  /** The figure's words exactly as the key-figures box prints them; the bar is labelled with them. */
+  text: string;
+  /** Computed from other figures (a sum, a change) rather than reported as such. */
+  derived: boolean;
+}
+
+export interface ChartedFigure<F extends ChartFigure = ChartFigure> {
+  figure: F;
+  /** The words beside its bar: the figure's `text`. */
   valueLabel: string;
 }
 
-export interface KeyFiguresChart {
+export interface KeyFiguresChart<F extends ChartFigure = ChartFigure> {
   svg: string;
   title: string;
-  drawn: ChartedFigure[];
-  /** Key figures left out: no single number (ranges, "thousands"), or counted in another unit. */
-  omitted: FigureView[];
-  /** How to read the chart, for its caption: the zero baseline, the approximate marking, what is left out. */
+  drawn: Array<ChartedFigure<F>>;
+  /** Key figures left out: no single number (ranges, magnitudes), below zero, or alone in their unit. */
+  omitted: F[];
+  /** How to read the chart, for its caption: the zero baseline, the markings, what is left out and why. */
   note: string;
 }
 
 export interface KeyFiguresChartOptions {
   id: string;
   locale: string;
+  catalogue?: Catalogue | undefined;
 }
 
-function unitOf(facts: ArticleFacts, id: string): UnitLabel | undefined {
-  return figureUnit(findFigure(facts, id));
+function shapeOf(quantity: Quantity): BarShape {
+  const { kind } = quantity.amount;
+  if ((LOWER_BOUNDS as readonly string[]).includes(kind)) return 'lowerBound';
+  if ((UPPER_BOUNDS as readonly string[]).includes(kind)) return 'upperBound';
+  return kind === 'approximate' ? 'approximate' : 'exact';
 }
 
-function qualifierOf(figure: FigureView): Bar['qualifier'] {
-  return figure.amount.kind === 'approximate' || figure.amount.kind === 'atLeast' ? figure.amount.kind : 'exact';
+/** Axis labels: grouped figures below a million ("12,500", "12.500"), the short compact form above ("1.5M", "6 Mio."). */
+function tickFormatter(quantity: Quantity, locale: string): (value: number) => string {
+  if (quantity.unit === 'percent') return (value) => formatPercent(value, { locale, input: 'percent' });
+  return (value) =>
+    value >= 1e6 ? formatCompact(value, { locale }) : formatQuantity({ amount: { kind: 'exact', value } }, { locale, form: 'table' });
 }
 
 /**
- * Bars for the figures that have one number, in the unit of the first such figure: troops and years on one
- * axis would mislead. Returns undefined when fewer than two figures can be compared.
+ * Bars for the key figures that have one number of zero or more, one group (one scale, one axis) per unit or
+ * currency: troops and dollars on one axis would mislead. A unit with a single figure has nothing to be compared
+ * with and is left out, as are ranges and magnitudes; the note says which and why. Undefined when no unit has two.
  */
-export function keyFiguresChart(
-  facts: ArticleFacts | undefined,
-  figures: readonly FigureView[],
+export function keyFiguresChart<F extends ChartFigure>(
+  figures: readonly F[],
   options: KeyFiguresChartOptions,
-): KeyFiguresChart | undefined {
-  if (!facts) return undefined;
-  const numeric = figures.filter((f) => f.numeric !== undefined && f.numeric >= 0);
-  const unit = numeric[0] ? unitOf(facts, numeric[0].id) : undefined;
-  const drawable = numeric.filter((f) => unitOf(facts, f.id)?.other === unit?.other);
-  if (drawable.length < 2) return undefined;
+): KeyFiguresChart<F> | undefined {
+  const { catalogue } = formatContext(options);
+  const words = (key: string, values: Record<string, string> = {}) => catalogue.format(`chart.${key}`, values);
+  const numeric = figures.filter((f) => (amountValue(f.quantity.amount) ?? -1) >= 0);
+  const measures = new Map<string, F[]>();
+  for (const figure of numeric) {
+    const measure = measureOf(figure.quantity);
+    measures.set(measure, [...(measures.get(measure) ?? []), figure]);
+  }
+  const groups = [...measures.values()].filter((group) => group.length >= 2);
+  if (groups.length === 0) return undefined;
+  const drawable = groups.flat();
   const omitted = figures.filter((f) => !drawable.includes(f));
 
-  const bars: Bar[] = drawable.map((f) => ({ label: f.label, value: f.numeric as number, qualifier: qualifierOf(f) }));
-  const drawn = drawable.map((figure, i) => ({ figure, valueLabel: barValueLabel(bars[i] as Bar, options.locale) }));
-  const title = unit ? `Key figures to scale, in ${unit.other}` : 'Key figures to scale';
-  const description =
-    `Horizontal bar chart, bars drawn to scale from zero. ` +
-    drawable
-      .map((f) => `${f.label}: ${f.tableValue}${f.amount.kind === 'approximate' ? ' (approximate)' : ''}${f.derived ? ' (computed)' : ''}`)
-      .join('; ') +
-    '.';
-  const notes = ['Bars start at zero.'];
-  if (bars.some((b) => b.qualifier === 'approximate')) notes.push('“~” and a dashed outline mark an approximate figure.');
-  if (bars.some((b) => b.qualifier === 'atLeast')) notes.push('“>” marks a figure given as “more than”.');
-  // A sum sits among reported figures as a bar like theirs; the caption says it was worked out, not reported.
+  const unitName = (figure: F) => formatMeasureName(figure.quantity, options);
+  const barGroups: BarGroup[] = groups.map((group) => {
+    const [first] = group as [F, ...F[]];
+    const name = unitName(first);
+    return {
+      heading: groups.length > 1 ? (name === undefined ? words('groupCounts') : words('groupIn', { unit: name })) : undefined,
+      bars: group.map((f) => ({
+        label: f.label,
+        value: amountValue(f.quantity.amount) ?? 0,
+        valueLabel: f.text,
+        shape: shapeOf(f.quantity),
+      })),
+      tick: tickFormatter(first.quantity, options.locale),
+    };
+  });
+  const onlyUnit = groups.length === 1 && groups[0]?.[0] ? unitName(groups[0][0]) : undefined;
+  const title = onlyUnit === undefined ? words('title') : words('titleIn', { unit: onlyUnit });
+  const description = [
+    words('description'),
+    ...drawable.map((f) => {
+      const key = f.derived ? 'describedComputed' : f.quantity.amount.kind === 'approximate' ? 'describedApproximate' : 'described';
+      return words(key, { label: f.label, value: f.text });
+    }),
+  ].join(' ');
+
+  const shapes = new Set(drawable.map((f) => shapeOf(f.quantity)));
+  const notes = [words('note.zero')];
+  if (shapes.has('approximate')) notes.push(words('note.approximate'));
+  if (shapes.has('lowerBound')) notes.push(words('note.lowerBound'));
+  if (shapes.has('upperBound')) notes.push(words('note.upperBound'));
+  // A computed figure sits among reported ones as a bar like theirs; the caption says it was worked out, not reported.
   const computed = drawable.filter((f) => f.derived);
-  if (computed.length)
-    notes.push(`Computed here by adding reported figures, not reported as such: ${computed.map((f) => f.label).join('; ')}.`);
+  if (computed.length) notes.push(words('note.computed', { labels: computed.map((f) => f.label).join('; ') }));
   if (omitted.length) {
-    const reason = (f: FigureView) => (numeric.includes(f) ? 'counted in another unit' : 'no single number');
-    notes.push(`Not drawn: ${omitted.map((f) => `${f.label} (${reason(f)})`).join('; ')}.`);
+    const reason = (f: F) => {
+      const value = amountValue(f.quantity.amount);
+      const why = value === undefined ? 'note.noSingleNumber' : value < 0 ? 'note.belowZero' : 'note.alone';
+      return words(why, { label: f.label });
+    };
+    notes.push(words('note.notDrawn', { figures: omitted.map(reason).join('; ') }));
   }
   return {
-    svg: barChart(bars, { id: options.id, title, description, locale: options.locale }),
+    svg: barChart(barGroups, { id: options.id, title, description }),
     title,
-    drawn,
+    drawn: drawable.map((figure) => ({ figure, valueLabel: figure.text })),
     omitted,
     note: notes.join(' '),
   };

@@ -1,11 +1,12 @@
 // The content check: the model's problems, then everything the site will print tried once (each field, figure,
 // timeline and chart, in the site's locale), so what the check passes the build prints; and the numerals an
 // editor typed where a fact should print them. `npm run check`, `npm run build` and `npm start` all use it.
-import { readBodyTags } from '../content/fact-tags.ts';
-import { ARTICLE_TEXT_FIELDS, DIGEST_TEXT_FIELDS, PAGE_TEXT_FIELDS } from '../content/link.ts';
+import { lineAt, readBodyTags } from '../content/fact-tags.ts';
+import { ARTICLE_TEXT_FIELDS, DIGEST_TEXT_FIELDS, PAGE_TEXT_FIELDS, resolveFactId, type FactScope } from '../content/link.ts';
 import { readContent, type ContentModel } from '../content/model.ts';
 import { findStrayNumerals } from '../content/numerals.ts';
 import { markdownWithFacts } from '../present/fact-text.ts';
+import { factText, type PresentOptions } from '../present/figures.ts';
 import { disallowedHtmlProblems } from '../render/markdown.ts';
 import { Publication, type PublicationOptions } from '../site/publication.ts';
 
@@ -47,6 +48,28 @@ export interface CheckOptions {
 /** Problems found when printing a file's figures, remembered while nothing it prints from has changed. */
 type Tried = WeakMap<object, { against: readonly unknown[]; problems: string[] }>;
 
+/** Problems found printing a file's fact tags one by one, each already naming its line. */
+class PrintingProblems extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+  }
+}
+
+/** Each fact tag of `text` printed as the build prints it: the problems of those that cannot be, by line and tag. */
+function tagProblems(text: string, scope: FactScope, options: PresentOptions, where: (offset: number) => string): string[] {
+  const problems: string[] = [];
+  for (const tag of readBodyTags(text)) {
+    if (tag.kind !== 'fact') continue;
+    try {
+      const { facts, id } = resolveFactId(tag.id, scope);
+      factText(facts, id, tag.form, options);
+    } catch (error) {
+      problems.push(`${where(tag.start)}: ${text.slice(tag.start, tag.end).replace(/\s+/g, ' ')}: ${(error as Error).message}`);
+    }
+  }
+  return problems;
+}
+
 /** What a file's printing depends on, compared item by item (each is kept while its file is unchanged). */
 const sameAs = (...items: unknown[]): readonly unknown[] => items;
 const triedByModel = new WeakMap<ContentModel, Tried>();
@@ -64,7 +87,8 @@ function tryPrinting(publication: Publication, previous: Tried | undefined, trie
     try {
       print();
     } catch (error) {
-      found.push(`${file}: ${(error as Error).message}`);
+      if (error instanceof PrintingProblems) found.push(...error.problems);
+      else found.push(`${file}: ${(error as Error).message}`);
     }
     tried.set(key, { against, problems: found });
     problems.push(...found);
@@ -74,16 +98,24 @@ function tryPrinting(publication: Publication, previous: Tried | undefined, trie
   for (const article of publication.articles) {
     const { entry } = article;
     if (model.troubled.has(entry.inputPath)) continue;
-    attempt(
-      entry.file,
-      entry.data,
-      sameAs(entry.facts, site, ...namedFacts(model, entry.body, ...ARTICLE_TEXT_FIELDS.map((f) => entry.data[f]))),
-      () => {
-        void [article.title, article.summary, article.dateNote, article.date, article.updated, article.reporting];
-        void [article.keyFigures, article.chart, article.timeline, article.sources];
-        markdownWithFacts(entry.body, { ...options, scope: { own: entry.facts, withoutOwn: 'skip', all: model.facts } });
-      },
-    );
+    const scope: FactScope = { own: entry.facts, withoutOwn: 'skip', all: model.facts };
+    const against = sameAs(entry.facts, site, ...namedFacts(model, entry.body, ...ARTICLE_TEXT_FIELDS.map((f) => entry.data[f])));
+    attempt(entry.file, entry.data, against, () => {
+      // Each tag on its own first, so a problem names its line and tag; then everything else the pages print.
+      const tags = [
+        ...tagProblems(entry.body, scope, options, (offset) => `${entry.file}: line ${entry.bodyLine + lineAt(entry.body, offset) - 1}`),
+        ...ARTICLE_TEXT_FIELDS.flatMap((field) => {
+          const text = entry.data[field];
+          return text === undefined
+            ? []
+            : tagProblems(text, scope, options, () => `${entry.file}: line ${entry.lineOf([field]) ?? 1}: ${field}`);
+        }),
+      ];
+      if (tags.length) throw new PrintingProblems(tags);
+      void [article.title, article.summary, article.dateNote, article.date, article.updated, article.reporting];
+      void [article.keyFigures, article.chart, article.timeline, article.sources];
+      markdownWithFacts(entry.body, { ...options, scope });
+    });
   }
   for (const digest of model.digests) {
     if (digest.data.draft || model.troubled.has(digest.inputPath)) continue;

@@ -102,7 +102,7 @@ export function factTagProblems(text: string, scope: FactScope, describe: (tag: 
       const figure = findFigure(facts, id);
       if (tag.form === 'compound' && !unitOf(figure)) {
         throw new Error(
-          `fact "${id}" has no unit in ${facts.file}, and the compound form ("a three-year war") needs one: give the fact a unit such as { one: year, other: years }, or print it in the prose form`,
+          `fact "${id}" has no unit in ${facts.file}, and the compound form ("a three-year war") needs one: give the fact a unit such as year, or { one: soldier, other: soldiers }, or print it in the prose form`,
         );
       }
     } catch (error) {

@@ -143,7 +143,7 @@ export function readContent(contentDir: string, { previous }: ReadOptions = {}):
   // A tree whose site.json is broken is still checked, in the zone a reader's calendar needs least.
   const zone = site?.timeZone ?? 'UTC';
 
-  const facts = files.facts.map((file) => ({ file, result: read(file, zone, (source) => parseFactsFile(source, file, zone)) }));
+  const facts = files.facts.map((file) => ({ file, result: read(file, '', (source) => parseFactsFile(source, file)) }));
   const articles = files.articles.map((file) => ({ file, result: read(file, '', (source) => parseSource(articleSchema, source, file, 'articles')) }));
   const digests = files.digests.map((file) => ({ file, result: read(file, '', (source) => parseSource(digestSchema, source, file, 'digests')) }));
   const pages = files.pages.map((file) => ({ file, result: read(file, '', (source) => parseSource(pageSchema, source, file, 'pages')) }));

@@ -7,14 +7,15 @@ import type { DigestView } from './view.ts';
 export const TEXT_WIDTH = 72;
 
 /**
- * Greedy word wrap; a word longer than the width (a URL) stays whole on its own line. `indent` starts the
- * first line, `hangingIndent` the others (by default the same).
+ * Greedy word wrap at plain spaces; a word longer than the width (a URL) stays whole on its own line, and a
+ * figure's no-break spaces ("at least 100", "Dec. 19, 2024") keep it whole too. `indent` starts the first
+ * line, `hangingIndent` the others (by default the same).
  */
 export function wrap(text: string, indent = '', hangingIndent = indent, width = TEXT_WIDTH): string {
   const lines: string[] = [];
   let line = '';
   const prefix = () => (lines.length === 0 ? indent : hangingIndent);
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  for (const word of text.split(/[ \t\r\n]+/).filter(Boolean)) {
     if (line && prefix().length + line.length + 1 + word.length > width) {
       lines.push(prefix() + line);
       line = word;

@@ -2,7 +2,8 @@
 import { likelyName } from '../shared/suggest.ts';
 import type { DerivedFigure } from './derive.ts';
 import type { ArticleFacts } from './parse.ts';
-import type { Figure, Unit } from './schema.ts';
+import type { Unit } from '../format/quantity.ts';
+import type { Figure } from './schema.ts';
 
 export type AnyFigure = Figure | DerivedFigure;
 
@@ -11,10 +12,9 @@ export function figuresOf(facts: ArticleFacts): AnyFigure[] {
   return [...facts.figures, ...facts.derived];
 }
 
+/** A figure's unit; a derived sum is counted in the unit of what it adds up. */
 export function unitOf(figure: AnyFigure): Unit | undefined {
-  if ('unit' in figure) return figure.unit;
-  // A derived sum is counted in the unit of what it adds up.
-  return 'from' in figure ? figure.from[0]?.unit : undefined;
+  return figure.unit;
 }
 
 /** The figure `id` of `facts`; throws a message naming the file, the ids it has and the one most likely meant. */

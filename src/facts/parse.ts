@@ -7,7 +7,7 @@ import { displayPath } from '../shared/paths.ts';
 import { likelyName } from '../shared/suggest.ts';
 import { locate, validate, type Validated, type Whereabouts } from '../shared/validate.ts';
 import { readYaml, type YamlFile } from '../shared/yaml.ts';
-import { calendarDateToIso, compareFuzzyDates, fuzzyDateBounds, type CalendarDate, type FuzzyDate } from '../format/dates.ts';
+import { calendarDateToIso, checkFuzzyDate, compareFuzzyDates, type CalendarDate, type FuzzyDate } from '../format/dates.ts';
 import { resolveRelativePhrase, sameFuzzyDate } from './relative-dates.ts';
 import { deriveSum, type DerivedFigure } from './derive.ts';
 import { factsFileSchema, type Claim, type FactEvent, type FactsFile, type Figure, type Source } from './schema.ts';
@@ -53,7 +53,7 @@ export function factsEntryLabel(raw: unknown, path: readonly PropertyKey[]): { n
  * Reads one facts file: its YAML (or JSON), every field against the schema (unknown fields named with the one
  * most likely meant) and every reference inside it. Problems name the file, the line and the entry.
  */
-export function parseFactsFile(source: string, file: string, zone: string): Validated<ArticleFacts> {
+export function parseFactsFile(source: string, file: string): Validated<ArticleFacts> {
   const shown = displayPath(file);
   let yamlFile: YamlFile;
   try {
@@ -75,7 +75,7 @@ export function parseFactsFile(source: string, file: string, zone: string): Vali
   if (!validated.ok) return validated;
   const problems = checkReferences(validated.value, where);
   if (problems.length) return { ok: false, problems };
-  return { ok: true, problems: [], value: assemble(validated.value, where, path.basename(file, path.extname(file)), zone) };
+  return { ok: true, problems: [], value: assemble(validated.value, where, path.basename(file, path.extname(file))) };
 }
 
 /** A `source` or `via` the schema refused is explained with the ids the editor can choose from. */
@@ -138,7 +138,7 @@ function checkReferences(data: FactsFile, where: Whereabouts): string[] {
   }
 
   // The schema reads each date's parts; the order of a range's or a choice's dates and their common
-  // precision are checked here, where a date is first used (fuzzyDateBounds refuses a date of a bad shape).
+  // precision are checked here, once: the formatters trust the dates they are given.
   const dated = [
     ['figures', data.figures],
     ['events', data.events],
@@ -147,7 +147,7 @@ function checkReferences(data: FactsFile, where: Whereabouts): string[] {
     entries.forEach((entry, index) => {
       if (entry.date === undefined) return;
       try {
-        fuzzyDateBounds(entry.date, 'UTC');
+        checkFuzzyDate(entry.date);
       } catch (error) {
         at([section, index, 'date'], (error as Error).message);
       }
@@ -178,7 +178,7 @@ function suggestion(name: string, known: readonly string[]): string {
   return meant ? `; did you mean ${meant}?` : '';
 }
 
-function assemble(data: FactsFile, where: Whereabouts, slug: string, zone: string): ArticleFacts {
+function assemble(data: FactsFile, where: Whereabouts, slug: string): ArticleFacts {
   const figures = new Map(data.figures.map((f) => [f.id, f]));
   const paths = new Map<string, readonly PropertyKey[]>();
   for (const section of ['figures', 'derived', 'events', 'claims'] as const)
@@ -191,7 +191,7 @@ function assemble(data: FactsFile, where: Whereabouts, slug: string, zone: strin
     actors: data.actors,
     figures: data.figures,
     derived: data.derived.map((spec) => deriveSum(spec, figures)),
-    events: [...data.events].sort((a, b) => compareFuzzyDates(a.date, b.date, zone)),
+    events: [...data.events].sort((a, b) => compareFuzzyDates(a.date, b.date)),
     claims: data.claims,
   };
 }

@@ -1,7 +1,7 @@
 // The facts file schema: what an editor may write, and the TypeScript types derived from it.
 import { z } from 'zod';
 import { parseCalendarDate, type CalendarDate, type FuzzyDate } from '../format/dates.ts';
-import type { Amount, Magnitude } from '../format/numbers.ts';
+import { BOUND_KINDS, UNIT_KEYWORDS, type Amount, type Magnitude, type Unit } from '../format/quantity.ts';
 import { describeValue } from '../shared/errors.ts';
 import { likelyField } from '../shared/suggest.ts';
 
@@ -92,13 +92,13 @@ const AMOUNT_KEYS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['approximately', ['approximately', 'qualifier']],
   ['from', ['from', 'to']],
   ['to', ['from', 'to']],
-  ['moreThan', ['moreThan']],
+  ...BOUND_KINDS.map((kind) => [kind, [kind]] as const),
   ['qualitative', ['qualitative']],
 ];
 
 /**
  * `11000` (exact), `{ approximately: 600, qualifier: around }`, `{ from: 4000, to: 6000 }`,
- * `{ moreThan: 3 }` or `{ qualitative: thousands }`.
+ * a bound (`{ moreThan: 3 }`, `{ lessThan: 3 }`, `{ atLeast: 100 }`, `{ atMost: 100 }`) or `{ qualitative: thousands }`.
  */
 const amount = z.unknown().transform((value, ctx): Amount => {
   const fail = (message: string) => {
@@ -112,7 +112,9 @@ const amount = z.unknown().transform((value, ctx): Amount => {
     return undefined;
   };
   if (value === undefined || value === null)
-    return fail('value is missing: expected a number or { approximately | from/to | moreThan | qualitative }');
+    return fail(
+      'value is missing: expected a number or { approximately | from/to | moreThan | lessThan | atLeast | atMost | qualitative }',
+    );
   if (typeof value !== 'object' || Array.isArray(value)) {
     const exact = number('value', value);
     return exact === undefined ? z.NEVER : { kind: 'exact', value: exact };
@@ -148,9 +150,10 @@ const amount = z.unknown().transform((value, ctx): Amount => {
     if (low > high) return fail(`value.from (${low}) must not be greater than value.to (${high})`);
     return { kind: 'range', low, high };
   }
-  if ('moreThan' in record) {
-    const atLeast = number('value.moreThan', record.moreThan);
-    return atLeast === undefined ? z.NEVER : { kind: 'atLeast', value: atLeast };
+  const bound = BOUND_KINDS.find((kind) => kind in record);
+  if (bound !== undefined) {
+    const limit = number(`value.${bound}`, record[bound]);
+    return limit === undefined ? z.NEVER : { kind: bound, value: limit };
   }
   if ('qualitative' in record) {
     const magnitude = record.qualitative;
@@ -159,13 +162,42 @@ const amount = z.unknown().transform((value, ctx): Amount => {
     }
     return fail(`value.qualitative must be one of ${MAGNITUDES.map((m) => `"${m}"`).join(', ')}, got ${describeValue(magnitude)}`);
   }
-  return fail(`expected a number or { approximately | from/to | moreThan | qualitative }, got ${describeValue(value)}`);
+  return fail(
+    `expected a number or { approximately | from/to | moreThan | lessThan | atLeast | atMost | qualitative }, got ${describeValue(value)}`,
+  );
 });
 
 const status = z.enum(STATUSES, { error: () => `status must be one of ${STATUSES.join(', ')}` });
 const nonEmpty = (what: string) => z.string(`expected ${what}`).trim().min(1, `expected ${what}`);
 
-const unit = z.object({ one: nonEmpty('the singular unit, e.g. "year"'), other: nonEmpty('the plural unit, e.g. "years"') });
+const unitLabel = z.strictObject({
+  one: nonEmpty('the singular unit, e.g. "soldier"'),
+  other: nonEmpty('the plural unit, e.g. "soldiers"'),
+});
+
+/** A known unit (`year`, `person`, `percent`…), whose words every language has, or the editor's own `{ one, other }`. */
+const unit = z.unknown().transform((value, ctx): Unit => {
+  const known = UNIT_KEYWORDS.find((keyword) => keyword === value);
+  if (known !== undefined) return known;
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const label = unitLabel.safeParse(value);
+    if (label.success) return label.data;
+    for (const issue of label.error.issues) {
+      const extra = issue.code === 'unrecognized_keys' ? issue.keys : [];
+      const message = extra.length
+        ? `${extra.join(', ')}: not a field of units${likelyField(extra[0] ?? '', ['one', 'other']) ? `; did you mean ${likelyField(extra[0] ?? '', ['one', 'other'])}?` : ''} (expected one and other)`
+        : issue.message;
+      ctx.addIssue({ code: 'custom', message, path: issue.path });
+    }
+    return z.NEVER;
+  }
+  const meant = typeof value === 'string' ? likelyField(value, UNIT_KEYWORDS) : undefined;
+  ctx.addIssue({
+    code: 'custom',
+    message: `expected one of ${UNIT_KEYWORDS.join(', ')}, or your own words such as { one: soldier, other: soldiers }; got ${describeValue(value)}${meant ? `; did you mean ${meant}?` : ''}`,
+  });
+  return z.NEVER;
+});
 
 const attributed = {
   id,
@@ -235,4 +267,3 @@ export type DerivedSpec = z.output<typeof derivedSchema>;
 export type FactEvent = z.output<typeof eventSchema>;
 export type Claim = z.output<typeof claimSchema>;
 export type Source = z.output<typeof sourceSchema>;
-export type Unit = z.output<typeof unit>;

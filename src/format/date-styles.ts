@@ -21,6 +21,8 @@ export interface DateStyle {
 }
 
 const EN_DASH = '\u2013';
+// A date holds together on one line ("Dec. 19, 2024" never breaks after "19,"): its parts are joined by no-break spaces.
+const NBSP = '\u00a0';
 const identity = (inner: string) => inner;
 
 // AP: months standing alone or with a year are spelled out; with a day, these five stay whole.
@@ -46,8 +48,8 @@ function apStyle(locale: ResolvedLocale): DateStyle {
   const long = monthNames(locale);
   const prose = ({ year, month, day }: CalendarDate) => {
     if (month === undefined) return String(year);
-    if (day === undefined) return `${at(long, month)} ${year}`;
-    return `${at(AP_MONTHS, month)} ${day}, ${year}`;
+    if (day === undefined) return `${at(long, month)}${NBSP}${year}`;
+    return `${at(AP_MONTHS, month)}${NBSP}${day},${NBSP}${year}`;
   };
   return {
     rangeSeparator: EN_DASH,
@@ -55,13 +57,13 @@ function apStyle(locale: ResolvedLocale): DateStyle {
     group(dates, shared) {
       const { year, month } = first(dates);
       if (shared === 'yearMonth' && month !== undefined) {
-        return { items: dates.map((d) => String(d.day)), frame: (inner) => `${at(AP_MONTHS, month)} ${inner}, ${year}` };
+        return { items: dates.map((d) => String(d.day)), frame: (inner) => `${at(AP_MONTHS, month)}${NBSP}${inner},${NBSP}${year}` };
       }
       if (shared === 'year') {
         const withDay = dates.some((d) => d.day !== undefined);
         return withDay
-          ? { items: dates.map((d) => `${at(AP_MONTHS, d.month ?? 1)} ${d.day}`), frame: (inner) => `${inner}, ${year}` }
-          : { items: dates.map((d) => at(long, d.month ?? 1)), frame: (inner) => `${inner} ${year}` };
+          ? { items: dates.map((d) => `${at(AP_MONTHS, d.month ?? 1)}${NBSP}${d.day}`), frame: (inner) => `${inner},${NBSP}${year}` }
+          : { items: dates.map((d) => at(long, d.month ?? 1)), frame: (inner) => `${inner}${NBSP}${year}` };
       }
       return { items: dates.map(prose), frame: identity };
     },
@@ -73,8 +75,8 @@ function dayMonthYearStyle(locale: ResolvedLocale, dayMark: string): DateStyle {
   const long = monthNames(locale);
   const prose = ({ year, month, day }: CalendarDate) => {
     if (month === undefined) return String(year);
-    if (day === undefined) return `${at(long, month)} ${year}`;
-    return `${day}${dayMark} ${at(long, month)} ${year}`;
+    if (day === undefined) return `${at(long, month)}${NBSP}${year}`;
+    return `${day}${dayMark}${NBSP}${at(long, month)}${NBSP}${year}`;
   };
   return {
     rangeSeparator: EN_DASH,
@@ -82,11 +84,12 @@ function dayMonthYearStyle(locale: ResolvedLocale, dayMark: string): DateStyle {
     group(dates, shared) {
       const { year, month } = first(dates);
       if (shared === 'yearMonth' && month !== undefined) {
-        return { items: dates.map((d) => `${d.day}${dayMark}`), frame: (inner) => `${inner} ${at(long, month)} ${year}` };
+        return { items: dates.map((d) => `${d.day}${dayMark}`), frame: (inner) => `${inner}${NBSP}${at(long, month)}${NBSP}${year}` };
       }
       if (shared === 'year') {
-        const item = (d: CalendarDate) => (d.day === undefined ? at(long, d.month ?? 1) : `${d.day}${dayMark} ${at(long, d.month ?? 1)}`);
-        return { items: dates.map(item), frame: (inner) => `${inner} ${year}` };
+        const item = (d: CalendarDate) =>
+          d.day === undefined ? at(long, d.month ?? 1) : `${d.day}${dayMark}${NBSP}${at(long, d.month ?? 1)}`;
+        return { items: dates.map(item), frame: (inner) => `${inner}${NBSP}${year}` };
       }
       return { items: dates.map(prose), frame: identity };
     },
@@ -97,8 +100,8 @@ function dayMonthYearStyle(locale: ResolvedLocale, dayMark: string): DateStyle {
 function koreanStyle(): DateStyle {
   const prose = ({ year, month, day }: CalendarDate) => {
     if (month === undefined) return `${year}년`;
-    if (day === undefined) return `${year}년 ${month}월`;
-    return `${year}년 ${month}월 ${day}일`;
+    if (day === undefined) return `${year}년${NBSP}${month}월`;
+    return `${year}년${NBSP}${month}월${NBSP}${day}일`;
   };
   return {
     rangeSeparator: '~',
@@ -108,16 +111,16 @@ function koreanStyle(): DateStyle {
       const range = joining === 'range';
       if (shared === 'yearMonth') {
         return range
-          ? { items: dates.map((d) => String(d.day)), frame: (inner) => `${year}년 ${month}월 ${inner}일` }
-          : { items: dates.map((d) => `${d.day}일`), frame: (inner) => `${year}년 ${month}월 ${inner}` };
+          ? { items: dates.map((d) => String(d.day)), frame: (inner) => `${year}년${NBSP}${month}월${NBSP}${inner}일` }
+          : { items: dates.map((d) => `${d.day}일`), frame: (inner) => `${year}년${NBSP}${month}월${NBSP}${inner}` };
       }
       if (shared === 'year') {
         if (dates.some((d) => d.day !== undefined)) {
-          return { items: dates.map((d) => `${d.month}월 ${d.day}일`), frame: (inner) => `${year}년 ${inner}` };
+          return { items: dates.map((d) => `${d.month}월${NBSP}${d.day}일`), frame: (inner) => `${year}년${NBSP}${inner}` };
         }
         return range
-          ? { items: dates.map((d) => String(d.month)), frame: (inner) => `${year}년 ${inner}월` }
-          : { items: dates.map((d) => `${d.month}월`), frame: (inner) => `${year}년 ${inner}` };
+          ? { items: dates.map((d) => String(d.month)), frame: (inner) => `${year}년${NBSP}${inner}월` }
+          : { items: dates.map((d) => `${d.month}월`), frame: (inner) => `${year}년${NBSP}${inner}` };
       }
       if (range && month === undefined) {
         return { items: dates.map((d) => String(d.year)), frame: (inner) => `${inner}년` };
@@ -141,7 +144,7 @@ export function intlDate(d: CalendarDate, locale: ResolvedLocale, month: 'long' 
 
 // For languages without hand-written rules, Intl's long date and no merging of shared parts.
 function intlStyle(locale: ResolvedLocale): DateStyle {
-  const prose = (d: CalendarDate) => intlDate(d, locale, 'long');
+  const prose = (d: CalendarDate) => intlDate(d, locale, 'long').replaceAll(' ', NBSP);
   return {
     rangeSeparator: ` ${EN_DASH} `,
     prose,

@@ -1,455 +1,436 @@
-// Newsroom numbers for templates and the facts layer: AP-style prose, table figures, and sourced amounts.
-// Node 20 implements ES2023 Intl (signDisplay 'negative'); the project's ES2022 lib types predate it.
-/// <reference lib="es2023.intl" />
+// Figures as readers see them: an amount with its unit, currency or percent sign, in prose, table or compound
+// form, in the reader's language. The words come from the catalogue; the numbers from number-words.ts and Intl.
+import { currencyNames, numberFormat, pluralRules } from './intl-memo.ts';
+import { formatContext, type FormatContext, type NumberOptions } from './locale.ts';
 import {
-  describeValue,
-  numberFormat,
-  pluralRules,
-  resolveLocale,
-  wordsLanguage,
-  type ResolvedLocale,
-  type WordsLanguage,
-} from './locale.ts';
+  MINUS,
+  endsInFigure,
+  figures,
+  formatWith,
+  hold,
+  largeInWords,
+  proseNumber,
+  roundsToZero,
+  spelledOut,
+  type NumberStyle,
+} from './number-words.ts';
+import {
+  type Amount,
+  type BoundKind,
+  type CurrencyCode,
+  type Fraction,
+  type Magnitude,
+  type Quantity,
+  type Unit,
+  type UnitKeyword,
+} from './quantity.ts';
 
-export interface NumberOptions {
-  /** BCP 47 tag; defaults to 'en-US'. */
-  locale?: string;
+export { formatProse, formatCompact, formatPercent, NBSP, type NumberStyle } from './number-words.ts';
+export { amountValue, type Amount, type Magnitude, type Quantity, type Unit, type UnitLabel } from './quantity.ts';
+
+/** prose: running text; table: tables and the table form of a fact; compound: a modifier before a noun. */
+export type FigureForm = 'prose' | 'table' | 'compound';
+
+export interface QuantityOptions extends NumberOptions {
+  form?: FigureForm | undefined;
+  /**
+   * Compound form in languages that inflect it (German): the adjective ending the sentence needs, 'e' (the
+   * default: "die dreijährige Offensive"), 'en', 'er', 'es' or 'em' ("der dreijährigen Offensive").
+   */
+  ending?: string | undefined;
 }
 
-/** 'prose' for running text, 'table' for tables and charts (figures, symbols, true minus sign). */
-export type NumberStyle = 'prose' | 'table';
-
-export type Magnitude =
-  | 'dozens'
-  | 'hundreds'
-  | 'thousands'
-  | 'tens of thousands'
-  | 'hundreds of thousands'
-  | 'millions'
-  | 'several thousand'
-  | 'several million'
-  | 'several hundred';
-
-export type Amount =
-  | { kind: 'exact'; value: number }
-  | { kind: 'approximate'; value: number; qualifier?: string }
-  | { kind: 'range'; low: number; high: number }
-  /** "more than N" */
-  | { kind: 'atLeast'; value: number }
-  | { kind: 'qualitative'; magnitude: Magnitude };
-
-export interface UnitLabel {
-  one: string;
-  other: string;
+/** Why a figure cannot take a form in a language, for the check to report against the fact. */
+export class FigureFormError extends RangeError {
+  override name = 'FigureFormError';
 }
 
-export interface AmountOptions extends NumberOptions {
-  style?: NumberStyle;
-  unit?: UnitLabel;
-  /** English adjective form (AP): 'a three-year sentence', 'an about one-month delay'. Prose only. */
-  compound?: boolean;
-}
-
-// U+2212 lines up with '+' in tables and does not break at line ends the way a hyphen can.
-const MINUS = '\u2212';
-const EN_DASH = '\u2013';
-const MAX_DECIMALS = 2;
-const MAGNITUDES: readonly Magnitude[] = [
-  'dozens',
-  'hundreds',
-  'thousands',
-  'tens of thousands',
-  'hundreds of thousands',
-  'millions',
-  'several thousand',
-  'several million',
-  'several hundred',
-];
-
-// AP spells out one to nine; German newsrooms (dpa, Duden) spell out up to twelve.
-const SPELLED: Partial<Record<string, readonly string[]>> = {
-  en: ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'],
-  de: ['null', 'eins', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn', 'elf', 'zwölf'],
+const MAGNITUDE_KEYS: Record<Magnitude, string> = {
+  dozens: 'dozens',
+  'several hundred': 'severalHundred',
+  hundreds: 'hundreds',
+  'several thousand': 'severalThousand',
+  thousands: 'thousands',
+  'tens of thousands': 'tensOfThousands',
+  'hundreds of thousands': 'hundredsOfThousands',
+  'several million': 'severalMillion',
+  millions: 'millions',
 };
 
-// Korean (like Japanese and Chinese) counts in myriads: 1,500,000 is '150만', and papers do not
-// write '123.4만', so these languages take the scale word only when it needs no decimal.
-const MYRIAD_LANGUAGES = new Set(['ko', 'ja', 'zh']);
-
-interface Words {
-  approximately: string;
-  moreThan(count: string): string;
-  rangeJoin: string;
-  up(count: string): string;
-  down(count: string): string;
-  unchanged: string;
-  magnitudes: Record<Magnitude, string>;
-  magnitudeWithUnit(magnitude: Magnitude, unitOther: string): string;
-}
-
-const WORDS: Record<WordsLanguage, Words> = {
-  en: {
-    approximately: 'about',
-    moreThan: (count) => `more than ${count}`,
-    rangeJoin: ' to ',
-    up: (count) => `up ${count}`,
-    down: (count) => `down ${count}`,
-    unchanged: 'unchanged',
-    magnitudes: {
-      dozens: 'dozens',
-      hundreds: 'hundreds',
-      thousands: 'thousands',
-      'tens of thousands': 'tens of thousands',
-      'hundreds of thousands': 'hundreds of thousands',
-      millions: 'millions',
-      'several thousand': 'several thousand',
-      'several million': 'several million',
-      'several hundred': 'several hundred',
-    },
-    // "thousands of people" but "several thousand people".
-    magnitudeWithUnit: (magnitude, unit) => (magnitude.startsWith('several ') ? `${magnitude} ${unit}` : `${magnitude} of ${unit}`),
-  },
-  de: {
-    approximately: 'etwa',
-    moreThan: (count) => `mehr als ${count}`,
-    rangeJoin: ' bis ',
-    up: (count) => `plus ${count}`,
-    down: (count) => `minus ${count}`,
-    unchanged: 'unverändert',
-    magnitudes: {
-      dozens: 'Dutzende',
-      hundreds: 'Hunderte',
-      thousands: 'Tausende',
-      'tens of thousands': 'Zehntausende',
-      'hundreds of thousands': 'Hunderttausende',
-      millions: 'Millionen',
-      'several thousand': 'mehrere Tausend',
-      'several million': 'mehrere Millionen',
-      'several hundred': 'mehrere Hundert',
-    },
-    magnitudeWithUnit: (magnitude, unit) => `${WORDS.de.magnitudes[magnitude]} ${unit}`,
-  },
-  ko: {
-    approximately: '약',
-    // '이상' is strictly "N or more", but it is how Korean newsrooms render "more than N";
-    // '초과' reads as legal text and '여' ('600여') already means "roughly", which is `approximate`.
-    moreThan: (count) => `${count} 이상`,
-    rangeJoin: '~',
-    up: (count) => `${count} 증가`,
-    down: (count) => `${count} 감소`,
-    unchanged: '변동 없음',
-    // Korean has one word each for "hundreds"/"several hundred" and "thousands"/"several thousand".
-    magnitudes: {
-      dozens: '수십',
-      hundreds: '수백',
-      thousands: '수천',
-      'tens of thousands': '수만',
-      'hundreds of thousands': '수십만',
-      millions: '수백만',
-      'several thousand': '수천',
-      'several million': '수백만',
-      'several hundred': '수백',
-    },
-    magnitudeWithUnit: (magnitude, unit) => `${WORDS.ko.magnitudes[magnitude]} ${unit}`,
-  },
+// A count in each magnitude, so that its unit word takes the plural form a number of that size takes.
+const MAGNITUDE_COUNTS: Record<Magnitude, number> = {
+  dozens: 36,
+  'several hundred': 300,
+  hundreds: 300,
+  'several thousand': 3_000,
+  thousands: 3_000,
+  'tens of thousands': 30_000,
+  'hundreds of thousands': 300_000,
+  'several million': 3_000_000,
+  millions: 3_000_000,
 };
 
-/** Validates a number argument; -0 becomes 0 so that nothing ever prints '-0'. */
-function finite(value: unknown, name: string): number {
-  if (typeof value !== 'number') throw new TypeError(`${name} must be a number, got ${describeValue(value)}`);
-  if (!Number.isFinite(value)) throw new RangeError(`${name} must be a finite number, got ${value}`);
-  return value === 0 ? 0 : value;
+// A count large enough to take every language's general plural, for unit names standing alone ("in years").
+const MANY = 100;
+
+/** Where a spelled number stands: alone, before its unit word, or joined to the next word (see grammar.ts). */
+type Place = 'alone' | 'beforeUnit' | 'composed';
+
+/** How one quantity's numbers are written and joined to what they count. */
+interface Counter {
+  /** A number as it stands in this form ('three', '11,000', '3.5%', '$1.2 billion'). */
+  number(n: number, style: NumberStyle, place: Place): string;
+  /** The number joined to its unit word or currency name, chosen by `plural` (a count, or a magnitude's). */
+  counted(numberText: string, plural: number): string;
+  /** The word a magnitude is "of" ('people', 'dollars'), if any. */
+  word(plural: number): string | undefined;
+  /** Whether "fewer" or "less" (AP): individual items, or bulk and quantity. */
+  measure: 'count' | 'quantity';
+  /** Whether the number is followed by a word (a unit or a currency name), which changes some spelled numbers. */
+  hasWord: boolean;
 }
 
-function checkStyle(style: unknown): NumberStyle {
-  if (style === undefined) return 'prose';
-  if (style === 'prose' || style === 'table') return style;
-  throw new RangeError(`style must be "prose" or "table", got ${describeValue(style)}`);
+function unitWordOf(unit: Unit, plural: number, ctx: FormatContext): string {
+  if (typeof unit !== 'string')
+    return pluralRules(ctx.locale.tag, { maximumFractionDigits: 2 }).select(plural) === 'one' ? unit.one : unit.other;
+  return ctx.catalogue.format(`format.unit.${unit}`, { n: plural });
 }
 
-function checkUnit(unit: unknown): UnitLabel | undefined {
-  if (unit === undefined) return undefined;
-  if (
-    typeof unit === 'object' &&
-    unit !== null &&
-    'one' in unit &&
-    'other' in unit &&
-    typeof unit.one === 'string' &&
-    typeof unit.other === 'string'
-  ) {
-    return { one: unit.one, other: unit.other };
+/** The catalogue's name of a currency for `plural` of it, or Intl's for a currency it does not list. */
+function currencyName(currency: CurrencyCode, plural: number, ctx: FormatContext): string {
+  const key = `format.currency.${currency}`;
+  if (ctx.catalogue.has(key)) return ctx.catalogue.format(key, { n: plural });
+  const parts = numberFormat(ctx.locale.tag, { style: 'currency', currency, currencyDisplay: 'name' }).formatToParts(plural);
+  return parts.find((part) => part.type === 'currency')?.value ?? currencyNames(ctx.locale.tag).of(currency) ?? currency;
+}
+
+function currencySymbol(currency: CurrencyCode, ctx: FormatContext): string {
+  const key = `format.currencySymbol.${currency}`;
+  return ctx.catalogue.has(key) ? ctx.catalogue.format(key) : '';
+}
+
+/** Joins a number and a word with the catalogue's joint: "600 people", "600명", "수천 명". */
+function joinUnit(count: string, word: string, ctx: FormatContext): string {
+  return ctx.catalogue.format(endsInFigure(count) ? 'format.unit.afterFigure' : 'format.unit.afterWord', { count, unit: word });
+}
+
+function spelledCount(n: number, style: NumberStyle, place: Place, ctx: FormatContext): string {
+  if (style === 'table') return figures(n, ctx, 'table');
+  const word = spelledOut(n, ctx);
+  if (word === undefined) return largeInWords(n, ctx) ?? figures(n, ctx, 'prose');
+  if (place === 'beforeUnit') return ctx.grammar.countBeforeUnit?.(n, word) ?? word;
+  if (place === 'composed') return ctx.grammar.countInComposition?.(n, word) ?? word;
+  return word;
+}
+
+/** Decimals as written: 1380.55 → 2. */
+function decimalPlaces(x: number): number {
+  const [mantissa = '', exponent = '0'] = x.toExponential().split('e');
+  return Math.max(0, (mantissa.split('.')[1]?.length ?? 0) - Number(exponent));
+}
+
+const DURATIONS: readonly UnitKeyword[] = ['year', 'month', 'week', 'day', 'hour', 'minute'];
+
+function counterFor(quantity: Omit<Quantity, 'amount'>, ctx: FormatContext): Counter {
+  const { unit, currency, per } = quantity;
+  if (currency !== undefined) {
+    const symbol = currencySymbol(currency, ctx);
+    const decimals = numberFormat(ctx.locale.tag, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    const name = (plural: number) => currencyName(currency, plural, ctx);
+    const money = (numberText: string, plural: number) => (symbol ? numberText : joinUnit(numberText, name(plural), ctx));
+    return {
+      // Money is always in figures (AP: "$5", never "$five"); cents only when there are any ("$12.50").
+      number(n, style) {
+        const size = Math.abs(n);
+        // An exchange rate may carry more decimals than the currency's smallest unit ("1,380.55"); none are dropped.
+        const digits = Number.isInteger(size) ? 0 : Math.max(decimals, decimalPlaces(size));
+        const text =
+          largeInWords(size, ctx) ?? formatWith(size, ctx, style, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+        const sign = n < 0 && !roundsToZero(n, ctx) ? (style === 'table' ? MINUS : '-') : '';
+        return `${sign}${symbol}${text}`;
+      },
+      counted:
+        per === undefined
+          ? money
+          : (numberText, plural) =>
+              ctx.catalogue.format('format.rate', { quote: money(numberText, plural), base: currencyName(per, 1, ctx) }),
+      word: (plural) => name(plural),
+      measure: 'quantity',
+      hasWord: true,
+    };
   }
-  throw new TypeError(`unit must be { one: string; other: string }, got ${describeValue(unit)}`);
-}
-
-function withTypographicMinus(parts: Intl.NumberFormatPart[]): string {
-  return parts.map((part) => (part.type === 'minusSign' ? MINUS : part.value)).join('');
-}
-
-function format(n: number, locale: ResolvedLocale, style: NumberStyle, options: Intl.NumberFormatOptions): string {
-  // 'negative' drops the sign of values that round to zero: -0.001 is '0', never '-0'.
-  const formatter = numberFormat(locale.tag, { maximumFractionDigits: MAX_DECIMALS, signDisplay: 'negative', ...options });
-  return style === 'table' ? withTypographicMinus(formatter.formatToParts(n)) : formatter.format(n);
-}
-
-/** Grouped figures with at most two decimals: '11,000', '2.35'. */
-function figures(n: number, locale: ResolvedLocale, style: NumberStyle): string {
-  return format(n, locale, style, {});
-}
-
-function roundsToZero(n: number, locale: ResolvedLocale): boolean {
-  return figures(Math.abs(n), locale, 'prose') === figures(0, locale, 'prose');
-}
-
-function spelledOut(n: number, locale: ResolvedLocale): string | undefined {
-  return Number.isInteger(n) && n >= 0 ? SPELLED[locale.language]?.[n] : undefined;
-}
-
-// Whole millions and up read as '6 million' / '2.5 million'; anything that would need rounding
-// (1,049,999) keeps its figures, because a sourced number must not silently lose precision.
-// Intl has no word above trillions (it prints '1000 trillion'), hence the upper bound.
-function largeInWords(n: number, locale: ResolvedLocale): string | undefined {
-  if (!Number.isInteger(n) || Math.abs(n) < 1e6 || Math.abs(n) >= 1e15) return undefined;
-  const decimals = MYRIAD_LANGUAGES.has(locale.language) ? 0 : 1;
-  const inWords = (maximumFractionDigits: number) =>
-    numberFormat(locale.tag, { notation: 'compact', compactDisplay: 'long', maximumFractionDigits }).format(n);
-  const rounded = inWords(decimals);
-  return rounded === inWords(20) ? rounded : undefined;
-}
-
-function proseNumber(n: number, locale: ResolvedLocale): string {
-  return spelledOut(n, locale) ?? largeInWords(n, locale) ?? figures(n, locale, 'prose');
-}
-
-/**
- * Newsroom prose: 'zero', 'one'…'nine' (German 'null'…'zwölf'), '11,000', '6 million', '2.5 million',
- * '1,049,999', '-5', '2.35'. Korean and other languages use figures only.
- */
-export function formatProse(n: number, o: NumberOptions = {}): string {
-  return proseNumber(finite(n, 'number'), resolveLocale(o.locale));
-}
-
-/** Table and chart figures: '11K', '1.2K', '6M', '2.5B' (en-US); whatever Intl's short compact form is elsewhere. */
-export function formatCompact(n: number, o: NumberOptions = {}): string {
-  const value = finite(n, 'number');
-  return format(value, resolveLocale(o.locale), 'table', { notation: 'compact', maximumFractionDigits: 1 });
-}
-
-/** 'about 600' / 'etwa 600' / '약 600'; a given qualifier ('around') is used verbatim. */
-export function formatApproximate(n: number, o: NumberOptions & { qualifier?: string } = {}): string {
-  const amount: Amount = { kind: 'approximate', value: n };
-  if (o.qualifier !== undefined) amount.qualifier = o.qualifier;
-  return formatAmount(amount, { locale: o.locale });
-}
-
-/** 'more than three' / 'mehr als drei' / '3 이상' (see the note on '이상' above). */
-export function formatAtLeast(n: number, o: NumberOptions = {}): string {
-  return formatAmount({ kind: 'atLeast', value: n }, { locale: o.locale });
-}
-
-/** Prose '4,000 to 6,000' / '4.000 bis 6.000' / '4,000~6,000'; table '4,000–6,000', '−5 to 5'. Throws when low > high. */
-export function formatNumberRange(low: number, high: number, o: NumberOptions & { style?: NumberStyle } = {}): string {
-  return formatAmount({ kind: 'range', low, high }, o);
-}
-
-/** Table: '+1,200', '−300', '0'. Prose: 'up 1,200', 'down 300', 'unchanged'. Defaults to prose. */
-export function formatSignedChange(delta: number, o: NumberOptions & { style?: NumberStyle } = {}): string {
-  const value = finite(delta, 'change');
-  const locale = resolveLocale(o.locale);
-  if (checkStyle(o.style) === 'table') return format(value, locale, 'table', { signDisplay: 'exceptZero' });
-  const words = WORDS[wordsLanguage(locale, 'formatSignedChange')];
-  if (roundsToZero(value, locale)) return words.unchanged;
-  const size = proseNumber(Math.abs(value), locale);
-  return value > 0 ? words.up(size) : words.down(size);
-}
-
-/**
- * Percentages as Intl writes them: 0.125 → '12.5%' (en), '12,5 %' (de). By default up to one decimal;
- * `fractionDigits` fixes the number of decimals (so table columns line up). `input: 'percent'` takes 12.5.
- */
-export function formatPercent(value: number, o: NumberOptions & { fractionDigits?: number; input?: 'ratio' | 'percent' } = {}): string {
-  const n = finite(value, 'percentage');
-  const { fractionDigits, input = 'ratio' } = o;
-  if (fractionDigits !== undefined && !(Number.isInteger(fractionDigits) && fractionDigits >= 0 && fractionDigits <= 20)) {
-    throw new RangeError(`fractionDigits must be a whole number from 0 to 20, got ${describeValue(fractionDigits)}`);
+  if (unit === 'percent') {
+    return {
+      number: (n, style) => formatWith(n, ctx, style, { style: 'unit', unit: 'percent' }),
+      counted: (numberText) => numberText,
+      word: (plural) => unitWordOf('percent', plural, ctx),
+      measure: 'quantity',
+      hasWord: false,
+    };
   }
-  if (input !== 'ratio' && input !== 'percent') {
-    throw new RangeError(`input must be "ratio" or "percent", got ${describeValue(input)}`);
+  if (unit === undefined) {
+    return {
+      number: (n, style) => (style === 'table' ? figures(n, ctx, 'table') : proseNumber(n, ctx)),
+      counted: (numberText) => numberText,
+      word: () => undefined,
+      measure: 'count',
+      hasWord: false,
+    };
   }
-  const digits =
-    fractionDigits === undefined
-      ? { minimumFractionDigits: 0, maximumFractionDigits: 1 }
-      : { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits };
-  // 'unit: percent' takes 12.5 as-is; multiplying by 100 ourselves would print float noise.
-  const kind: Intl.NumberFormatOptions = input === 'ratio' ? { style: 'percent' } : { style: 'unit', unit: 'percent' };
-  return format(n, resolveLocale(o.locale), 'prose', { ...kind, ...digits });
+  // AP: figures for percentages, and so for percentage points ("0.4 percentage points", "1 percentage point").
+  const inFigures = unit === 'percentage-points';
+  return {
+    number: (n, style, place) => (inFigures ? figures(n, ctx, style) : spelledCount(n, style, place, ctx)),
+    counted: (numberText, plural) => joinUnit(numberText, unitWordOf(unit, plural, ctx), ctx),
+    word: (plural) => unitWordOf(unit, plural, ctx),
+    measure: typeof unit === 'string' && (DURATIONS.includes(unit) || unit === 'percentage-points') ? 'quantity' : 'count',
+    hasWord: true,
+  };
 }
 
-function checkMagnitude(magnitude: unknown): Magnitude {
-  if (MAGNITUDES.includes(magnitude as Magnitude)) return magnitude as Magnitude;
-  throw new RangeError(`magnitude must be one of ${MAGNITUDES.map((m) => `"${m}"`).join(', ')}; got ${describeValue(magnitude)}`);
+function boundKey(kind: BoundKind, prefix: string): string {
+  return `${prefix}.${kind}`;
 }
 
-/** 'thousands', 'several million' (en); 'Tausende', 'mehrere Millionen' (de); '수천', '수백만' (ko). */
-export function formatQualitative(m: Magnitude, o: NumberOptions = {}): string {
-  const magnitude = checkMagnitude(m);
-  return WORDS[wordsLanguage(resolveLocale(o.locale), 'formatQualitative')].magnitudes[magnitude];
-}
-
-/** The number to chart or sum: exact, approximate and "more than" values; none for ranges and magnitudes. */
-export function amountValue(a: Amount): number | undefined {
-  const amount = checkAmount(a);
-  return amount.kind === 'range' || amount.kind === 'qualitative' ? undefined : amount.value;
-}
-
-function checkAmount(a: unknown): Amount {
-  const amount = a as Amount | null;
-  if (typeof amount !== 'object' || amount === null) {
-    throw new TypeError(`amount must be an object with a kind, got ${describeValue(a)}`);
-  }
-  switch (amount.kind) {
-    case 'exact':
-    case 'atLeast':
-      return { kind: amount.kind, value: finite(amount.value, `${amount.kind} amount value`) };
-    case 'approximate': {
-      const checked: Amount = { kind: 'approximate', value: finite(amount.value, 'approximate amount value') };
-      if (amount.qualifier !== undefined) {
-        if (typeof amount.qualifier !== 'string' || amount.qualifier.trim() === '') {
-          throw new TypeError(`qualifier must be a non-empty string, got ${describeValue(amount.qualifier)}`);
-        }
-        checked.qualifier = amount.qualifier;
-      }
-      return checked;
-    }
-    case 'range': {
-      const low = finite(amount.low, 'range low');
-      const high = finite(amount.high, 'range high');
-      if (low > high) throw new RangeError(`range low (${low}) must not be greater than range high (${high})`);
-      return { kind: 'range', low, high };
-    }
-    case 'qualitative':
-      return { kind: 'qualitative', magnitude: checkMagnitude(amount.magnitude) };
-    default:
-      throw new TypeError(
-        `amount kind must be exact, approximate, range, atLeast or qualitative; got ${describeValue((amount as { kind: unknown }).kind)}`,
-      );
-  }
-}
-
-function unitFor(n: number | 'many', unit: UnitLabel, locale: ResolvedLocale): string {
-  if (n === 'many') return unit.other;
-  const rule = pluralRules(locale.tag, { maximumFractionDigits: MAX_DECIMALS }).select(n);
-  return rule === 'one' ? unit.one : unit.other;
-}
-
-// Korean counters attach to digits ('600명') but follow numeral words after a space ('수천 명').
-function joinUnit(count: string, unit: string, locale: ResolvedLocale): string {
-  return locale.language === 'ko' && /\d$/.test(count) ? `${count}${unit}` : `${count} ${unit}`;
-}
-
-/**
- * One amount in prose or table style, optionally with a unit:
- * prose 'about one month', '4,000 to 6,000 years', 'more than three years', 'several million people';
- * table '11,000', '~600', '4,000–6,000', '>3'; compound (en prose) '11-year', 'more than three-year'.
- */
-export function formatAmount(a: Amount, o: AmountOptions = {}): string {
-  const amount = checkAmount(a);
-  const locale = resolveLocale(o.locale);
-  const style = checkStyle(o.style);
-  const unit = checkUnit(o.unit);
-  if (o.compound === true) return compoundAmount(amount, locale, style, unit);
-  return style === 'table' ? tableAmount(amount, locale, unit) : proseAmount(amount, locale, unit);
-}
-
-function proseAmount(amount: Amount, locale: ResolvedLocale, unit: UnitLabel | undefined): string {
-  const count = (n: number, text: string, plural: number | 'many' = n) =>
-    unit === undefined ? text : joinUnit(text, unitFor(plural, unit, locale), locale);
-  // German 'eins' does not decline and the article ('ein Jahr', 'eine Woche') depends on the noun's
-  // gender, which a UnitLabel does not carry; Duden allows figures next to units, so 1 stays '1 Jahr'.
-  const number = (n: number) => (unit !== undefined && locale.language === 'de' && n === 1 ? '1' : proseNumber(n, locale));
-  switch (amount.kind) {
-    case 'exact':
-      return count(amount.value, number(amount.value));
-    case 'qualitative': {
-      const words = WORDS[wordsLanguage(locale, 'formatQualitative')];
-      return unit === undefined ? words.magnitudes[amount.magnitude] : words.magnitudeWithUnit(amount.magnitude, unit.other);
-    }
-    case 'approximate': {
-      const qualifier = amount.qualifier ?? WORDS[wordsLanguage(locale, 'formatApproximate')].approximately;
-      return `${qualifier} ${count(amount.value, number(amount.value))}`;
-    }
-    case 'atLeast':
-      return WORDS[wordsLanguage(locale, 'formatAtLeast')].moreThan(count(amount.value, number(amount.value)));
-    case 'range': {
-      if (amount.low === amount.high) return count(amount.low, number(amount.low));
-      const words = WORDS[wordsLanguage(locale, 'formatNumberRange')];
-      const [low, high] = rangeEnds(amount.low, amount.high, locale);
-      // Before a unit German counts 'ein bis zwei Jahre': the standalone 'eins' is only for counting aloud.
-      const first = unit !== undefined && locale.language === 'de' && low === 'eins' ? 'ein' : low;
-      return `${first}${words.rangeJoin}${count(amount.high, high, 'many')}`;
-    }
-  }
+function magnitudeText(magnitude: Magnitude, counter: Counter, ctx: FormatContext): string {
+  const key = MAGNITUDE_KEYS[magnitude];
+  const word = counter.word(MAGNITUDE_COUNTS[magnitude]);
+  if (word === undefined) return ctx.catalogue.format(`format.magnitude.${key}`);
+  return ctx.catalogue.format(`format.magnitudeOf.${key}`, { unit: word });
 }
 
 // Both ends of a range take the same form: 'four to six' and '8 to 12', never 'eight to 12'.
-function rangeEnds(low: number, high: number, locale: ResolvedLocale): [string, string] {
-  const lowWord = spelledOut(low, locale);
-  const highWord = spelledOut(high, locale);
-  if (lowWord !== undefined && highWord !== undefined) return [lowWord, highWord];
-  const asFigures = (n: number) => largeInWords(n, locale) ?? figures(n, locale, 'prose');
-  return [asFigures(low), asFigures(high)];
+function rangeEnds(amount: { low: number; high: number }, counter: Counter, places: [Place, Place], ctx: FormatContext): [string, string] {
+  const [lowPlace, highPlace] = places;
+  const low = counter.number(amount.low, 'prose', lowPlace);
+  const high = counter.number(amount.high, 'prose', highPlace);
+  const isWord = (text: string) => !/\p{Nd}/u.test(text);
+  if (isWord(low) === isWord(high)) return [low, high];
+  const inFigures = (n: number, text: string) => (isWord(text) ? figures(n, ctx, 'prose') : text);
+  return [inFigures(amount.low, low), inFigures(amount.high, high)];
 }
 
-function tableAmount(amount: Amount, locale: ResolvedLocale, unit: UnitLabel | undefined): string {
-  const count = (n: number, plural: number | 'many' = n) => {
-    const text = figures(n, locale, 'table');
-    return unit === undefined ? text : joinUnit(text, unitFor(plural, unit, locale), locale);
-  };
+function proseAmount(amount: Amount, counter: Counter, ctx: FormatContext): string {
+  const place = counter.hasWord ? 'beforeUnit' : 'alone';
+  const counted = (n: number) => hold(counter.counted(counter.number(n, 'prose', place), n));
   switch (amount.kind) {
     case 'exact':
-      return count(amount.value);
-    case 'qualitative':
-      return proseAmount(amount, locale, unit);
-    // In Korean '~600' reads as "up to 600" (the tilde is the range mark), so tables keep '약'.
+      return counted(amount.value);
     case 'approximate':
-      return locale.language === 'ko' ? `약 ${count(amount.value)}` : `~${count(amount.value)}`;
+      return hold(
+        amount.qualifier === undefined
+          ? ctx.catalogue.format('format.approximately', { count: counted(amount.value) })
+          : ctx.catalogue.format('format.qualified', { count: counted(amount.value), qualifier: amount.qualifier }),
+      );
+    case 'moreThan':
+    case 'lessThan':
     case 'atLeast':
-      return `>${count(amount.value)}`;
+    case 'atMost':
+      return hold(ctx.catalogue.format(boundKey(amount.kind, 'format'), { count: counted(amount.value), measure: counter.measure }));
     case 'range': {
-      if (amount.low === amount.high) return count(amount.low);
-      return `${figures(amount.low, locale, 'table')}${tableRangeSeparator(amount.low, locale)}${count(amount.high, 'many')}`;
+      if (amount.low === amount.high) return counted(amount.low);
+      // Before a unit German counts "ein bis zwei Jahre": the standalone "eins" is only for counting aloud.
+      const [low, high] = rangeEnds(amount, counter, counter.hasWord ? ['composed', 'beforeUnit'] : ['alone', 'alone'], ctx);
+      return ctx.catalogue.format('format.range', { low: hold(low), high: hold(counter.counted(high, amount.high)) });
+    }
+    case 'qualitative':
+      return hold(magnitudeText(amount.magnitude, counter, ctx));
+  }
+}
+
+function tableAmount(amount: Amount, counter: Counter, ctx: FormatContext): string {
+  const counted = (n: number) => hold(counter.counted(counter.number(n, 'table', 'alone'), n));
+  switch (amount.kind) {
+    case 'exact':
+      return counted(amount.value);
+    case 'approximate':
+      return hold(ctx.catalogue.format('format.table.approximately', { count: counted(amount.value) }));
+    case 'moreThan':
+    case 'lessThan':
+    case 'atLeast':
+    case 'atMost':
+      return hold(ctx.catalogue.format(boundKey(amount.kind, 'format.table'), { count: counted(amount.value) }));
+    case 'range': {
+      if (amount.low === amount.high) return counted(amount.low);
+      const key = amount.low < 0 ? 'format.table.rangeWithNegative' : 'format.table.range';
+      const low = counter.number(amount.low, 'table', 'alone');
+      return ctx.catalogue.format(key, { low: hold(low), high: counted(amount.high) });
+    }
+    case 'qualitative':
+      return hold(magnitudeText(amount.magnitude, counter, ctx));
+  }
+}
+
+/** The stem a compound adjective is built on: 'year' → 'year' / 'jährige' / '년'; a label's singular where the language allows. */
+function compoundStem(quantity: Omit<Quantity, 'amount'>, ctx: FormatContext): string {
+  const { unit, currency } = quantity;
+  const language = ctx.catalogue.language;
+  if (currency !== undefined) {
+    throw new FigureFormError(
+      'money has no compound form: print it in the prose form, which already reads before a noun ("a $1.2 billion package")',
+    );
+  }
+  if (unit === undefined) {
+    throw new FigureFormError(
+      'the compound form ("a three-year war") needs a unit, such as year, month or { one: soldier, other: soldiers }',
+    );
+  }
+  if (unit === 'percent' || unit === 'percentage-points') {
+    throw new FigureFormError(`a ${unit} figure has no compound form: print it in the prose form ("a 5% rise")`);
+  }
+  if (typeof unit === 'string') {
+    const stem = ctx.catalogue.format(`format.compound.stem.${unit}`);
+    if (stem === '') {
+      throw new FigureFormError(
+        `"${language}" forms no compound adjective from "${unit}": print the prose form ("an offensive of three years")`,
+      );
+    }
+    return stem;
+  }
+  const stem = ctx.catalogue.format('format.compound.custom', { unit: unit.one });
+  if (stem === '') {
+    throw new FigureFormError(
+      `"${language}" forms compound adjectives only from the known units (year, month, week, day, hour, minute, person), ` +
+        `not from a unit of the editor's own ("${unit.one}"): use a known unit, or the prose form`,
+    );
+  }
+  return stem;
+}
+
+function compoundAmount(amount: Amount, quantity: Omit<Quantity, 'amount'>, counter: Counter, ctx: FormatContext): string {
+  if (amount.kind === 'qualitative') throw new FigureFormError(`a magnitude ("${amount.magnitude}") has no compound form`);
+  const stem = compoundStem(quantity, ctx);
+  const adjective = (count: string) =>
+    ctx.catalogue.format(endsInFigure(count) ? 'format.compound.afterFigure' : 'format.compound.afterWord', { count, stem });
+  const single = (n: number) => adjective(counter.number(n, 'prose', 'composed'));
+  switch (amount.kind) {
+    case 'exact':
+      return single(amount.value);
+    case 'approximate':
+      return amount.qualifier === undefined
+        ? ctx.catalogue.format('format.approximately', { count: single(amount.value) })
+        : ctx.catalogue.format('format.qualified', { count: single(amount.value), qualifier: amount.qualifier });
+    case 'moreThan':
+    case 'lessThan':
+    case 'atLeast':
+    case 'atMost':
+      return ctx.catalogue.format(boundKey(amount.kind, 'format.compound'), { count: single(amount.value), measure: counter.measure });
+    case 'range': {
+      if (amount.low === amount.high) return single(amount.low);
+      const [low, high] = rangeEnds(amount, counter, ['composed', 'composed'], ctx);
+      return ctx.catalogue.format('format.compound.range', { low, high: adjective(high) });
     }
   }
 }
 
-// A dash beside a minus sign reads as a subtraction ('−5–5'), so a range with a negative end takes the
-// word, as Chicago advises ('−5 to 5', '−5 bis 5'), or a spaced dash in a language we have no words for.
-// Korean's '~' is not a dash.
-function tableRangeSeparator(low: number, locale: ResolvedLocale): string {
-  if (locale.language === 'ko') return '~';
-  if (low >= 0) return EN_DASH;
-  return Object.hasOwn(WORDS, locale.language) ? WORDS[locale.language as WordsLanguage].rangeJoin : ` ${EN_DASH} `;
+/**
+ * One figure in the reader's language. Prose (the default): 'about 600', 'more than three years', '$1.2 billion',
+ * 'etwa 600 Millionen Euro', '12억 달러', 'at least 3.5%', 'several million people'. Table: '~600', '>3 years',
+ * '4,000–6,000'. Compound, a modifier before a noun: 'three-year', 'more than three-year', 'dreijährige', '3년 넘는'.
+ * The spaces inside a figure are no-break spaces; a range may break around its join ('to', 'bis').
+ * Throws a FigureFormError when the figure has no such form in the language.
+ */
+export function formatQuantity(quantity: Quantity, o: QuantityOptions = {}): string {
+  const ctx = formatContext(o);
+  const counter = counterFor(quantity, ctx);
+  const form = o.form ?? 'prose';
+  if (form === 'compound') {
+    const adjective = hold(compoundAmount(quantity.amount, quantity, counter, ctx));
+    if (o.ending === undefined) return adjective;
+    if (!ctx.grammar.withEnding) throw new FigureFormError(`compound forms in "${ctx.catalogue.language}" take no ending`);
+    return ctx.grammar.withEnding(adjective, o.ending);
+  }
+  if (form === 'table') return tableAmount(quantity.amount, counter, ctx);
+  return proseAmount(quantity.amount, counter, ctx);
 }
 
-// AP compound modifiers: a number, a hyphen and the singular unit ('a three-year term', 'four- to six-year').
-function compoundAmount(amount: Amount, locale: ResolvedLocale, style: NumberStyle, unit: UnitLabel | undefined): string {
-  if (locale.language !== 'en') throw new RangeError(`compound amounts are English-only; got locale "${locale.tag}"`);
-  if (style !== 'prose') throw new RangeError('compound amounts are a prose form; use style "prose"');
-  if (unit === undefined) throw new TypeError('compound amounts need a unit, e.g. { one: "year", other: "years" }');
-  const hyphenated = (n: number) => `${proseNumber(n, locale)}-${unit.one}`;
-  switch (amount.kind) {
-    case 'exact':
-      return hyphenated(amount.value);
-    case 'approximate':
-      return `${amount.qualifier ?? WORDS.en.approximately} ${hyphenated(amount.value)}`;
-    case 'atLeast':
-      return WORDS.en.moreThan(hyphenated(amount.value));
-    case 'range': {
-      if (amount.low === amount.high) return hyphenated(amount.low);
-      const [low, high] = rangeEnds(amount.low, amount.high, locale);
-      return `${low}- to ${high}-${unit.one}`;
-    }
-    case 'qualitative':
-      throw new RangeError(`a qualitative amount ("${amount.magnitude}") has no compound form`);
+export interface AmountOptions extends NumberOptions {
+  style?: NumberStyle | undefined;
+  unit?: Unit | undefined;
+  currency?: CurrencyCode | undefined;
+  /** The adjective form before a noun ("a three-year sentence"); prose only. */
+  compound?: boolean | undefined;
+  ending?: string | undefined;
+}
+
+/** formatQuantity for an amount and its unit or currency given separately. */
+export function formatAmount(amount: Amount, o: AmountOptions = {}): string {
+  if (o.compound === true && o.style === 'table') throw new FigureFormError('compound amounts are a prose form; use style "prose"');
+  const form: FigureForm = o.compound === true ? 'compound' : (o.style ?? 'prose');
+  return formatQuantity(
+    { amount, unit: o.unit, currency: o.currency },
+    { locale: o.locale, catalogue: o.catalogue, form, ending: o.ending },
+  );
+}
+
+/** 'about 600' / 'etwa 600' / '약 600'; a given qualifier ('around') is used verbatim. */
+export function formatApproximate(n: number, o: NumberOptions & { qualifier?: string | undefined } = {}): string {
+  return formatAmount({ kind: 'approximate', value: n, ...(o.qualifier === undefined ? {} : { qualifier: o.qualifier }) }, o);
+}
+
+/** 'more than three' / 'mehr als drei' / '3 넘게'. */
+export function formatMoreThan(n: number, o: NumberOptions = {}): string {
+  return formatAmount({ kind: 'moreThan', value: n }, o);
+}
+
+/** 'at least three' / 'mindestens drei' / '3 이상'. */
+export function formatAtLeast(n: number, o: NumberOptions = {}): string {
+  return formatAmount({ kind: 'atLeast', value: n }, o);
+}
+
+/** Prose '4,000 to 6,000' / '4.000 bis 6.000' / '4,000~6,000'; table '4,000–6,000', '−5 to 5'. */
+export function formatNumberRange(low: number, high: number, o: NumberOptions & { style?: NumberStyle | undefined } = {}): string {
+  return formatAmount({ kind: 'range', low, high }, o);
+}
+
+/** 'thousands', 'several million' (en); 'Tausende', 'mehrere Millionen' (de); '수천', '수백만' (ko). */
+export function formatQualitative(magnitude: Magnitude, o: NumberOptions = {}): string {
+  return formatAmount({ kind: 'qualitative', magnitude }, o);
+}
+
+/** Table: '+1,200', '−300', '0'. Prose: 'up 1,200', 'down 300', 'unchanged'. Defaults to prose. */
+export function formatSignedChange(delta: number, o: NumberOptions & { style?: NumberStyle | undefined } = {}): string {
+  return formatChange({ amount: { kind: 'exact', value: delta } }, { ...o, form: o.style === 'table' ? 'table' : 'prose' });
+}
+
+/**
+ * A signed difference with its unit: prose 'up 1,500', 'down $3 million', 'up 0.4 percentage points',
+ * 'up about 2,000', 'unchanged'; table '+1,500', '−$3 million', '~+2,000'. Exact or approximate amounts.
+ */
+export function formatChange(difference: Quantity, o: NumberOptions & { form?: 'prose' | 'table' | undefined } = {}): string {
+  const ctx = formatContext(o);
+  const { amount } = difference;
+  if (amount.kind !== 'exact' && amount.kind !== 'approximate') {
+    throw new FigureFormError(`a change is an exact or approximate difference, not ${amount.kind}`);
   }
+  if (o.form === 'table') {
+    const counter = counterFor(difference, ctx);
+    const signed =
+      amount.value > 0 && !roundsToZero(amount.value, ctx)
+        ? `+${counter.counted(counter.number(amount.value, 'table', 'alone'), amount.value)}`
+        : counter.counted(counter.number(roundsToZero(amount.value, ctx) ? 0 : amount.value, 'table', 'alone'), amount.value);
+    return hold(amount.kind === 'approximate' ? ctx.catalogue.format('format.table.approximately', { count: signed }) : signed);
+  }
+  if (roundsToZero(amount.value, ctx)) return hold(ctx.catalogue.format('format.change.unchanged'));
+  const size = formatQuantity({ ...difference, amount: { ...amount, value: Math.abs(amount.value) } }, { ...o, form: 'prose' });
+  return hold(ctx.catalogue.format(amount.value > 0 ? 'format.change.up' : 'format.change.down', { count: size }));
+}
+
+/** A share as a fraction: 'one in five', 'half', 'about three in 10'; de 'ein Fünftel'; ko '5분의 1'. */
+export function formatFraction(fraction: Fraction, o: NumberOptions = {}): string {
+  const ctx = formatContext(o);
+  const { numerator: n, denominator: d } = fraction;
+  const text = ctx.catalogue.format('format.share', {
+    n,
+    d,
+    numerator: spelledCount(n, 'prose', 'composed', ctx),
+    denominator: spelledCount(d, 'prose', 'alone', ctx),
+  });
+  return hold(fraction.approximate ? ctx.catalogue.format('format.approximately', { count: text }) : text);
+}
+
+/** What a quantity counts, in the plural, for headings ('years', 'people', 'dollars', 'percent'); undefined for plain counts. */
+export function formatMeasureName(quantity: Omit<Quantity, 'amount'>, o: NumberOptions = {}): string | undefined {
+  const ctx = formatContext(o);
+  return counterFor(quantity, ctx).word(MANY);
 }

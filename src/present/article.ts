@@ -1,7 +1,9 @@
 // One article as every output shows it: its fields with their figures printed, its dates, key figures, chart,
 // timeline and sources, and its body as HTML. Each part is worked out the first time a page asks for it and
 // then kept for the rest of the build, so a listing, a feed and a digest print the same strings.
-import { keyFiguresChart, type KeyFiguresChart } from '../charts/key-figures.ts';
+import { keyFiguresChart, type ChartFigure, type KeyFiguresChart } from '../charts/key-figures.ts';
+import { findFigure } from '../facts/lookup.ts';
+import type { ArticleFacts } from '../facts/parse.ts';
 import type { ArticleEntry } from '../content/model.ts';
 import type { FactScope } from '../content/link.ts';
 import type { Site } from '../content/site.ts';
@@ -34,6 +36,14 @@ export interface ArticleContext {
   mark?: (written: string) => string;
 }
 
+/** The chart's figures: each key figure's quantity, and the words its box prints (the bar is labelled with them). */
+export function chartFiguresOf(facts: ArticleFacts, views: readonly FigureView[]): Array<ChartFigure & { view: FigureView }> {
+  return views.map((view) => {
+    const figure = findFigure(facts, view.id);
+    return { label: view.label, quantity: { amount: view.amount, unit: figure.unit }, text: view.value, derived: view.derived, view };
+  });
+}
+
 function memo<T>(compute: () => T): () => T {
   let done = false;
   let value: T;
@@ -62,7 +72,7 @@ export class ArticleView {
   readonly #date: () => DateView;
   readonly #updated: () => DateView | undefined;
   readonly #keyFigures: () => FigureView[];
-  readonly #chart: () => KeyFiguresChart | undefined;
+  readonly #chart: () => KeyFiguresChart<ChartFigure & { view: FigureView }> | undefined;
   readonly #timeline: () => EventView[];
   readonly #sources: () => SourceView[];
   readonly #reporting: () => string | undefined;
@@ -94,7 +104,11 @@ export class ArticleView {
     this.#date = memo(() => dateView(data.date));
     this.#updated = memo(() => (data.updated ? dateView(data.updated) : undefined));
     this.#keyFigures = memo(() => keyFigures(entry.facts, options));
-    this.#chart = memo(() => keyFiguresChart(entry.facts, this.keyFigures, { id: 'key-figures-chart', locale: options.locale }));
+    this.#chart = memo(() =>
+      entry.facts
+        ? keyFiguresChart(chartFiguresOf(entry.facts, this.keyFigures), { id: 'key-figures-chart', locale: options.locale })
+        : undefined,
+    );
     this.#timeline = memo(() => timeline(entry.facts, this.date.iso, options));
     this.#sources = memo(() => sourcesView(entry.facts));
     this.#reporting = memo(() => {
@@ -134,7 +148,7 @@ export class ArticleView {
   get leadFigure(): FigureView | undefined {
     return this.keyFigures[0];
   }
-  get chart(): KeyFiguresChart | undefined {
+  get chart(): KeyFiguresChart<ChartFigure & { view: FigureView }> | undefined {
     return this.#chart();
   }
   get timeline(): EventView[] {

@@ -79,9 +79,7 @@ describe('one broken file in a tree', () => {
   });
 
   it('refuses {% fact "id", "compound" %} on a fact without a unit in the check and the build', async () => {
-    const content = copyContent((dir) =>
-      replaceIn(path.join(dir, 'facts', `${seedSlug}.yaml`), '    unit: { one: month, other: months }\n', ''),
-    );
+    const content = copyContent((dir) => replaceIn(path.join(dir, 'facts', `${seedSlug}.yaml`), '    unit: month\n', ''));
     const message = new RegExp(
       `articles/${seedSlug}\\.md: line 28: \\{% fact "shoigu-lead-time", "compound" %\\}: fact "shoigu-lead-time" has no unit in .*needs one`,
     );

@@ -141,7 +141,7 @@ describe('the first digest', () => {
     );
     // Labels and attributions travel with the values.
     expect(emailText).toContain(
-      '* 11,000: North Korean personnel in the initial dispatch\n    Reported: a South Korean legislator, October 2024 (“October last\n    year” in the text)',
+      '* 11,000: North Korean personnel in the initial dispatch\n    Reported: a South Korean legislator, October\u00a02024 (“October last\n    year” in the text)',
     );
     const first = $email('.figures p').filter((_, p) => $email(p).find('strong').text() === '11,000');
     expect(first.contents().first().text()).toBe('North Korean personnel in the initial dispatch: ');
@@ -242,7 +242,8 @@ describe('figure words that look like markup', () => {
     const html = read(out, `${digestDir}/email.html`);
     expect(html).toContain('&lt;i&gt;around&lt;/i&gt;&nbsp;&amp;&nbsp;11,000');
     expect(html).not.toContain('<i>around');
-    expect(read(out, `${digestDir}/email.txt`)).toContain('<i>around</i> & 11,000');
+    // The figure holds together with no-break spaces, the editor's qualifier included.
+    expect(read(out, `${digestDir}/email.txt`)).toContain('<i>around</i>\u00a0&\u00a011,000');
     expect(read(out, `articles/${seedSlug}/index.html`)).not.toContain('<i>around');
   });
 });

@@ -29,7 +29,7 @@ describe('the key figures chart on the seed article', () => {
     const descId = svg().attr('aria-describedby');
     expect(svg().find(`title#${titleId}`).text()).toBe('Key figures to scale');
     expect(svg().find(`desc#${descId}`).text()).toContain('North Korean personnel in the initial dispatch: 11,000');
-    expect(svg().find(`desc#${descId}`).text()).toContain('North Korean soldiers who died in Ukraine: ~600 (approximate)');
+    expect(svg().find(`desc#${descId}`).text()).toContain('North Korean soldiers who died in Ukraine: around\u00a0600 (approximate).');
   });
 
   it('draws one bar per key figure that has a number, to scale from zero', () => {
@@ -63,16 +63,26 @@ describe('the key figures chart on the seed article', () => {
     }
   });
 
-  it('labels bars with compact figures and marks the approximate one', () => {
+  it("labels bars with the key-figures box's words and marks the approximate one", () => {
     expect(
       svg()
         .find('.bar-chart__value')
         .map((_, t) => $(t).text())
         .get(),
-    ).toEqual(['11K', '4K', '6K', '~600', '21K']);
+    ).toEqual(
+      $('.key-figure__value')
+        .map((_, v) => $(v).text())
+        .get(),
+    );
+    expect(
+      svg()
+        .find('.bar-chart__value')
+        .map((_, t) => $(t).text())
+        .get(),
+    ).toEqual(['11,000', '4,000', '6,000', 'around\u00a0600', '21,000']);
     expect(svg().find('rect.bar-chart__bar--approximate')).toHaveLength(1);
     expect(svg().find('.bar-chart__ticks text').first().text()).toBe('0');
-    expect(normalise($('.chart figcaption').text())).toContain('“~” and a dashed outline mark an approximate figure');
+    expect(normalise($('.chart figcaption').text())).toContain('A lighter bar with a dashed outline marks an approximate figure');
   });
 
   it('draws in the page colours, so it follows light and dark mode', () => {
@@ -88,7 +98,7 @@ describe('the key figures chart on the seed article', () => {
       ['North Korean personnel in the initial dispatch', '11,000'],
       ['Troops in the second deployment announced by Russia', '4,000'],
       ['Construction soldiers to rebuild infrastructure in Kursk', '6,000'],
-      ['North Korean soldiers who died in Ukraine', '~600'],
+      ['North Korean soldiers who died in Ukraine', 'around\u00a0600'],
       ['North Korean personnel in the initial dispatch and the announced troops and construction soldiers', '21,000'],
     ]);
     expect($('.chart table caption').text()).toBe('Key figures to scale');

@@ -13,8 +13,8 @@ export function publicationOf(contentDir: string): Publication {
 }
 
 /** One facts file read as the model reads it; throws a ContentError listing its problems. */
-export function factsFrom(source: string, file: string, zone = 'Asia/Seoul'): ArticleFacts {
-  const result = parseFactsFile(source, file, zone);
+export function factsFrom(source: string, file: string): ArticleFacts {
+  const result = parseFactsFile(source, file);
   if (!result.ok) throw new ContentError(result.problems);
   return result.value;
 }

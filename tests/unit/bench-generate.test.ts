@@ -94,7 +94,7 @@ describe('bench/generate.ts', () => {
       expect(Object.keys(article.sources).length).toBeGreaterThanOrEqual(2);
     }
     const figures = facts.flatMap((a) => a.figures);
-    expect(new Set(figures.map((f) => f.value.kind))).toEqual(new Set(['exact', 'approximate', 'range', 'atLeast', 'qualitative']));
+    expect(new Set(figures.map((f) => f.value.kind))).toEqual(new Set(['exact', 'approximate', 'range', 'moreThan', 'qualitative']));
     expect(figures.some((f) => f.unit !== undefined)).toBe(true);
     expect(figures.some((f) => f.relative !== undefined)).toBe(true);
     const dates = facts.flatMap((a) => a.events.map((e) => e.date));

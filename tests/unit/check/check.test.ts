@@ -165,10 +165,30 @@ describe('articles', () => {
   });
 
   it('refuses the compound form of a fact without a unit, naming the line, the fact and what it needs', () => {
-    const { dir, errors } = errorsAfter((d) => replaceIn(factsFile(d), '    unit: { one: month, other: months }\n', ''));
+    const { dir, errors } = errorsAfter((d) => replaceIn(factsFile(d), '    unit: month\n', ''));
     expect(errors).toEqual([
       `${articleFile(dir)}: line 28: {% fact "shoigu-lead-time", "compound" %}: fact "shoigu-lead-time" has no unit in ${factsFile(dir)}, ` +
-        'and the compound form ("a three-year war") needs one: give the fact a unit such as { one: year, other: years }, or print it in the prose form',
+        'and the compound form ("a three-year war") needs one: give the fact a unit such as year, or { one: soldier, other: soldiers }, or print it in the prose form',
+    ]);
+  });
+});
+
+describe('fact tags in the site language', () => {
+  const siteFile = (dir: string) => path.join(dir, '_data', 'site.json');
+  const inGerman = (dir: string) => replaceIn(siteFile(dir), '"locale": "en-US"', '"locale": "de-DE"');
+
+  it('passes the seed in German, whose compound forms are of known units', () => {
+    expect(errorsAfter(inGerman).errors).toEqual([]);
+  });
+
+  it("refuses what the build could not print: a German compound of a unit of the editor's own", () => {
+    const { dir, errors } = errorsAfter((d) => {
+      inGerman(d);
+      replaceIn(factsFile(d), '    unit: month\n', '    unit: { one: Monat, other: Monate }\n');
+    });
+    expect(errors).toEqual([
+      `${articleFile(dir)}: line 28: {% fact "shoigu-lead-time", "compound" %}: "de" forms compound adjectives only from the known units ` +
+        `(year, month, week, day, hour, minute, person), not from a unit of the editor's own ("Monat"): use a known unit, or the prose form`,
     ]);
   });
 });

@@ -20,15 +20,16 @@ events:
   - { id: visit, label: Visit, date: { from: 2025-05, to: 2025-06 }, relative: recently, status: reported, source: russia }
 `,
   'content/facts/x.yaml',
-  'Asia/Seoul',
 );
 const options = { locale: 'en-US', zone: 'Asia/Seoul' };
+// '·' in an expected string is a no-break space: figures and dates hold together on one line.
+const nb = (text: string) => text.replaceAll('·', '\u00a0');
 
 describe('factText', () => {
   it('prints figures in newsroom prose', () => {
     expect(factText(facts, 'dispatch', 'prose', options)).toBe('11,000');
-    expect(factText(facts, 'war', 'prose', options)).toBe('more than three');
-    expect(factText(facts, 'war', 'compound', options)).toBe('more than three-year');
+    expect(factText(facts, 'war', 'prose', options)).toBe(nb('more·than·three'));
+    expect(factText(facts, 'war', 'compound', options)).toBe(nb('more·than·three-year'));
     expect(factText(facts, 'total', 'prose', options)).toBe('15,000');
   });
 
@@ -46,7 +47,7 @@ describe('factText', () => {
   });
 
   it('refuses the compound form for a figure without a unit, instead of printing the prose form', () => {
-    expect(() => factText(facts, 'dispatch', 'compound', options)).toThrow(/need a unit/);
+    expect(() => factText(facts, 'dispatch', 'compound', options)).toThrow(/compound form .* needs? a unit/);
   });
 });
 
@@ -54,7 +55,7 @@ describe('keyFigures', () => {
   it("carries value, label, attribution and date, with the article's own words for a relative date; derived figures show their computation", () => {
     const views = keyFigures(facts, options);
     expect(views.map((v) => [v.id, v.value, v.attribution, v.date])).toEqual([
-      ['dispatch', '11,000', 'Reported: a South Korean legislator', 'October 2024 (“October last year” in the text)'],
+      ['dispatch', '11,000', 'Reported: a South Korean legislator', nb('October·2024 (“October last year” in the text)')],
       ['second', '4,000', "Officially announced: Russia's official announcement, via a South Korean legislator", undefined],
       ['total', '15,000', 'Computed: 11,000 + 4,000 (Personnel in the initial dispatch; Second deployment)', undefined],
     ]);
@@ -66,11 +67,11 @@ describe('timeline', () => {
   it('orders events, keeps the words of the text, and marks uncertainty', () => {
     const events = timeline(facts, '2025-06-24T09:00:00+09:00', options);
     expect(events.map((e) => [e.id, e.date, e.relative, e.precision, e.uncertain])).toEqual([
-      ['first', 'October 2024', 'October last year', 'month', false],
-      ['visit', 'May–June 2025', 'recently', 'range', true],
-      ['next', 'July or August 2025', 'by July or August', 'choice', true],
+      ['first', nb('October·2024'), 'October last year', 'month', false],
+      ['visit', nb('May–June·2025'), 'recently', 'range', true],
+      ['next', nb('July or August·2025'), 'by July or August', 'choice', true],
     ]);
-    expect(events[0]?.distance).toBe('eight months earlier');
+    expect(events[0]?.distance).toBe(nb('eight·months earlier'));
     expect(events[0]?.datetime).toBe('2024-10');
     expect(events[1]?.distance).toBeUndefined();
     expect(events[2]?.datetime).toBeUndefined();

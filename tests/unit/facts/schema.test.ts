@@ -4,7 +4,6 @@ import { ContentError } from '../../../src/shared/errors.ts';
 import { factsFrom as parseFactsFile } from '../../helpers/model.ts';
 
 const FILE = 'content/facts/test.yaml';
-const ZONE = 'Asia/Seoul';
 
 const base = `
 sources:
@@ -15,7 +14,7 @@ actors:
 `;
 
 function parse(yaml: string) {
-  return parseFactsFile(base + yaml, FILE, ZONE);
+  return parseFactsFile(base + yaml, FILE);
 }
 
 /** The problems of a facts file, without their line numbers (the line-numbers test below looks at those). */
@@ -37,14 +36,42 @@ figures:
   - { id: about, label: About, value: { approximately: 600, qualifier: around }, status: estimated, source: agency }
   - { id: span, label: Span, value: { from: 4000, to: 6000 }, status: reported, source: agency }
   - { id: over, label: Over, value: { moreThan: 3 }, unit: { one: year, other: years }, status: reported, source: agency }
+  - { id: under, label: Under, value: { lessThan: 3 }, status: reported, source: agency }
+  - { id: least, label: Least, value: { atLeast: 100 }, status: reported, source: agency }
+  - { id: most, label: Most, value: { atMost: 100 }, status: reported, source: agency }
   - { id: many, label: Many, value: { qualitative: several million }, status: reported, source: agency }
 `);
     expect(facts.figures.map((f) => f.value)).toEqual([
       { kind: 'exact', value: 11000 },
       { kind: 'approximate', value: 600, qualifier: 'around' },
       { kind: 'range', low: 4000, high: 6000 },
-      { kind: 'atLeast', value: 3 },
+      { kind: 'moreThan', value: 3 },
+      { kind: 'lessThan', value: 3 },
+      { kind: 'atLeast', value: 100 },
+      { kind: 'atMost', value: 100 },
       { kind: 'qualitative', magnitude: 'several million' },
+    ]);
+  });
+
+  it('reads known units by name and your own units as words', () => {
+    const facts = parse(`
+figures:
+  - { id: war, label: War, value: 3, unit: year, status: reported, source: agency }
+  - { id: rate, label: Rate, value: 3.5, unit: percent, status: reported, source: agency }
+  - { id: ships, label: Ships, value: 3, unit: { one: ship, other: ships }, status: reported, source: agency }
+`);
+    expect(facts.figures.map((f) => f.unit)).toEqual(['year', 'percent', { one: 'ship', other: 'ships' }]);
+  });
+
+  it('names the known units for a unit it does not know', () => {
+    expect(
+      problems(`
+figures:
+  - { id: war, label: War, value: 3, unit: years, status: reported, source: agency }
+`),
+    ).toEqual([
+      `${FILE}: fact "war": unit: expected one of year, month, week, day, hour, minute, person, percent, percentage-points, ` +
+        'or your own words such as { one: soldier, other: soldiers }; got "years"; did you mean year?',
     ]);
   });
 
@@ -55,7 +82,7 @@ figures:
   - { id: deaths, label: Deaths, status: estimated, source: agency }
 `),
     ).toEqual([
-      `${FILE}: fact "deaths": value: value is missing: expected a number or { approximately | from/to | moreThan | qualitative }`,
+      `${FILE}: fact "deaths": value: value is missing: expected a number or { approximately | from/to | moreThan | lessThan | atLeast | atMost | qualitative }`,
     ]);
   });
 
@@ -145,7 +172,7 @@ events:
 });
 
 describe('source links', () => {
-  const withUrl = (url: string) => parseFactsFile(`sources:\n  agency: { name: An agency, url: ${JSON.stringify(url)} }\n`, FILE, ZONE);
+  const withUrl = (url: string) => parseFactsFile(`sources:\n  agency: { name: An agency, url: ${JSON.stringify(url)} }\n`, FILE);
 
   it('keeps an http or https address as written', () => {
     expect(withUrl('https://example.org/report?id=6').sources.agency?.url).toBe('https://example.org/report?id=6');
@@ -244,7 +271,7 @@ derived:
 `),
     ).toEqual([
       `${FILE}: fact "t1": sum: "nope" is not a figure in this file`,
-      `${FILE}: fact "t2": sum: cannot add up "q": its value is qualitative, expected an exact or approximate number`,
+      `${FILE}: fact "t2": sum: cannot add up "q" (thousands): a magnitude has no number to add`,
     ]);
   });
 
@@ -259,7 +286,7 @@ events:
   });
 
   it('reports YAML syntax errors with the file name', () => {
-    expect(() => parseFactsFile('figures: [', FILE, ZONE)).toThrow(/^content\/facts\/test\.yaml: line 1: not valid YAML/);
+    expect(() => parseFactsFile('figures: [', FILE)).toThrow(/^content\/facts\/test\.yaml: line 1: not valid YAML/);
   });
 });
 
@@ -274,7 +301,7 @@ figures:
     source: agency
     kye: true
 `;
-    expect(() => parseFactsFile(source, FILE, ZONE)).toThrow(
+    expect(() => parseFactsFile(source, FILE)).toThrow(
       `${FILE}: line 14: fact "deaths": kye: not a field figures have; did you mean key? (expected one of id, status, source, via, label, value, unit, date, relative, key)`,
     );
   });

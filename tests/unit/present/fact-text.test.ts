@@ -1,6 +1,5 @@
 // Figures printed where editors write fact tags: in an article's Markdown (escaped for Markdown, so a figure
 // never turns into emphasis) and in text fields (as plain text), with a capital where a tag starts a sentence.
-import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FactScope } from '../../../src/content/link.ts';
@@ -8,7 +7,7 @@ import type { ArticleEntry } from '../../../src/content/model.ts';
 import { readContent } from '../../../src/content/model.ts';
 import { renderArticleBody } from '../../../src/present/body.ts';
 import { capitalise, fieldText } from '../../../src/present/fact-text.ts';
-import { copyContent, seedSlug } from '../../helpers/site.ts';
+import { copyContent, replaceIn, seedSlug } from '../../helpers/site.ts';
 
 let seed: ArticleEntry;
 let scope: FactScope;
@@ -25,7 +24,7 @@ const body = (markdown: string) => renderArticleBody({ ...seed, body: markdown }
 describe('fact tags in an article', () => {
   it('prints the figure in the form asked for, then renders the Markdown around it', () => {
     expect(body('About **{% fact "deaths" %}** soldiers; a {% fact "war-duration", "compound" %} war.')).toBe(
-      '<p>About <strong>around 600</strong> soldiers; a more than three-year war.</p>\n',
+      '<p>About <strong>around\u00a0600</strong> soldiers; a more\u00a0than\u00a0three-year war.</p>\n',
     );
   });
 
@@ -35,7 +34,7 @@ describe('fact tags in an article', () => {
 
   it('prints a tag that starts a sentence, a paragraph or a list item with a capital', () => {
     expect(body('{% fact "deaths" %} soldiers died. {% fact "wounded" %} were wounded.\n\n- {% fact "artillery-shells" %} shells')).toBe(
-      '<p>Around 600 soldiers died. Thousands were wounded.</p>\n<ul>\n<li>Several million shells</li>\n</ul>\n',
+      '<p>Around\u00a0600 soldiers died. Thousands were wounded.</p>\n<ul>\n<li>Several\u00a0million shells</li>\n</ul>\n',
     );
   });
 
@@ -50,10 +49,7 @@ describe('a figure whose words contain Markdown syntax', () => {
   it('prints the words as they are, not as emphasis, code or a link', () => {
     const dir = copyContent((root) => {
       const factsFile = path.join(root, 'facts', `${seedSlug}.yaml`);
-      fs.writeFileSync(
-        factsFile,
-        fs.readFileSync(factsFile, 'utf8').replace('unit: { one: year, other: years }', 'unit: { one: "*year*", other: "`years`" }'),
-      );
+      replaceIn(factsFile, 'unit: year', 'unit: { one: "*year*", other: "`years`" }');
     });
     const model = readContent(dir);
     const entry = model.bySlug.get(seedSlug)!;
@@ -61,14 +57,14 @@ describe('a figure whose words contain Markdown syntax', () => {
       { ...entry, body: 'A {% fact "war-duration", "compound" %} war.' },
       { ...options, scope: { own: entry.facts, all: model.facts } },
     );
-    expect(html).toBe('<p>A more than three-*year* war.</p>\n');
+    expect(html).toBe('<p>A more\u00a0than\u00a0three-*year* war.</p>\n');
   });
 });
 
 describe('fact tags in a text field', () => {
   it('prints plain text, with a capital at the start of the field or a sentence', () => {
     expect(fieldText('{% fact "deaths" %} North Korean soldiers killed', { ...options, scope })).toBe(
-      'Around 600 North Korean soldiers killed',
+      'Around\u00a0600 North Korean soldiers killed',
     );
     expect(fieldText('Dispatch of {% fact "initial-dispatch" %}. {% fact "wounded" %} wounded', { ...options, scope })).toBe(
       'Dispatch of 11,000. Thousands wounded',
@@ -78,7 +74,7 @@ describe('fact tags in a text field', () => {
 
   it('prints a fact of another article named by its slug', () => {
     expect(fieldText(`{% fact "${seedSlug}/deaths" %} dead`, { ...options, scope: { withoutOwn: 'no facts here', all: scope.all } })).toBe(
-      'Around 600 dead',
+      'Around\u00a0600 dead',
     );
     expect(() => fieldText('{% fact "deaths" %} dead', { ...options, scope: { withoutOwn: 'no facts here', all: scope.all } })).toThrow(
       'no facts here',

@@ -306,7 +306,8 @@ describe('parseSite: the address and the locale', () => {
 
   it('refuses a locale the build has no words for, or one that is not a locale at all', () => {
     expect(withFields({ locale: 'fr-FR' })).toThrow(
-      'content/_data/site.json: locale: the site has no wording for locale "fr-FR"; supported languages are en, de and ko',
+      'content/_data/site.json: locale: the site: no message catalogue for locale "fr-FR": the languages are de, en, ko; ' +
+        'a language is added with one file, src/i18n/messages/fr.yaml (see docs/formatting.md)',
     );
     expect(withFields({ locale: 'en US' })).toThrow('content/_data/site.json: locale: invalid locale "en US"');
     for (const locale of ['en-US', 'en-GB', 'de-DE', 'ko-KR']) expect(withFields({ locale })).not.toThrow();
