@@ -62,7 +62,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     hint: 'Set OUTPUT_DIR to a folder of its own (the default is _site).',
     contentDir: options.contentDir,
   });
-  const session = devSession(options.contentDir, options.templatesDir, options.warn);
+  const session = devSession(options);
   // Made once: a configuration reload compares the server options, and new functions would restart the server.
   const base = devServerOptions(options.address);
   const serverOptions = { ...base, middleware: [...(base.middleware as unknown[]), problemsBannerMiddleware(() => session.problems())] };
@@ -77,7 +77,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 
 /** One preview build, as the dev server's first, without serving it: for tests and scripts. */
 export async function previewOnce(options: Omit<DevServerOptions, 'address'>): Promise<DevSession> {
-  const session = devSession(options.contentDir, options.templatesDir, options.warn);
+  const session = devSession(options);
   const eleventy = devEleventy(options, session);
   eleventy.disableLogger();
   await eleventy.write();

@@ -5,7 +5,6 @@ import { lineAt, readBodyTags } from '../content/fact-tags.ts';
 import { ARTICLE_TEXT_FIELDS, DIGEST_TEXT_FIELDS, PAGE_TEXT_FIELDS, resolveFactId, type FactScope } from '../content/link.ts';
 import { readContent, type ContentModel } from '../content/model.ts';
 import { findStrayNumerals } from '../content/numerals.ts';
-import { markdownWithFacts } from '../present/fact-text.ts';
 import { factText, type PresentOptions } from '../present/figures.ts';
 import { disallowedHtmlProblems } from '../render/markdown.ts';
 import { Publication, type PublicationOptions } from '../site/publication.ts';
@@ -27,6 +26,9 @@ export interface FileReport {
   strayNumerals: StrayNumeral[];
 }
 
+/** The raw-HTML problems of each article's body, by its front matter's data. */
+type HtmlChecks = WeakMap<object, { body: string; problems: string[] }>;
+
 export interface CheckReport {
   model: ContentModel;
   /** What the site would publish, when site.json is valid (for a preview, with drafts and marks). */
@@ -34,6 +36,8 @@ export interface CheckReport {
   errors: string[];
   /** Articles, digests and pages, each with the numerals typed into it. */
   files: FileReport[];
+  /** What this check found file by file, for the next check of the same tree to reuse while files are unchanged. */
+  memo: { printing: Tried; html: HtmlChecks; build: Publication | undefined };
 }
 
 export interface CheckOptions {
@@ -72,7 +76,6 @@ function tagProblems(text: string, scope: FactScope, options: PresentOptions, wh
 
 /** What a file's printing depends on, compared item by item (each is kept while its file is unchanged). */
 const sameAs = (...items: unknown[]): readonly unknown[] => items;
-const triedByModel = new WeakMap<ContentModel, Tried>();
 
 function tryPrinting(publication: Publication, previous: Tried | undefined, tried: Tried): string[] {
   const problems: string[] = [];
@@ -99,7 +102,12 @@ function tryPrinting(publication: Publication, previous: Tried | undefined, trie
     const { entry } = article;
     if (model.troubled.has(entry.inputPath)) continue;
     const scope: FactScope = { own: entry.facts, withoutOwn: 'skip', all: model.facts };
-    const against = sameAs(entry.facts, site, ...namedFacts(model, entry.body, ...ARTICLE_TEXT_FIELDS.map((f) => entry.data[f])));
+    const against = sameAs(
+      entry.body,
+      entry.facts,
+      site,
+      ...namedFacts(model, entry.body, ...ARTICLE_TEXT_FIELDS.map((f) => entry.data[f])),
+    );
     attempt(entry.file, entry.data, against, () => {
       // Each tag on its own first, so a problem names its line and tag; then everything else the pages print.
       const tags = [
@@ -114,7 +122,6 @@ function tryPrinting(publication: Publication, previous: Tried | undefined, trie
       if (tags.length) throw new PrintingProblems(tags);
       void [article.title, article.summary, article.dateNote, article.date, article.updated, article.reporting];
       void [article.keyFigures, article.chart, article.timeline, article.sources];
-      markdownWithFacts(entry.body, { ...options, scope });
     });
   }
   for (const digest of model.digests) {
@@ -154,19 +161,33 @@ export function checkContent(
 ): CheckReport {
   const model = readContent(contentDir, previous ? { previous: previous.model } : {});
   const errors = [...model.problems];
-  // HTML the raw-HTML policy would leave out of a page is named, never dropped without a word.
-  for (const article of model.articles) errors.push(...disallowedHtmlProblems(article.file, article.body, article.bodyLine));
+  // HTML the raw-HTML policy would leave out of a page is named, never dropped without a word. Each article's
+  // answer is kept while its body and front matter are unchanged (the front matter's data is then the same object).
+  const htmlChecked: HtmlChecks = new WeakMap();
+  const tried: Tried = new WeakMap();
+  const earlier = previous?.memo.html;
+  for (const article of model.articles) {
+    const known = earlier?.get(article.data);
+    const found = known?.body === article.body ? known.problems : disallowedHtmlProblems(article.file, article.body, article.bodyLine);
+    htmlChecked.set(article.data, { body: article.body, problems: found });
+    errors.push(...found);
+  }
+
   for (const page of model.pages)
     if (page.inputPath.endsWith('.md')) errors.push(...disallowedHtmlProblems(page.file, page.body, page.bodyLine));
   let publication: Publication | undefined;
+  let memoBuild: Publication | undefined;
   if (model.site) {
     // Problems are found as a build would meet them; a preview is made beside it only when one is asked for.
-    const build = new Publication(model, model.site, { preview: false });
-    const tried: Tried = new WeakMap();
-    const printing = tryPrinting(build, previous && triedByModel.get(previous.model), tried);
-    triedByModel.set(model, tried);
-    errors.push(...printing.filter((problem) => !errors.includes(problem)));
-    publication = publicationOptions?.preview ? new Publication(model, model.site, publicationOptions) : build;
+    // Views of unchanged articles are carried over from the last check of the same tree.
+    const build = new Publication(model, model.site, { preview: false, previous: previous?.memo.build });
+    const printing = tryPrinting(build, previous?.memo.printing, tried);
+    const known = new Set(errors);
+    errors.push(...printing.filter((problem) => !known.has(problem)));
+    publication = publicationOptions?.preview
+      ? new Publication(model, model.site, { ...publicationOptions, previous: previous?.publication })
+      : build;
+    memoBuild = build;
   }
 
   const files: FileReport[] = [];
@@ -197,5 +218,5 @@ export function checkContent(
       if (stray.length) files.push({ file: page.file, factsUsed: factTagCount(page.title, page.description), strayNumerals: stray });
     }
   }
-  return { model, publication, errors, files };
+  return { model, publication, errors, files, memo: { printing: tried, html: htmlChecked, build: memoBuild } };
 }

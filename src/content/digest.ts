@@ -90,16 +90,29 @@ export interface SelectOptions {
   drafts?: ReadonlySet<string>;
 }
 
-/** Resolves a digest's articles, newest first for selections and in the editor's order for lists. */
+/** The first index of `items` where `test` holds, for a test that, once it holds, holds for every later item. */
+function firstIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (test(items[middle]!)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
+/**
+ * Resolves a digest's articles, newest first for selections and in the editor's order for lists.
+ * `candidates` are the published articles, newest first.
+ */
 export function selectArticles<T>(
   digest: DigestFrontMatter,
-  articles: readonly T[],
-  describe: (article: T) => SelectableArticle,
+  candidates: ReadonlyArray<SelectableArticle & { article: T }>,
   { file, zone, articlesDir = 'articles', unreadable = new Set(), drafts = new Set() }: SelectOptions,
 ): T[] {
-  const described = articles.map((article) => ({ article, ...describe(article) }));
   if (digest.articles) {
-    const bySlug = new Map(described.map((a) => [a.slug, a.article]));
+    const bySlug = new Map(candidates.map((a) => [a.slug, a.article]));
     const missing = digest.articles.filter((slug) => !bySlug.has(slug) && !unreadable.has(slug));
     const known = [...bySlug.keys(), ...drafts];
     const meant = (slug: string) => {
@@ -122,10 +135,10 @@ export function selectArticles<T>(
   // The days as instants in the site zone, found once per digest rather than once per article.
   const from = select.from === undefined ? -Infinity : DateTime.fromISO(select.from, { zone }).startOf('day').toMillis();
   const to = select.to === undefined ? Infinity : DateTime.fromISO(select.to, { zone }).endOf('day').toMillis();
-  const chosen = described
-    .filter((a) => select.tag === undefined || a.tags.includes(select.tag))
-    .filter((a) => a.date >= from && a.date <= to)
-    .sort((a, b) => b.date - a.date);
+  // Candidates come newest first, so the days' articles are one run of them, found by bisection.
+  const first = firstIndex(candidates, (a) => a.date <= to);
+  const end = firstIndex(candidates, (a) => a.date < from);
+  const chosen = candidates.slice(first, end).filter((a) => select.tag === undefined || a.tags.includes(select.tag));
   // An article that could not be read might have matched; its own problems are what to fix first.
   if (chosen.length === 0 && unreadable.size === 0) {
     throw new ContentError([`${file}: select: no article matches ${JSON.stringify(select)}; a digest needs at least one article`]);

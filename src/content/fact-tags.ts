@@ -112,8 +112,9 @@ export function startsSentence(text: string, offset: number): boolean {
     if (/^[ \t]*$/.test(previousLine)) return true;
   }
   // The last thing written before the tag, quotes and brackets aside.
-  const written = text.slice(0, offset).replace(/[\s"'”’)\]]+$/, '');
-  return written === '' || /[.!?]$/.test(written);
+  let at = offset - 1;
+  while (at >= 0 && /[\s"'”’)\]]/.test(text[at] ?? '')) at -= 1;
+  return at < 0 || /[.!?]/.test(text[at] ?? '');
 }
 
 /**

@@ -24,6 +24,8 @@ export interface LinkInput {
   articles: Array<{ file: string; result: Parsed<ArticleFrontMatter> }>;
   digests: Array<{ file: string; result: Parsed<DigestFrontMatter> }>;
   pages: PageEntry[];
+  /** The articles' own problems as an earlier read of the tree found them. */
+  previous?: ArticleChecks | undefined;
 }
 
 export interface Linked {
@@ -36,6 +38,8 @@ export interface Linked {
   unreadable: string[];
   /** Articles and digests with problems of their own or in the facts they print from (absolute paths). */
   troubled: Set<string>;
+  /** Each article's own problems, for the next read to reuse. */
+  checked: ArticleChecks;
 }
 
 /** The text fields of articles, digests and pages that may carry fact tags, as front matter names them. */
@@ -191,42 +195,22 @@ export function linkContent(input: LinkInput): Linked {
   articles.sort((a, b) => b.data.date.toMillis() - a.data.date.toMillis() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
 
   const troubled = new Set<string>();
+  const checked: ArticleChecks = new WeakMap();
   for (const article of articles) {
-    const before = problems.length;
-    const where = (field: string) => fieldWhere(article, field);
-    problems.push(...tagProblems(article.data.tags, where));
-    const scope: FactScope = { own: article.facts, withoutOwn: SKIP, all: facts };
-    problems.push(...factTagProblems(article.body, scope, (tag) => `${article.file}: line ${article.bodyLine + lineIn(article.body, tag.start) - 1}`));
-    for (const field of ARTICLE_TEXT_FIELDS) {
-      const text = article.data[field];
-      if (text !== undefined) problems.push(...factTagProblems(text, scope, () => where(field)));
-    }
-    if (article.facts) {
-      const day = article.data.date.setZone(input.zone);
-      problems.push(...checkRelativeDates(article.facts, { year: day.year, month: day.month, day: day.day }, day.toISODate() ?? ''));
-      const sources = Object.keys(article.facts.sources);
-      article.data.reporting.forEach((id, index) => {
-        if (sources.includes(id)) return;
-        const meant = likelyName(id, sources);
-        problems.push(
-          `${fieldWhere(article, 'reporting', ['reporting', index])}: "${id}" is not a source in ${article.facts!.file}${meant ? `; did you mean ${meant}?` : ''} (expected one of: ${sources.join(', ')})`,
-        );
-      });
-    } else if (!invalidFacts.has(article.slug)) {
-      const tags = readBodyTags(article.body).filter((t) => t.kind === 'fact');
-      const fieldTags = ARTICLE_TEXT_FIELDS.flatMap((field) => readBodyTags(article.data[field] ?? '').filter((t) => t.kind === 'fact'));
-      const ids = [...tags, ...fieldTags].flatMap((t) => (t.kind === 'fact' && !t.id.includes('/') ? [t.id] : []));
-      const needs = [
-        ...(ids.length ? [`its {% fact %} tags (${[...new Set(ids)].join(', ')})`] : []),
-        ...(article.data.reporting.length ? [`its reporting: list (${article.data.reporting.join(', ')})`] : []),
-      ];
-      if (needs.length) problems.push(`${article.file}: this article has no facts file (expected ${expectedFactsFile(article.slug)}), which ${needs.join(' and ')} need`);
-    }
-    if (problems.length > before || invalidFacts.has(article.slug)) troubled.add(article.inputPath);
+    // An article's own problems are found again only when its body, front matter, facts or zone changed: the front
+    // matter's data is the same object while the front matter is unchanged, the facts while their file is.
+    const known = input.previous?.get(article.data);
+    const reusable = known && known.body === article.body && known.facts === article.facts && known.zone === input.zone && known.factsValid === !invalidFacts.has(article.slug);
+    const own = reusable ? known.problems : articleProblems(article, { facts, invalidFacts, zone: input.zone, expectedFactsFile });
+    // Tags naming another article's facts (`slug/id`) are looked up afresh each time: that file may have changed.
+    if (!own.qualified) checked.set(article.data, { body: article.body, facts: article.facts, zone: input.zone, factsValid: !invalidFacts.has(article.slug), problems: own });
+    problems.push(...own.list);
+    if (own.list.length || invalidFacts.has(article.slug)) troubled.add(article.inputPath);
   }
 
   // Digests: the articles each carries, its date against theirs, and the fact tags in its fields.
-  const published = articles.filter((a) => !a.data.draft);
+  // What selecting reads of each published article, worked out once for every digest.
+  const candidates = articles.filter((a) => !a.data.draft).map((article) => ({ article, slug: article.slug, date: article.data.date.toMillis(), tags: article.data.tags }));
   const drafts = new Set(articles.filter((a) => a.data.draft).map((a) => a.slug));
   const digests: DigestEntry[] = [];
   for (const { file, result } of input.digests) {
@@ -236,7 +220,7 @@ export function linkContent(input: LinkInput): Linked {
     const entry = { inputPath: file, file: shown, lineOf: result.source.lineOf, slug: path.basename(file, '.md'), data: digest };
     let chosen: ArticleEntry[];
     try {
-      chosen = selectArticles(digest, published, (a) => ({ slug: a.slug, date: a.data.date.toMillis(), tags: a.data.tags }), {
+      chosen = selectArticles(digest, candidates, {
         file: shown,
         zone: input.zone,
         articlesDir: displayPath(articlesDir),
@@ -281,7 +265,59 @@ export function linkContent(input: LinkInput): Linked {
     }
   }
 
-  return { articles, digests, pages: input.pages, facts, problems, unreadable, troubled };
+  return { articles, digests, pages: input.pages, facts, problems, unreadable, troubled, checked };
+}
+
+/** What the link pass found about one article, kept for the next read while nothing it depends on changed. */
+interface ArticleProblems {
+  list: string[];
+  /** Whether the article names another article's facts (`{% fact "slug/id" %}`), whose file may change alone. */
+  qualified: boolean;
+}
+
+/**
+ * Per article (by its front matter's data, the same object while the front matter is unchanged): the body,
+ * facts and zone it was checked against, and what was found.
+ */
+export type ArticleChecks = WeakMap<object, { body: string; facts: ArticleFacts | undefined; zone: string; factsValid: boolean; problems: ArticleProblems }>;
+
+function articleProblems(
+  article: ArticleEntry,
+  context: { facts: ReadonlyMap<string, ArticleFacts>; invalidFacts: ReadonlySet<string>; zone: string; expectedFactsFile: (slug: string) => string },
+): ArticleProblems {
+  const problems: string[] = [];
+  const { facts, invalidFacts, zone, expectedFactsFile } = context;
+  const where = (field: string) => fieldWhere(article, field);
+  problems.push(...tagProblems(article.data.tags, where));
+  const scope: FactScope = { own: article.facts, withoutOwn: SKIP, all: facts };
+  problems.push(...factTagProblems(article.body, scope, (tag) => `${article.file}: line ${article.bodyLine + lineIn(article.body, tag.start) - 1}`));
+  for (const field of ARTICLE_TEXT_FIELDS) {
+    const text = article.data[field];
+    if (text !== undefined) problems.push(...factTagProblems(text, scope, () => where(field)));
+  }
+  if (article.facts) {
+    const day = article.data.date.setZone(zone);
+    problems.push(...checkRelativeDates(article.facts, { year: day.year, month: day.month, day: day.day }, day.toISODate() ?? ''));
+    const sources = Object.keys(article.facts.sources);
+    article.data.reporting.forEach((id, index) => {
+      if (sources.includes(id)) return;
+      const meant = likelyName(id, sources);
+      problems.push(
+        `${fieldWhere(article, 'reporting', ['reporting', index])}: "${id}" is not a source in ${article.facts!.file}${meant ? `; did you mean ${meant}?` : ''} (expected one of: ${sources.join(', ')})`,
+      );
+    });
+  } else if (!invalidFacts.has(article.slug)) {
+    const tags = readBodyTags(article.body).filter((t) => t.kind === 'fact');
+    const fieldTags = ARTICLE_TEXT_FIELDS.flatMap((field) => readBodyTags(article.data[field] ?? '').filter((t) => t.kind === 'fact'));
+    const ids = [...tags, ...fieldTags].flatMap((t) => (t.kind === 'fact' && !t.id.includes('/') ? [t.id] : []));
+    const needs = [
+      ...(ids.length ? [`its {% fact %} tags (${[...new Set(ids)].join(', ')})`] : []),
+      ...(article.data.reporting.length ? [`its reporting: list (${article.data.reporting.join(', ')})`] : []),
+    ];
+    if (needs.length) problems.push(`${article.file}: this article has no facts file (expected ${expectedFactsFile(article.slug)}), which ${needs.join(' and ')} need`);
+  }
+  const qualified = [article.body, ...ARTICLE_TEXT_FIELDS.map((field) => article.data[field] ?? '')].some((text) => /\{%\s*fact\s+["'][^"'/]+\//.test(text));
+  return { list: problems, qualified };
 }
 
 /** The 1-based line of `offset` in `text`. */

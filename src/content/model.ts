@@ -13,7 +13,7 @@ import { articleSchema, instant, type ArticleFrontMatter } from './article.ts';
 import { digestSchema, type DigestFrontMatter } from './digest.ts';
 import { listContentFiles } from './files.ts';
 import { readSourceFile, type SourceFile } from './front-matter.ts';
-import { linkContent } from './link.ts';
+import { linkContent, type ArticleChecks } from './link.ts';
 import { readSite, type Site } from './site.ts';
 
 /** What the model knows of a file, with where its fields are, for messages. */
@@ -74,6 +74,8 @@ export interface ContentModel {
   problems: string[];
   /** Each file's last reading, reused by the next readContent while the file is unchanged. */
   readings: ReadonlyMap<string, FileReading>;
+  /** Each article's own problems, reused by the next readContent while the article and its facts are unchanged. */
+  checked: ArticleChecks;
 }
 
 /** One file as last read: kept while its size, modification time and inode are unchanged. */
@@ -89,10 +91,10 @@ function stampOf(file: string): string {
 
 /** Reads `file` with `read`, or reuses its last reading from `previous` while the file is unchanged. */
 function reader(previous: ReadonlyMap<string, FileReading> | undefined, next: Map<string, FileReading>) {
-  return <T>(file: string, salt: string, read: (source: string) => T): T => {
+  return <T>(file: string, salt: string, read: (source: string, earlier: unknown) => T): T => {
     const stamp = `${stampOf(file)}:${salt}`;
     const known = previous?.get(file);
-    const result = known?.stamp === stamp ? (known.result as T) : read(fs.readFileSync(file, 'utf8'));
+    const result = known?.stamp === stamp ? (known.result as T) : read(fs.readFileSync(file, 'utf8'), known?.result);
     next.set(file, { stamp, result });
     return result;
   };
@@ -100,15 +102,18 @@ function reader(previous: ReadonlyMap<string, FileReading> | undefined, next: Ma
 
 type Parsed<T> = Validated<T> & { source?: SourceFile };
 
-function parseSource<T>(schema: z.ZodType<T>, source: string, file: string, what: string): Parsed<T> {
+/** `earlier`: the file's last reading; a body-only edit keeps its validated fields (the same object). */
+function parseSource<T>(schema: z.ZodType<T>, source: string, file: string, what: string, last?: unknown): Parsed<T> {
+  const earlier = last as Parsed<T> | undefined;
   const shown = displayPath(file);
   let parsed: SourceFile;
   try {
-    parsed = readSourceFile(source, shown);
+    parsed = readSourceFile(source, shown, earlier?.source);
   } catch (error) {
     if (error instanceof ContentError) return { ok: false, problems: error.problems };
     throw error;
   }
+  if (earlier?.source && parsed.data === earlier.source.data) return { ...earlier, source: parsed };
   if (parsed.opaque) return { ok: false, problems: [`${shown}: line 1: front matter must be YAML (opened with a line of ---)`], source: parsed };
   return { ...validate(schema, parsed.data, { shown, lineOf: parsed.lineOf, what }), source: parsed };
 }
@@ -144,9 +149,9 @@ export function readContent(contentDir: string, { previous }: ReadOptions = {}):
   const zone = site?.timeZone ?? 'UTC';
 
   const facts = files.facts.map((file) => ({ file, result: read(file, '', (source) => parseFactsFile(source, file)) }));
-  const articles = files.articles.map((file) => ({ file, result: read(file, '', (source) => parseSource(articleSchema, source, file, 'articles')) }));
-  const digests = files.digests.map((file) => ({ file, result: read(file, '', (source) => parseSource(digestSchema, source, file, 'digests')) }));
-  const pages = files.pages.map((file) => ({ file, result: read(file, '', (source) => parseSource(pageSchema, source, file, 'pages')) }));
+  const articles = files.articles.map((file) => ({ file, result: read(file, '', (source, earlier) => parseSource(articleSchema, source, file, 'articles', earlier)) }));
+  const digests = files.digests.map((file) => ({ file, result: read(file, '', (source, earlier) => parseSource(digestSchema, source, file, 'digests', earlier)) }));
+  const pages = files.pages.map((file) => ({ file, result: read(file, '', (source, earlier) => parseSource(pageSchema, source, file, 'pages', earlier)) }));
 
   for (const { file, result } of [...facts, ...articles, ...digests, ...pages]) {
     problems.push(...result.problems);
@@ -155,6 +160,7 @@ export function readContent(contentDir: string, { previous }: ReadOptions = {}):
 
   const linked = linkContent({
     contentDir,
+    previous: previous?.contentDir === contentDir ? previous.checked : undefined,
     site,
     zone,
     facts: facts.flatMap(({ file, result }) => (result.ok ? [{ file, facts: result.value }] : [])),
@@ -193,6 +199,7 @@ export function readContent(contentDir: string, { previous }: ReadOptions = {}):
     troubled: linked.troubled,
     problems,
     readings,
+    checked: linked.checked,
   };
 }
 

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { rssPlugin } from '@11ty/eleventy-plugin-rss';
 import { toIsoWithOffset } from '../format/dates.ts';
+import type { ArticleView } from '../present/article.ts';
 import { feedView } from '../site/feeds.ts';
 import type { Publication } from '../site/publication.ts';
 import { safeJson } from '../site/safe-json.ts';
@@ -15,6 +16,23 @@ export function registerFilters(config: EleventyConfig, session: SiteSession): v
   // htmlToAbsoluteUrls makes every link in a feed entry's content absolute.
   config.addPlugin(rssPlugin);
   registerMeta(config, session);
+
+  // An article's teaser is the same on every listing page that shows it (home, archive, each of its topics):
+  // rendered once per build from templates/partials/teaser.njk, by Eleventy's own Nunjucks environment, and
+  // kept with the article's view, which lasts as long as the build.
+  let nunjucks: { render(name: string, context: Record<string, unknown>): string } | undefined;
+  config.amendLibrary('njk', (environment: NonNullable<typeof nunjucks>) => {
+    nunjucks = environment;
+  });
+  const teasers = new WeakMap<ArticleView, string>();
+  config.addFilter('teaser', (item: ArticleView) => {
+    let html = teasers.get(item);
+    if (html === undefined) {
+      if (!nunjucks) throw new Error('the teaser filter ran before Eleventy set up Nunjucks');
+      teasers.set(item, (html = nunjucks.render('partials/teaser.njk', { item, site: publication().site })));
+    }
+    return html;
+  });
 
   /** A date as ISO 8601 with the site's UTC offset, for <time datetime>, feeds and the sitemap. */
   config.addFilter('isoDateTime', (date: Date) => toIsoWithOffset(date, publication().site.timeZone));

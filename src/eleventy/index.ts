@@ -17,6 +17,7 @@ export { ENGINES_CONFIG_FILE, sessionFromEnvironment, type SiteSession } from '.
 
 export function configureSite(config: EleventyConfig, session: SiteSession): void {
   const { contentDir, templatesDir } = session;
+  session.onConfigure?.();
   // Relative to the working directory, as Eleventy resolves its own paths.
   config.setInputDirectory(path.relative(process.cwd(), contentDir) || '.');
   config.setIncludesDirectory(path.relative(contentDir, templatesDir));

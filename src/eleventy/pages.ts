@@ -7,6 +7,7 @@ import type { DigestView } from '../digest/view.ts';
 import type { ArticleView } from '../present/article.ts';
 import type { ArchivePage, TopicPage } from '../site/publication.ts';
 import { draftLabel } from '../site/problems-banner.ts';
+import { singleCollection } from './data.ts';
 import type { SiteSession } from './session.ts';
 import type { EleventyConfig } from './types.ts';
 
@@ -54,40 +55,45 @@ export const PAGE_TEMPLATES: readonly PageTemplate[] = [
   },
   {
     file: 'site/topics.njk',
-    each: { collection: 'singlePages', alias: 'publication' },
+    each: { collection: singleCollection('topics'), alias: 'publication' },
     permalink: () => '/tags/',
     layout: 'base.njk',
     pageKind: 'topics',
   },
   {
     file: 'site/not-found.njk',
-    each: { collection: 'singlePages', alias: 'publication' },
+    each: { collection: singleCollection('notFound'), alias: 'publication' },
     permalink: () => '/404.html',
     layout: 'base.njk',
     pageKind: 'notFound',
   },
-  { file: 'site/feed-atom.njk', each: { collection: 'singlePages', alias: 'publication' }, permalink: () => '/feed.xml', pageKind: 'feed' },
+  {
+    file: 'site/feed-atom.njk',
+    each: { collection: singleCollection('feeds'), alias: 'publication' },
+    permalink: () => '/feed.xml',
+    pageKind: 'feed',
+  },
   {
     file: 'site/feed-json.njk',
-    each: { collection: 'singlePages', alias: 'publication' },
+    each: { collection: singleCollection('feeds'), alias: 'publication' },
     permalink: () => '/feed.json',
     pageKind: 'feed',
   },
   {
     file: 'site/sitemap.njk',
-    each: { collection: 'singlePages', alias: 'publication' },
+    each: { collection: singleCollection('sitemap'), alias: 'publication' },
     permalink: () => '/sitemap.xml',
     pageKind: 'sitemap',
   },
   {
     file: 'site/robots.njk',
-    each: { collection: 'singlePages', alias: 'publication' },
+    each: { collection: singleCollection('robots'), alias: 'publication' },
     permalink: () => '/robots.txt',
     pageKind: 'robots',
   },
   {
     file: 'digest/archive.njk',
-    each: { collection: 'singlePages', alias: 'publication' },
+    each: { collection: singleCollection('digestArchive'), alias: 'publication' },
     permalink: () => '/digests/',
     layout: 'base.njk',
     pageKind: 'digestArchive',

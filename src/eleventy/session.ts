@@ -7,14 +7,17 @@ import { resolvePaths } from '../shared/paths.ts';
 import type { Publication } from '../site/publication.ts';
 import { fileURLToPath } from 'node:url';
 
+/** The site's pages that are one of a kind (each a template in src/eleventy/pages.ts). */
+export const SINGLE_PAGES = ['topics', 'notFound', 'feeds', 'sitemap', 'robots', 'digestArchive'] as const;
+export type SinglePage = (typeof SINGLE_PAGES)[number];
+
 /** Which of the publication's pages a build renders; the dev server renders only what a change touched. */
 export interface RenderPlan {
-  articles(slug: string): boolean;
-  archivePage(pageNumber: number): boolean;
-  topicPage(slug: string, pageNumber: number): boolean;
-  digest(slug: string): boolean;
-  /** Topics index, feeds, sitemap and the other single pages. */
-  singles: boolean;
+  articles: (slug: string) => boolean;
+  archivePage: (pageNumber: number) => boolean;
+  topicPage: (slug: string, pageNumber: number) => boolean;
+  digest: (slug: string) => boolean;
+  single: (name: SinglePage) => boolean;
 }
 
 export const RENDER_ALL: RenderPlan = {
@@ -22,7 +25,7 @@ export const RENDER_ALL: RenderPlan = {
   archivePage: () => true,
   topicPage: () => true,
   digest: () => true,
-  singles: true,
+  single: () => true,
 };
 
 export interface BuildState {
@@ -41,6 +44,8 @@ export interface SiteSession {
   state(): BuildState;
   /** Brings the state up to date; Eleventy calls it at the start of every build. */
   beforeBuild?(): void;
+  /** Told when Eleventy reads its configuration again (a template changed), so the next build renders everything. */
+  onConfigure?(): void;
 }
 
 /** The configuration file programmatic builds pass to Eleventy: the options it has no API for (engines). */

@@ -62,8 +62,8 @@ export class ArticleView {
   readonly absoluteUrl: string;
   readonly section: string;
   readonly draft: boolean;
-  /** The tags readers see, each with its topic page. */
-  readonly topics: Array<{ tag: string; url: string }>;
+  /** The tags readers see that make a topic, each with the slug of its topic and its page. */
+  readonly topics: Array<{ tag: string; slug: string; url: string }>;
   readonly tags: readonly string[];
 
   readonly #title: () => string;
@@ -90,7 +90,11 @@ export class ArticleView {
     this.section = data.section;
     this.draft = data.draft;
     this.tags = data.tags;
-    this.topics = data.tags.map((tag) => ({ tag, url: topicPageUrl(slugify(tag)) }));
+    // A tag with nothing to make a URL from has no topic (the content check names it).
+    this.topics = data.tags.flatMap((tag) => {
+      const slug = slugify(tag);
+      return slug ? [{ tag, slug, url: topicPageUrl(slug) }] : [];
+    });
 
     const textOptions = () => ({ ...options, scope: context.scope(entry), preview });
     const text = (value: string) => fieldText(value, textOptions());

@@ -4,7 +4,6 @@
 import type { ArticleEntry, ContentModel, DigestEntry } from '../content/model.ts';
 import type { FactScope } from '../content/link.ts';
 import type { Site } from '../content/site.ts';
-import { slugify } from '../content/slug.ts';
 import { archivePageUrl, topicPageUrl } from '../content/urls.ts';
 import { digestView, type DigestView } from '../digest/view.ts';
 import { ArticleView } from '../present/article.ts';
@@ -50,29 +49,65 @@ export class Publication {
   readonly #bySlug: Map<string, ArticleView>;
   readonly #topics: () => Array<{ tag: string; slug: string; items: ArticleView[] }>;
   readonly #archivePages: () => ArchivePage[];
-  readonly #digests: () => DigestView[];
+  readonly #topicPages: () => TopicPage[];
+  readonly #digestViews = new Map<string, { entry: DigestEntry; view: DigestView }>();
+  readonly #previous: Publication | undefined;
 
+  /**
+   * `previous`: the publication of the last build of the same tree (the dev server's). An article or digest
+   * whose files, facts and site are unchanged keeps its view, with everything already worked out in it.
+   */
   constructor(
     readonly model: ContentModel,
     readonly site: Site,
-    options: PublicationOptions,
+    options: PublicationOptions & { previous?: Publication | undefined },
   ) {
     this.preview = options.preview;
     this.options = { locale: site.locale, zone: site.timeZone };
+    const reusable =
+      options.previous && options.previous.site === site && options.previous.preview === this.preview ? options.previous : undefined;
+    this.#previous = reusable;
     const scope = (entry: ArticleEntry): FactScope => ({ own: entry.facts, withoutOwn: 'skip', all: model.facts });
     const context = { site, options: this.options, scope, preview: this.preview, ...(options.mark ? { mark: options.mark } : {}) };
-    this.articles = model.articles.filter((entry) => this.preview || !entry.data.draft).map((entry) => new ArticleView(entry, context));
+    this.articles = model.articles
+      .filter((entry) => this.preview || !entry.data.draft)
+      .map((entry) => {
+        const earlier = reusable?.article(entry.slug);
+        return earlier && sameSources(earlier, entry) ? earlier : new ArticleView(entry, context);
+      });
     this.#bySlug = new Map(this.articles.map((article) => [article.slug, article]));
     this.#archivePages = memo(() =>
       paginate(this.articles, LISTING_PAGE_SIZE, archivePageUrl).map((page) => ({ ...page, total: this.articles.length })),
     );
     this.#topics = memo(() => groupTopics(this.articles));
-    this.#digests = memo(() => model.digests.filter((entry) => this.preview || !entry.data.draft).map((entry) => this.digestView(entry)));
+    this.#topicPages = memo(() =>
+      this.#topics().flatMap(({ tag, slug, items }) =>
+        paginate(items, LISTING_PAGE_SIZE, (n) => topicPageUrl(slug, n)).map((page) => ({ ...page, tag, slug, total: items.length })),
+      ),
+    );
   }
 
-  /** One digest as its web page, email, text part and digest.json show it. */
+  /** One digest as its web page, email, text part and digest.json show it; made once per build. */
   digestView(entry: DigestEntry): DigestView {
+    const known = this.#digestViews.get(entry.slug);
+    if (known?.entry === entry) return known.view;
     const articles = entry.articles.flatMap((a) => this.#bySlug.get(a.slug) ?? []);
+    const earlier = this.#previous?.madeDigest(entry.slug);
+    // Kept when the digest's file is the same and so is every article view it shows.
+    const view =
+      earlier && earlier.entry.data === entry.data && sameArticles(earlier.view.articles, articles, this.#previous!)
+        ? earlier.view
+        : this.#makeDigestView(entry, articles);
+    this.#digestViews.set(entry.slug, { entry, view });
+    return view;
+  }
+
+  /** The view of a digest this publication has made, and the entry it was made from. */
+  madeDigest(slug: string): { entry: DigestEntry; view: DigestView } | undefined {
+    return this.#digestViews.get(slug);
+  }
+
+  #makeDigestView(entry: DigestEntry, articles: ArticleView[]): DigestView {
     const scope: FactScope = { candidates: entry.articles.flatMap((a) => (a.facts ? [a.facts] : [])), all: this.model.facts };
     const text = (value: string) => fieldText(value, { ...this.options, scope, preview: this.preview });
     return digestView({ entry, articles, site: this.site, text, options: this.options });
@@ -94,16 +129,43 @@ export class Publication {
 
   /** Every page of every topic. */
   get topicPages(): TopicPage[] {
-    return this.#topics().flatMap(({ tag, slug, items }) =>
-      paginate(items, LISTING_PAGE_SIZE, (n) => topicPageUrl(slug, n)).map((page) => ({ ...page, tag, slug, total: items.length })),
-    );
+    return this.#topicPages();
   }
 
-  /** Every digest, newest first (drafts only in a preview). */
+  /** The digests the site publishes, newest first (drafts only in a preview). */
+  get digestEntries(): DigestEntry[] {
+    return this.model.digests.filter((entry) => this.preview || !entry.data.draft);
+  }
+
+  /** Every digest's view, newest first (drafts only in a preview). */
   get digests(): DigestView[] {
-    return this.#digests();
+    return this.digestEntries.map((entry) => this.digestView(entry));
   }
 }
+
+/**
+ * Whether a digest's articles, as its earlier view lists them, show the same in a digest as `articles`: the
+ * same views, or views of the same front matter and facts (a digest shows no article's body).
+ */
+function sameArticles(listed: ReadonlyArray<{ slug: string }>, articles: readonly ArticleView[], previous: Publication): boolean {
+  return listed.length === articles.length && articles.every((article, i) => sameInDigest(previous.article(listed[i]!.slug), article));
+}
+
+function sameInDigest(before: ArticleView | undefined, after: ArticleView): boolean {
+  if (before === after) return true;
+  if (!before || before.entry.data !== after.entry.data || before.entry.facts !== after.entry.facts) return false;
+  return ![after.entry.data.title, after.entry.data.summary].some((text) => QUALIFIED_TAG.test(text));
+}
+
+/** Whether a view made from an earlier reading shows the same as one made from `entry` would. */
+function sameSources(view: ArticleView, entry: ArticleEntry): boolean {
+  const before = view.entry;
+  if (before.data !== entry.data || before.facts !== entry.facts || before.body !== entry.body) return false;
+  // A tag naming another article's fact (`slug/id`) reads a file that may have changed alone.
+  return ![entry.body, entry.data.title, entry.data.summary, entry.data.dateNote ?? ''].some((text) => QUALIFIED_TAG.test(text));
+}
+
+const QUALIFIED_TAG = /\{%\s*fact\s+["'][^"'/]+\//;
 
 /**
  * Tags grouped by URL slug, in the order of `articles` (newest first), sorted by tag. Two spellings of one tag
@@ -114,8 +176,7 @@ export function groupTopics(articles: readonly ArticleView[]): Array<{ tag: stri
   const bySlug = new Map<string, { tag: string; items: ArticleView[] }>();
   for (const article of articles) {
     const listedUnder = new Set<string>();
-    for (const tag of article.tags) {
-      const slug = slugify(tag);
+    for (const { tag, slug } of article.topics) {
       if (!slug || listedUnder.has(slug)) continue;
       listedUnder.add(slug);
       const topic = bySlug.get(slug);

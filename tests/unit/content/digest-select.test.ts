@@ -6,10 +6,10 @@ import { parseDigest, selectArticles } from '../../../src/content/digest.ts';
 const SEOUL = 'Asia/Seoul';
 const FILE = 'content/digests/2025-06-27.md';
 
-const article = (slug: string, instant: string, tags: string[] = ['North Korea']) => ({ slug, date: Date.parse(instant), tags });
-const described = (a: ReturnType<typeof article>) => a;
+const article = (slug: string, instant: string, tags: string[] = ['North Korea']) => ({ slug, date: Date.parse(instant), tags, article: { slug } });
 
 // Seoul is nine hours ahead of UTC: each of these is on a different Seoul day than its UTC day, or at its edge.
+// Newest first, as the model hands them over.
 const articles = [
   article('before-from', '2025-06-19T23:59:59.999+09:00'),
   article('first-instant', '2025-06-20T00:00:00+09:00'),
@@ -17,11 +17,11 @@ const articles = [
   article('utc-still-the-20th', '2025-06-21T00:10:00+09:00'),
   article('last-instant', '2025-06-22T23:59:59.999+09:00'),
   article('after-to', '2025-06-23T00:00:00+09:00'),
-];
+].reverse();
 
 function select(selection: Record<string, unknown>): string[] {
   const digest = parseDigest({ subject: 'S', preheader: 'P', date: '2025-06-27T07:00:00+09:00', intro: 'I', select: selection }, FILE);
-  return selectArticles(digest, articles, described, { file: FILE, zone: SEOUL }).map((a) => a.slug);
+  return selectArticles(digest, articles, { file: FILE, zone: SEOUL }).map((a) => a.slug);
 }
 
 describe('selectArticles with select', () => {
@@ -51,14 +51,14 @@ describe('selectArticles with articles whose front matter has problems', () => {
 
   it('does not call a listed article that exists but cannot be read "not an article", and names the articles folder', () => {
     const listed = digest({ articles: ['first-instant', 'broken'] });
-    expect(selectArticles(listed, articles, described, { file: FILE, zone: SEOUL, unreadable }).map((a) => a.slug)).toEqual(['first-instant']);
-    expect(() => selectArticles(listed, articles, described, { file: FILE, zone: SEOUL, articlesDir: '/tmp/site/articles' })).toThrow(
+    expect(selectArticles(listed, articles, { file: FILE, zone: SEOUL, unreadable }).map((a) => a.slug)).toEqual(['first-instant']);
+    expect(() => selectArticles(listed, articles, { file: FILE, zone: SEOUL, articlesDir: '/tmp/site/articles' })).toThrow(
       `${FILE}: articles: "broken" is not an article (expected a file /tmp/site/articles/broken.md)`,
     );
   });
 
   it('does not say a selection matches nothing while an article it might match cannot be read', () => {
     const selection = digest({ select: { from: '2025-07-01' } });
-    expect(selectArticles(selection, articles, described, { file: FILE, zone: SEOUL, unreadable })).toEqual([]);
+    expect(selectArticles(selection, articles, { file: FILE, zone: SEOUL, unreadable })).toEqual([]);
   });
 });

@@ -1,9 +1,11 @@
 // Topics: an article's tags grouped by the URL they make, each article listed once per topic.
 import { describe, expect, it } from 'vitest';
+import { slugify } from '../../../src/content/slug.ts';
 import type { ArticleView } from '../../../src/present/article.ts';
 import { groupTopics } from '../../../src/site/publication.ts';
 
-const article = (slug: string, tags: string[]) => ({ slug, tags }) as unknown as ArticleView;
+const article = (slug: string, tags: string[]) =>
+  ({ slug, tags, topics: tags.flatMap((tag) => (slugify(tag) ? [{ tag, slug: slugify(tag) }] : [])) }) as unknown as ArticleView;
 
 describe('groupTopics', () => {
   it('lists an article once under a topic it is tagged with twice, in one spelling or two', () => {
