@@ -26,7 +26,7 @@ const values = (svg: string) => {
 describe('keyFiguresChart', () => {
   it("labels the seed article's bars with the key-figures box's words, and leaves nothing out", () => {
     const views = keyFigures(seed, { locale: 'en-US', zone: 'Asia/Seoul' });
-    const chart = keyFiguresChart(chartFiguresOf(seed, views), options);
+    const chart = keyFiguresChart(chartFiguresOf(views), options);
     expect(chart?.drawn.map((d) => d.valueLabel)).toEqual(views.map((v) => v.value));
     expect(chart?.drawn.map((d) => d.valueLabel)).toEqual(['11,000', '4,000', '6,000', 'around\u00a0600', '21,000']);
     expect(values(chart?.svg ?? '')).toEqual(views.map((v) => v.value));
@@ -42,7 +42,7 @@ describe('keyFiguresChart', () => {
 
   it('prints German figures as the German text does', () => {
     const views = keyFigures(seed, { locale: 'de-DE', zone: 'Asia/Seoul' });
-    const chart = keyFiguresChart(chartFiguresOf(seed, views), { id: 'chart', locale: 'de-DE' });
+    const chart = keyFiguresChart(chartFiguresOf(views), { id: 'chart', locale: 'de-DE' });
     expect(values(chart?.svg ?? '')).toEqual(['11.000', '4.000', '6.000', 'around\u00a0600', '21.000']);
     expect(chart?.title).toBe('Kennzahlen im Größenvergleich');
     expect(chart?.note).toMatch(/^Die Balken beginnen bei null\./);
