@@ -349,7 +349,11 @@ function inputsOf(spec: DerivedSpec): Array<{ field: readonly PropertyKey[]; id:
  * figures listed before it). A conversion's rate must be a reported, dated figure: nothing is converted at a rate
  * no one sourced. Throws a DerivationError naming the field and, for arithmetic with no honest answer, both figures.
  */
-export function deriveFigure(spec: DerivedSpec, known: ReadonlyMap<string, Figure | DerivedFigure>, explain?: (id: string) => string): DerivedFigure {
+export function deriveFigure(
+  spec: DerivedSpec,
+  known: ReadonlyMap<string, Figure | DerivedFigure>,
+  explain?: (id: string) => string,
+): DerivedFigure {
   const inputs = inputsOf(spec).map(({ field, id }) => {
     const figure = known.get(id);
     if (!figure) throw new DerivationError(field, explain?.(id) ?? `"${id}" is not a figure in this file`);

@@ -23,10 +23,13 @@ export const MAGNITUDES = [
 const DATE_HINT = 'a date such as 2024, 2024-10 or 2024-10-05';
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const id = z.string('expected an id such as "initial-dispatch"').regex(ID, 'expected a lowercase id with hyphens, such as "initial-dispatch"');
+const id = z
+  .string('expected an id such as "initial-dispatch"')
+  .regex(ID, 'expected a lowercase id with hyphens, such as "initial-dispatch"');
 
 /** The id of another figure of the file, which a derived figure is computed from: `what` says which one. */
-const figureRef = (what: string) => z.string(`expected the id of ${what}`).regex(ID, `expected the id of ${what}, in lowercase with hyphens`);
+const figureRef = (what: string) =>
+  z.string(`expected the id of ${what}`).regex(ID, `expected the id of ${what}, in lowercase with hyphens`);
 
 const finite = (field: string) =>
   z.unknown().transform((value, ctx) => {
@@ -257,7 +260,11 @@ export const figureSchema = z
       });
     }
     if (figure.per !== undefined && figure.per === figure.currency) {
-      ctx.addIssue({ code: 'custom', path: ['per'], message: `an exchange rate is between two currencies, got ${figure.per} per ${figure.per}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['per'],
+        message: `an exchange rate is between two currencies, got ${figure.per} per ${figure.per}`,
+      });
     }
   });
 
@@ -276,9 +283,7 @@ export const derivedSchema = z
         'change needs { from: <id>, to: <id> }',
       )
       .optional(),
-    share: z
-      .object({ part: figureRef('the part'), whole: figureRef('the whole') }, 'share needs { part: <id>, whole: <id> }')
-      .optional(),
+    share: z.object({ part: figureRef('the part'), whole: figureRef('the whole') }, 'share needs { part: <id>, whole: <id> }').optional(),
     convert: z
       .object(
         { amount: figureRef('the amount of money to convert'), rate: figureRef('the exchange rate figure') },
@@ -292,7 +297,8 @@ export const derivedSchema = z
     if (given.length === 0) {
       ctx.addIssue({
         code: 'custom',
-        message: 'expected how the figure is computed: sum: [a, b], change: { from, to }, share: { part, whole } or convert: { amount, rate }',
+        message:
+          'expected how the figure is computed: sum: [a, b], change: { from, to }, share: { part, whole } or convert: { amount, rate }',
       });
     } else if (given.length > 1) {
       ctx.addIssue({

@@ -36,7 +36,14 @@ export interface ArticleContext {
 
 /** The chart's figures: each key figure's quantity, and the words its box prints (the bar is labelled with them). */
 export function chartFiguresOf(views: readonly FigureView[]): Array<ChartFigure & { view: FigureView }> {
-  return views.map((view) => ({ label: view.label, quantity: view.quantity, text: view.value, derived: view.derived, change: view.change, view }));
+  return views.map((view) => ({
+    label: view.label,
+    quantity: view.quantity,
+    text: view.value,
+    derived: view.derived,
+    change: view.change,
+    view,
+  }));
 }
 
 function memo<T>(compute: () => T): () => T {
@@ -100,9 +107,7 @@ export class ArticleView {
     this.#updated = memo(() => (data.updated ? dateView(data.updated) : undefined));
     this.#keyFigures = memo(() => keyFigures(entry.facts, options));
     this.#chart = memo(() =>
-      entry.facts
-        ? keyFiguresChart(chartFiguresOf(this.keyFigures), { id: 'key-figures-chart', locale: options.locale })
-        : undefined,
+      entry.facts ? keyFiguresChart(chartFiguresOf(this.keyFigures), { id: 'key-figures-chart', locale: options.locale }) : undefined,
     );
     this.#timeline = memo(() => timeline(entry.facts, this.date.iso, options));
     this.#sources = memo(() => sourcesView(entry.facts));

@@ -38,7 +38,9 @@ function proseQuantity(quantity: Quantity): Quantity {
 /** A quantity without its sign: the size of a change, in the words of a box that says its direction already. */
 function size(quantity: Quantity): Quantity {
   const { amount } = quantity;
-  return amount.kind === 'exact' || amount.kind === 'approximate' ? { ...quantity, amount: { ...amount, value: Math.abs(amount.value) } } : quantity;
+  return amount.kind === 'exact' || amount.kind === 'approximate'
+    ? { ...quantity, amount: { ...amount, value: Math.abs(amount.value) } }
+    : quantity;
 }
 
 /**
@@ -52,7 +54,9 @@ function figureText(figure: Figure | DerivedFigure, form: FactForm, options: Pre
   if (derivation?.kind === 'change') {
     if (form === 'percent') {
       if (!derivation.relative) {
-        throw new FigureFormError('a change between percentages is in percentage points and has no percentage change: print the prose form');
+        throw new FigureFormError(
+          'a change between percentages is in percentage points and has no percentage change: print the prose form',
+        );
       }
       return formatChange(derivation.relative, o);
     }
@@ -99,21 +103,17 @@ function boxText(figure: Figure | DerivedFigure, options: PresentOptions): strin
   return text;
 }
 
+/** A derived figure's inputs in the order its computation shows them: a change's end first ("11,000 − 9,500"). */
+function operandsOf(figure: DerivedFigure): Array<Figure | DerivedFigure> {
+  return figure.derivation.kind === 'change' ? [...figure.from].reverse() : figure.from;
+}
+
 /** How a derived figure was worked out, in the table forms of its inputs: "11,000 + 4,000", "11,000 − 9,500", "2,000 ÷ 10,000". */
 function computationOf(figure: DerivedFigure, options: PresentOptions): string {
   // Counts are added as bare numbers; money and percentages keep their sign, which tells them apart.
-  const parts = figure.from.map((f) => formatQuantity(proseQuantity(quantityOf(f)), { locale: options.locale, form: 'table' }));
-  const [first = '', second = ''] = parts;
-  switch (figure.derivation.kind) {
-    case 'sum':
-      return parts.join(' + ');
-    case 'change':
-      return `${second} − ${first}`;
-    case 'share':
-      return `${first} ÷ ${second}`;
-    case 'convert':
-      return `${first} × ${second}`;
-  }
+  const parts = operandsOf(figure).map((f) => formatQuantity(proseQuantity(quantityOf(f)), { locale: options.locale, form: 'table' }));
+  const operator = { sum: ' + ', change: ' − ', share: ' ÷ ', convert: ' × ' }[figure.derivation.kind];
+  return parts.join(operator);
 }
 
 const STATUS_WORDS: Record<Status, string> = {
@@ -168,7 +168,9 @@ export function figureView(facts: ArticleFacts, figure: Figure | DerivedFigure, 
   if ('derivation' in figure) {
     const computation = computationOf(figure, options);
     // Labels keep their capitals: they are full labels ("North Korean personnel…"), not words in a sentence.
-    const labels = figure.from.map((f) => f.label).join('; ');
+    const labels = operandsOf(figure)
+      .map((f) => f.label)
+      .join('; ');
     return {
       id: figure.id,
       label: figure.label,

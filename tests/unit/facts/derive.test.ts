@@ -234,8 +234,14 @@ describe('convert', () => {
 
   it('rounds a bound the way it stays true: "at least" down, "at most" up', () => {
     const thousand = part('won-per-dollar', exact(1_000), { currency: 'KRW', per: 'USD' });
-    expect(convert(part('aid', { kind: 'atLeast', value: 1.6e9 }, { currency: 'USD' }), thousand).amount).toEqual({ kind: 'atLeast', value: 1e12 });
-    expect(convert(part('aid', { kind: 'atMost', value: 1.4e9 }, { currency: 'USD' }), thousand).amount).toEqual({ kind: 'atMost', value: 2e12 });
+    expect(convert(part('aid', { kind: 'atLeast', value: 1.6e9 }, { currency: 'USD' }), thousand).amount).toEqual({
+      kind: 'atLeast',
+      value: 1e12,
+    });
+    expect(convert(part('aid', { kind: 'atMost', value: 1.4e9 }, { currency: 'USD' }), thousand).amount).toEqual({
+      kind: 'atMost',
+      value: 2e12,
+    });
     expect(convert(part('aid', exact(1.6e9), { currency: 'USD' }), thousand).amount).toEqual(about(2e12));
   });
 
@@ -280,7 +286,10 @@ describe('deriveFigure', () => {
       ['part', figure('part', exact(2_000))],
       ['whole', figure('whole', exact(10_000))],
       ['aid', figure('aid', exact(1.2e9), { currency: 'USD' })],
-      ['rate', figure('rate', exact(1_380.5), { currency: 'KRW', per: 'USD', date: { kind: 'on', date: { year: 2025, month: 6, day: 20 } } })],
+      [
+        'rate',
+        figure('rate', exact(1_380.5), { currency: 'KRW', per: 'USD', date: { kind: 'on', date: { year: 2025, month: 6, day: 20 } } }),
+      ],
     ]);
     const rise = deriveFigure(spec({ change: { from: 'before', to: 'after' } }), figures);
     expect([rise.value, rise.derivation]).toEqual([exact(1_500), { kind: 'change', relative: { amount: exact(16), unit: 'percent' } }]);

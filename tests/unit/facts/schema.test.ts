@@ -354,7 +354,9 @@ figures:
     expect(problems(`\nfigures:\n  - { id: aid, label: Aid, value: 1, currency: KWR, source: agency }\n`)).toEqual([
       `${FILE}: fact "aid": currency: expected an ISO 4217 currency code such as USD, EUR or KRW, got "KWR"; did you mean KRW?`,
     ]);
-    expect(problems(`\nfigures:\n  - { id: aid, label: Aid, value: 1, currency: usd, source: agency }\n`)[0]).toMatch(/got "usd"; did you mean USD\?$/);
+    expect(problems(`\nfigures:\n  - { id: aid, label: Aid, value: 1, currency: usd, source: agency }\n`)[0]).toMatch(
+      /got "usd"; did you mean USD\?$/,
+    );
     expect(problems(`\nfigures:\n  - { id: aid, label: Aid, value: 1, currency: dollars, source: agency }\n`)[0]).toMatch(/got "dollars"$/);
   });
 
@@ -447,9 +449,7 @@ derived:
   - { id: later, label: L, sum: [may, june] }
   - { id: d, label: D, convert: { amount: aid } }
 `),
-    ).toEqual([
-      `${FILE}: fact "d": convert.rate: expected the id of the exchange rate figure`,
-    ]);
+    ).toEqual([`${FILE}: fact "d": convert.rate: expected the id of the exchange rate figure`]);
     expect(
       problems(`${figures}
 events:
