@@ -147,6 +147,12 @@ describe.each(languages)('the economy article in $locale', (language) => {
     }
     expect(html).toContain(language.title);
     expect(text).toContain(language.title);
+    // The intro's figure holds together on a phone, as the key figures do.
+    const $email = cheerio.load(read(out, `${digest}/email.html`));
+    const intro = $email('p')
+      .filter((_, p) => $email(p).text().includes('Chipmakers earned'))
+      .text();
+    expect(intro).toContain(language.box[0]![1]!.replaceAll(' ', '\u00a0'));
   });
 
   it('prints the same strings in the feeds', () => {
