@@ -13,6 +13,8 @@ export interface ChartFigure {
   text: string;
   /** Computed from other figures (a sum, a change) rather than reported as such. */
   derived: boolean;
+  /** A change between two figures: a difference, not a level, so never a bar beside levels of its unit. */
+  change?: boolean | undefined;
 }
 
 export interface ChartedFigure<F extends ChartFigure = ChartFigure> {
@@ -25,7 +27,7 @@ export interface KeyFiguresChart<F extends ChartFigure = ChartFigure> {
   svg: string;
   title: string;
   drawn: Array<ChartedFigure<F>>;
-  /** Key figures left out: no single number (ranges, magnitudes), below zero, or alone in their unit. */
+  /** Key figures left out: changes, no single number (ranges, magnitudes), below zero, or alone in their unit. */
   omitted: F[];
   /** How to read the chart, for its caption: the zero baseline, the markings, what is left out and why. */
   note: string;
@@ -54,7 +56,7 @@ function tickFormatter(quantity: Quantity, locale: string): (value: number) => s
 /**
  * Bars for the key figures that have one number of zero or more, one group (one scale, one axis) per unit or
  * currency: troops and dollars on one axis would mislead. A unit with a single figure has nothing to be compared
- * with and is left out, as are ranges and magnitudes; the note says which and why. Undefined when no unit has two.
+ * with and is left out, as are ranges, magnitudes and changes (a difference is not a level); the note says which and why. Undefined when no unit has two.
  */
 export function keyFiguresChart<F extends ChartFigure>(
   figures: readonly F[],
@@ -62,7 +64,7 @@ export function keyFiguresChart<F extends ChartFigure>(
 ): KeyFiguresChart<F> | undefined {
   const { catalogue } = formatContext(options);
   const words = (key: string, values: Record<string, string> = {}) => catalogue.format(`chart.${key}`, values);
-  const numeric = figures.filter((f) => (amountValue(f.quantity.amount) ?? -1) >= 0);
+  const numeric = figures.filter((f) => !f.change && (amountValue(f.quantity.amount) ?? -1) >= 0);
   const measures = new Map<string, F[]>();
   for (const figure of numeric) {
     const measure = measureOf(figure.quantity);
@@ -109,7 +111,7 @@ export function keyFiguresChart<F extends ChartFigure>(
   if (omitted.length) {
     const reason = (f: F) => {
       const value = amountValue(f.quantity.amount);
-      const why = value === undefined ? 'note.noSingleNumber' : value < 0 ? 'note.belowZero' : 'note.alone';
+      const why = f.change ? 'note.change' : value === undefined ? 'note.noSingleNumber' : value < 0 ? 'note.belowZero' : 'note.alone';
       return words(why, { label: f.label });
     };
     notes.push(words('note.notDrawn', { figures: omitted.map(reason).join('; ') }));

@@ -4,9 +4,12 @@
 // anything else in braces (`{{ … }}`, another `{% … %}` tag) is an error. The model, the check and the
 // build all read text with this grammar, so what the check accepts is what the build prints.
 
-/** How a fact tag prints its figure: in running text, as a compound modifier ("a three-year war"), or as in a table. */
-export type FactForm = 'prose' | 'compound' | 'table';
-export const FACT_FORMS: readonly FactForm[] = ['prose', 'compound', 'table'];
+/**
+ * How a fact tag prints its figure: in running text, as a compound modifier ("a three-year war"), as in a table,
+ * a change as its percentage ("up 16%"), a share as a fraction ("one in five").
+ */
+export type FactForm = 'prose' | 'compound' | 'table' | 'percent' | 'fraction';
+export const FACT_FORMS: readonly FactForm[] = ['prose', 'compound', 'table', 'percent', 'fraction'];
 
 export interface FactTag {
   kind: 'fact';

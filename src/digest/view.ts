@@ -110,9 +110,10 @@ export function digestView({ entry, articles, site, text, options }: DigestViewI
     subject: text(digest.subject),
     preheader,
     preheaderFiller: preheaderFillerCount(preheader),
+    // Lines of a paragraph join with a space; the no-break spaces inside a figure ("14,2 Milliarden") stay.
     intro: text(digest.intro)
-      .split(/\n\s*\n/)
-      .map((p) => p.replace(/\s+/g, ' ').trim())
+      .split(/\n[ \t]*\n/)
+      .map((p) => p.replace(/[ \t\r\n]+/g, ' ').trim())
       .filter(Boolean),
     isoDate: toIsoWithOffset(iso, site.timeZone),
     dateline: formatDateline(iso, options),

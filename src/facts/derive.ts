@@ -8,11 +8,12 @@ import {
   measureOf,
   type Amount,
   type BoundKind,
+  type CurrencyCode,
   type Fraction,
   type Quantity,
   type Unit,
 } from '../format/quantity.ts';
-import type { DerivedSpec, Figure } from './schema.ts';
+import { COMPUTATIONS, type ComputationKind, type DerivedSpec, type Figure } from './schema.ts';
 
 /** Arithmetic that has no honest answer. Messages name the parts by id; the caller prefixes file and derived id. */
 export class FigureArithmeticError extends Error {
@@ -63,15 +64,19 @@ function significance(x: number): { digits: number; lastPlace: number } {
   return { digits, lastPlace: Number(exponent) - (digits - 1) };
 }
 
-function roundToPlace(x: number, place: number): number {
-  const rounded =
-    place >= 0 ? Math.round(x / 10 ** place) * 10 ** place : Number((Math.round(x * 10 ** -place) / 10 ** -place).toFixed(-place));
+/** Rounds to the nearest, or towards where a bound stays true: down for "at least", up for "at most". */
+type Rounding = 'nearest' | 'down' | 'up';
+const ROUND: Record<Rounding, (x: number) => number> = { nearest: Math.round, down: Math.floor, up: Math.ceil };
+
+function roundToPlace(x: number, place: number, rounding: Rounding = 'nearest'): number {
+  const round = ROUND[rounding];
+  const rounded = place >= 0 ? round(x / 10 ** place) * 10 ** place : Number((round(x * 10 ** -place) / 10 ** -place).toFixed(-place));
   return rounded === 0 ? 0 : rounded;
 }
 
-function roundToDigits(x: number, digits: number): number {
+function roundToDigits(x: number, digits: number, rounding: Rounding = 'nearest'): number {
   if (x === 0) return 0;
-  return roundToPlace(x, Math.floor(Math.log10(Math.abs(x))) - Math.max(1, digits) + 1);
+  return roundToPlace(x, Math.floor(Math.log10(Math.abs(x))) - Math.max(1, digits) + 1, rounding);
 }
 
 /** Decimals of an exact figure as written (2.35 → 2), so that sums of decimals lose their float noise. */
@@ -174,7 +179,9 @@ export function change(from: Part, to: Part): Change {
   };
   if (unit === 'percent' || unit === 'percentage-points') return { difference, relative: undefined };
   if (start.value === 0) {
-    throw new FigureArithmeticError(`cannot give a percentage change from ${described(from)}: a change from zero has no percentage`);
+    throw new FigureArithmeticError(
+      `cannot give a percentage change from ${described(from)} to ${described(to)}: a change from zero has no percentage`,
+    );
   }
   if (Math.sign(start.value) * Math.sign(end.value) < 0) {
     throw new FigureArithmeticError(
@@ -274,7 +281,9 @@ export function convert(money: Part, rate: Part): Quantity {
   if (amount.kind === 'qualitative') throw new FigureArithmeticError(`cannot convert ${described(money)}: a magnitude has no number`);
   const written = amount.kind === 'range' ? [amount.low, amount.high] : [amount.value];
   const digits = Math.min(significance(factor.value).digits, ...written.map((x) => significance(x).digits));
-  const times = (x: number) => roundToDigits(x * factor.value, digits);
+  // A bound stays true when rounded: "at least" rounds down, "at most" up.
+  const rounding: Rounding = isBound(amount) ? ((LOWER_BOUNDS as readonly string[]).includes(amount.kind) ? 'down' : 'up') : 'nearest';
+  const times = (x: number) => roundToDigits(x * factor.value, digits, rounding);
   const converted: Amount =
     amount.kind === 'range'
       ? { kind: 'range', low: times(amount.low), high: times(amount.high) }
@@ -284,29 +293,116 @@ export function convert(money: Part, rate: Part): Quantity {
   return { amount: converted, currency };
 }
 
+/** How a derived figure was computed, and what the computation gives beside its value. */
+export type Derivation =
+  | { kind: 'sum' }
+  /** `relative`: the percentage change; none between percentages, whose change is in points. */
+  | { kind: 'change'; relative: Quantity | undefined }
+  /** `fraction`: a simple fraction near the share ("one in five"), when one is near enough to say. */
+  | { kind: 'share'; fraction: Fraction | undefined }
+  | { kind: 'convert' };
+
 export interface DerivedFigure {
   id: string;
   label: string;
   key: boolean;
+  /** The figure's value: a sum's total, a change's difference, a share's percentage, a conversion's amount. */
   value: Amount;
-  /** The unit of what was added up, when it has one. */
   unit: Unit | undefined;
-  /** The figures added up, in the order the facts file lists them. */
-  from: Figure[];
+  currency: CurrencyCode | undefined;
+  per: CurrencyCode | undefined;
+  /** The figures it is computed from, as the facts file names them: the parts of a sum; from and to; part and whole; amount and rate. */
+  from: Array<Figure | DerivedFigure>;
+  derivation: Derivation;
 }
 
-/** A facts file's `sum:`: the figures it names, added up with sumAmounts. */
-export function deriveSum(spec: DerivedSpec, figures: ReadonlyMap<string, Figure>): DerivedFigure {
-  const from = spec.sum.map((id) => {
-    const figure = figures.get(id);
-    if (!figure) throw new Error(`derived "${spec.id}": sum names "${id}", which is not a figure in this file`);
-    return figure;
+/** A figure's value and what it counts, as the arithmetic and the formatters take it. */
+export function quantityOf(figure: Figure | DerivedFigure): Quantity {
+  return { amount: figure.value, unit: figure.unit, currency: figure.currency, per: figure.per };
+}
+
+/** A derived figure that cannot be computed: `field` is where in its entry (['change', 'from']), `message` says why. */
+export class DerivationError extends Error {
+  override name = 'DerivationError';
+  constructor(
+    readonly field: readonly PropertyKey[],
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The figures a derived figure names, by its keys: ['sum', 0] → 'a', ['change', 'from'] → 'b'. */
+function inputsOf(spec: DerivedSpec): Array<{ field: readonly PropertyKey[]; id: string }> {
+  if (spec.sum) return spec.sum.map((id) => ({ field: ['sum'], id }));
+  const pairs: Array<[ComputationKind, Record<string, string> | undefined]> = [
+    ['change', spec.change],
+    ['share', spec.share],
+    ['convert', spec.convert],
+  ];
+  for (const [kind, pair] of pairs) if (pair) return Object.entries(pair).map(([key, id]) => ({ field: [kind, key], id }));
+  throw new DerivationError([], 'expected how the figure is computed: sum, change, share or convert');
+}
+
+/**
+ * A facts file's derived figure, computed from the figures it names (`known`: the file's figures and the derived
+ * figures listed before it). A conversion's rate must be a reported, dated figure: nothing is converted at a rate
+ * no one sourced. Throws a DerivationError naming the field and, for arithmetic with no honest answer, both figures.
+ */
+export function deriveFigure(
+  spec: DerivedSpec,
+  known: ReadonlyMap<string, Figure | DerivedFigure>,
+  explain?: (id: string) => string,
+): DerivedFigure {
+  const inputs = inputsOf(spec).map(({ field, id }) => {
+    const figure = known.get(id);
+    if (!figure) throw new DerivationError(field, explain?.(id) ?? `"${id}" is not a figure in this file`);
+    return { field, figure };
   });
+  const figures = inputs.map((input) => input.figure);
+  const parts: Part[] = figures.map((figure) => ({ id: figure.id, quantity: quantityOf(figure) }));
+  const base = { id: spec.id, label: spec.label, key: spec.key, from: figures };
+  const result = (quantity: Quantity, derivation: Derivation): DerivedFigure => ({
+    ...base,
+    value: quantity.amount,
+    unit: quantity.unit,
+    currency: quantity.currency,
+    per: quantity.per,
+    derivation,
+  });
+  const kind = COMPUTATIONS.find((k) => spec[k] !== undefined) ?? 'sum';
   try {
-    const total = sumAmounts(from.map((figure) => ({ id: figure.id, quantity: { amount: figure.value, unit: figure.unit } })));
-    return { id: spec.id, label: spec.label, key: spec.key, value: total.amount, unit: from[0]?.unit, from };
+    const [first, second] = parts as [Part, Part, ...Part[]];
+    switch (kind) {
+      case 'sum':
+        return result(sumAmounts(parts), { kind: 'sum' });
+      case 'change': {
+        const { difference, relative } = change(first, second);
+        return result(difference, { kind: 'change', relative });
+      }
+      case 'share': {
+        const { percent, fraction } = share(first, second);
+        return result(percent, { kind: 'share', fraction });
+      }
+      case 'convert': {
+        const rate = inputs[1]!;
+        if ('derivation' in rate.figure) {
+          throw new DerivationError(
+            rate.field,
+            `"${rate.figure.id}" is computed; a conversion uses a rate that is itself a sourced, dated figure`,
+          );
+        }
+        if (rate.figure.per !== undefined && rate.figure.date === undefined) {
+          throw new DerivationError(
+            rate.field,
+            `"${rate.figure.id}" has no date: rates move, so a conversion uses a rate quoted for a given day; give it one (date: 2025-06-20)`,
+          );
+        }
+        return result(convert(first, second), { kind: 'convert' });
+      }
+    }
   } catch (error) {
-    if (error instanceof FigureArithmeticError) throw new Error(`derived "${spec.id}": ${error.message}`, { cause: error });
+    if (error instanceof FigureArithmeticError) throw new DerivationError([kind], error.message);
     throw error;
   }
 }

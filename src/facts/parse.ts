@@ -9,8 +9,17 @@ import { locate, validate, type Validated, type Whereabouts } from '../shared/va
 import { readYaml, type YamlFile } from '../shared/yaml.ts';
 import { calendarDateToIso, checkFuzzyDate, compareFuzzyDates, type CalendarDate, type FuzzyDate } from '../format/dates.ts';
 import { resolveRelativePhrase, sameFuzzyDate } from './relative-dates.ts';
-import { deriveSum, type DerivedFigure } from './derive.ts';
-import { factsFileSchema, type Claim, type FactEvent, type FactsFile, type Figure, type Source } from './schema.ts';
+import { DerivationError, deriveFigure, type DerivedFigure } from './derive.ts';
+import {
+  factsFileSchema,
+  type Claim,
+  type FactEvent,
+  type FactsFile,
+  type FactsFileInput,
+  type Figure,
+  type Source,
+  type Status,
+} from './schema.ts';
 
 export interface ArticleFacts {
   /** The facts file, as shown in messages. */
@@ -73,12 +82,42 @@ export function parseFactsFile(source: string, file: string): Validated<ArticleF
   };
   const validated = validate(factsFileSchema, raw, where);
   if (!validated.ok) return validated;
-  const problems = checkReferences(validated.value, where);
-  if (problems.length) return { ok: false, problems };
-  return { ok: true, problems: [], value: assemble(validated.value, where, path.basename(file, path.extname(file))) };
+  const filled = withDefaults(validated.value, where);
+  if (!filled.ok) return filled;
+  const checked = checkReferences(filled.value, where);
+  if (checked.problems.length) return { ok: false, problems: checked.problems };
+  return { ok: true, problems: [], value: assemble(filled.value, checked.derived, where, path.basename(file, path.extname(file))) };
 }
 
-/** A `source` or `via` the schema refused is explained with the ids the editor can choose from. */
+/**
+ * Every figure, event and claim with its status and source: `status` is `reported` unless the entry or the file's
+ * `defaults` says otherwise, and `source` the file's `defaults.source` when the entry names none.
+ */
+function withDefaults(data: FactsFileInput, where: Whereabouts): Validated<FactsFile> {
+  const problems: string[] = [];
+  const { defaults } = data;
+  const sources = Object.keys(data.sources);
+  const fill = <T extends { status?: Status | undefined; source?: string | undefined }>(section: string, entries: T[]) =>
+    entries.map((entry, index) => {
+      const source = entry.source ?? defaults.source;
+      if (source === undefined) {
+        const choices = sources.length
+          ? `one of this file's sources: ${sources.join(', ')}; or one for the whole file, defaults: { source: ${sources[0]} }`
+          : 'a source listed under sources, which lists none';
+        problems.push(locate(where, [section, index, 'source'], `missing (expected ${choices})`));
+      }
+      return { ...entry, status: entry.status ?? defaults.status ?? 'reported', source: source ?? '' };
+    });
+  const filled: FactsFile = {
+    ...data,
+    figures: fill('figures', data.figures),
+    events: fill('events', data.events),
+    claims: fill('claims', data.claims),
+  };
+  return problems.length ? { ok: false, problems } : { ok: true, problems: [], value: filled };
+}
+
+/** A `source` or `via` the schema refused (not an id) is explained with the ids the editor can choose from. */
 function explainSourceIssue(raw: unknown, issuePath: readonly PropertyKey[]): string | undefined {
   const [section, index, field] = issuePath;
   if (typeof index !== 'number' || (field !== 'source' && field !== 'via') || issuePath.length !== 3) return undefined;
@@ -86,11 +125,11 @@ function explainSourceIssue(raw: unknown, issuePath: readonly PropertyKey[]): st
   const written = (record[String(section)] as Array<Record<string, unknown>> | undefined)?.[index]?.[field];
   const sources = record.sources && typeof record.sources === 'object' ? Object.keys(record.sources) : [];
   const choices = sources.length ? `one of this file's sources: ${sources.join(', ')}` : 'a source listed under sources, which lists none';
-  return written === undefined ? `missing (expected ${choices})` : `${describeValue(written)} is not a known source (expected ${choices})`;
+  return `${describeValue(written)} is not a known source (expected ${choices})`;
 }
 
-/** The problems with what a facts file's entries refer to: ids, sources, actors, dates, derived figures. */
-function checkReferences(data: FactsFile, where: Whereabouts): string[] {
+/** The problems with what a facts file's entries refer to (ids, sources, actors, dates), and its derived figures computed. */
+function checkReferences(data: FactsFile, where: Whereabouts): { problems: string[]; derived: DerivedFigure[] } {
   const problems: string[] = [];
   const at = (path: PropertyKey[], message: string) => problems.push(locate(where, path, message));
   const seen = new Map<string, string>();
@@ -110,6 +149,12 @@ function checkReferences(data: FactsFile, where: Whereabouts): string[] {
 
   const knownSources = Object.keys(data.sources);
   const knownActors = Object.keys(data.actors);
+  const fallback = data.defaults.source;
+  if (fallback !== undefined && !(fallback in data.sources))
+    at(
+      ['defaults', 'source'],
+      `"${fallback}" is not a known source${suggestion(fallback, knownSources)} (expected one of: ${knownSources.join(', ')})`,
+    );
   const attributed = [
     ['figures', data.figures],
     ['events', data.events],
@@ -119,6 +164,8 @@ function checkReferences(data: FactsFile, where: Whereabouts): string[] {
     entries.forEach((entry, index) => {
       for (const field of ['source', 'via'] as const) {
         const ref = entry[field];
+        // A source taken from defaults is reported once, at defaults.
+        if (field === 'source' && ref === fallback) continue;
         if (ref !== undefined && !(ref in data.sources))
           at(
             [section, index, field],
@@ -159,18 +206,37 @@ function checkReferences(data: FactsFile, where: Whereabouts): string[] {
     if (event.figure && !figureIds.includes(event.figure))
       at(['events', index, 'figure'], `"${event.figure}" is not a figure in this file${suggestion(event.figure, figureIds)}`);
   });
-  const figures = new Map(data.figures.map((f) => [f.id, f]));
+  return { problems, derived: deriveAll(data, where, problems) };
+}
+
+/**
+ * The derived figures, each computed from the file's figures and the derived figures listed before it; what
+ * cannot be computed is added to `problems`, naming the field and the figures.
+ */
+function deriveAll(data: FactsFile, where: Whereabouts, problems: string[]): DerivedFigure[] {
+  const known = new Map<string, Figure | DerivedFigure>(data.figures.map((f) => [f.id, f]));
+  const derivedIds = data.derived.map((d) => d.id);
+  const derived: DerivedFigure[] = [];
   data.derived.forEach((spec, index) => {
+    const explain = (id: string): string => {
+      if (derivedIds.includes(id))
+        return id === spec.id
+          ? `"${id}" is this figure itself`
+          : `"${id}" is a derived figure listed after this one; list it first, so that it is computed first`;
+      if (data.events.some((e) => e.id === id)) return `"${id}" is an event, not a figure`;
+      if (data.claims.some((c) => c.id === id)) return `"${id}" is a claim, not a figure`;
+      return `"${id}" is not a figure in this file${suggestion(id, [...known.keys()])}`;
+    };
     try {
-      deriveSum(spec, figures);
+      const figure = deriveFigure(spec, known, explain);
+      known.set(figure.id, figure);
+      derived.push(figure);
     } catch (error) {
-      const message = (error as Error).message
-        .replace(/^derived "[^"]*": /, '')
-        .replace(/^sum names ("[^"]*"), which is not a figure in this file$/, '$1 is not a figure in this file');
-      at(['derived', index, 'sum'], message);
+      if (!(error instanceof DerivationError)) throw error;
+      problems.push(locate(where, ['derived', index, ...error.field], error.message));
     }
   });
-  return problems;
+  return derived;
 }
 
 function suggestion(name: string, known: readonly string[]): string {
@@ -178,8 +244,7 @@ function suggestion(name: string, known: readonly string[]): string {
   return meant ? `; did you mean ${meant}?` : '';
 }
 
-function assemble(data: FactsFile, where: Whereabouts, slug: string): ArticleFacts {
-  const figures = new Map(data.figures.map((f) => [f.id, f]));
+function assemble(data: FactsFile, derived: DerivedFigure[], where: Whereabouts, slug: string): ArticleFacts {
   const paths = new Map<string, readonly PropertyKey[]>();
   for (const section of ['figures', 'derived', 'events', 'claims'] as const)
     data[section].forEach((entry, i) => paths.set(entry.id, [section, i]));
@@ -190,7 +255,7 @@ function assemble(data: FactsFile, where: Whereabouts, slug: string): ArticleFac
     sources: data.sources,
     actors: data.actors,
     figures: data.figures,
-    derived: data.derived.map((spec) => deriveSum(spec, figures)),
+    derived,
     events: [...data.events].sort((a, b) => compareFuzzyDates(a.date, b.date)),
     claims: data.claims,
   };

@@ -1,7 +1,7 @@
 // The facts file schema: what an editor may write, and the TypeScript types derived from it.
 import { z } from 'zod';
 import { parseCalendarDate, type CalendarDate, type FuzzyDate } from '../format/dates.ts';
-import { BOUND_KINDS, UNIT_KEYWORDS, type Amount, type Magnitude, type Unit } from '../format/quantity.ts';
+import { BOUND_KINDS, UNIT_KEYWORDS, type Amount, type CurrencyCode, type Magnitude, type Unit } from '../format/quantity.ts';
 import { describeValue } from '../shared/errors.ts';
 import { likelyField } from '../shared/suggest.ts';
 
@@ -22,9 +22,14 @@ export const MAGNITUDES = [
 
 const DATE_HINT = 'a date such as 2024, 2024-10 or 2024-10-05';
 
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const id = z
   .string('expected an id such as "initial-dispatch"')
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lowercase id with hyphens, such as "initial-dispatch"');
+  .regex(ID, 'expected a lowercase id with hyphens, such as "initial-dispatch"');
+
+/** The id of another figure of the file, which a derived figure is computed from: `what` says which one. */
+const figureRef = (what: string) =>
+  z.string(`expected the id of ${what}`).regex(ID, `expected the id of ${what}, in lowercase with hyphens`);
 
 const finite = (field: string) =>
   z.unknown().transform((value, ctx) => {
@@ -199,29 +204,110 @@ const unit = z.unknown().transform((value, ctx): Unit => {
   return z.NEVER;
 });
 
+/** ISO 4217 codes as this Node's Intl knows them: the currencies it can name and format in every language. */
+const CURRENCY_CODES: readonly CurrencyCode[] = Intl.supportedValuesOf('currency');
+
+/** The code a mistyped one was meant to be: its letters swapped first ("KWR" is KRW, not KHR), then the nearest. */
+function likelyCurrency(written: string): CurrencyCode | undefined {
+  const letters = (code: string) => [...code.toUpperCase()].sort().join('');
+  return CURRENCY_CODES.find((code) => letters(code) === letters(written)) ?? likelyField(written, CURRENCY_CODES);
+}
+
+/** `USD`, `KRW`, `EUR`: an ISO 4217 code in capitals; a typo is named with the code most likely meant. */
+const currency = z.unknown().transform((value, ctx): CurrencyCode => {
+  if (typeof value === 'string' && CURRENCY_CODES.includes(value)) return value;
+  const meant = typeof value === 'string' ? likelyCurrency(value.trim()) : undefined;
+  ctx.addIssue({
+    code: 'custom',
+    message: `expected an ISO 4217 currency code such as USD, EUR or KRW, got ${describeValue(value)}${meant ? `; did you mean ${meant}?` : ''}`,
+  });
+  return z.NEVER;
+});
+
+// `status` and `source` may be left out: `status` is then `reported`, `source` the file's `defaults.source`.
 const attributed = {
   id,
-  status,
-  source: id,
+  status: status.optional(),
+  source: id.optional(),
   via: id.optional(),
 };
 
-export const figureSchema = z.object({
-  ...attributed,
-  label: nonEmpty('a label for the figure'),
-  value: amount,
-  unit: unit.optional(),
-  date: fuzzyDate.optional(),
-  relative: z.string().optional(),
-  key: z.boolean().default(false),
-});
+export const figureSchema = z
+  .object({
+    ...attributed,
+    label: nonEmpty('a label for the figure'),
+    value: amount,
+    unit: unit.optional(),
+    currency: currency.optional(),
+    per: currency.optional(),
+    date: fuzzyDate.optional(),
+    relative: z.string().optional(),
+    key: z.boolean().default(false),
+  })
+  .superRefine((figure, ctx) => {
+    if (figure.unit !== undefined && figure.currency !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['currency'],
+        message: 'a figure counts either a unit or a currency, not both: keep unit for counts and durations, currency for money',
+      });
+    }
+    if (figure.per !== undefined && figure.currency === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['per'],
+        message: `per makes the figure an exchange rate, which needs the currency it is quoted in: 1,380.5 won per dollar is currency: KRW, per: USD`,
+      });
+    }
+    if (figure.per !== undefined && figure.per === figure.currency) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['per'],
+        message: `an exchange rate is between two currencies, got ${figure.per} per ${figure.per}`,
+      });
+    }
+  });
 
-export const derivedSchema = z.object({
-  id,
-  label: nonEmpty('a label for the derived figure'),
-  sum: z.array(id, 'sum must list the ids of the figures to add up').min(2, 'sum must list at least two figures'),
-  key: z.boolean().default(false),
-});
+/** How a derived figure is computed: the keys of each kind, in the order messages list them. */
+export const COMPUTATIONS = ['sum', 'change', 'share', 'convert'] as const;
+export type ComputationKind = (typeof COMPUTATIONS)[number];
+
+export const derivedSchema = z
+  .object({
+    id,
+    label: nonEmpty('a label for the derived figure'),
+    sum: z.array(id, 'sum must list the ids of the figures to add up').min(2, 'sum must list at least two figures').optional(),
+    change: z
+      .object(
+        { from: figureRef('the figure the change starts from'), to: figureRef('the figure the change ends at') },
+        'change needs { from: <id>, to: <id> }',
+      )
+      .optional(),
+    share: z.object({ part: figureRef('the part'), whole: figureRef('the whole') }, 'share needs { part: <id>, whole: <id> }').optional(),
+    convert: z
+      .object(
+        { amount: figureRef('the amount of money to convert'), rate: figureRef('the exchange rate figure') },
+        'convert needs { amount: <id>, rate: <id> }',
+      )
+      .optional(),
+    key: z.boolean().default(false),
+  })
+  .superRefine((spec, ctx) => {
+    const given = COMPUTATIONS.filter((kind) => spec[kind] !== undefined);
+    if (given.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'expected how the figure is computed: sum: [a, b], change: { from, to }, share: { part, whole } or convert: { amount, rate }',
+      });
+    } else if (given.length > 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [given[1]!],
+        message: `a derived figure is computed one way, got ${given.join(' and ')}: make one derived figure of each`,
+      });
+    }
+  });
 
 export const eventSchema = z.object({
   ...attributed,
@@ -252,8 +338,12 @@ const webUrl = z.unknown().transform((value, ctx) => {
 export const sourceSchema = z.object({ name: nonEmpty("the source's name"), type: z.string().optional(), url: webUrl.optional() });
 export const actorSchema = z.object({ name: nonEmpty("the person's name"), role: z.string().optional() });
 
+/** What entries that leave out `status` or `source` take: `status: reported` unless the file says otherwise. */
+export const defaultsSchema = z.object({ source: id.optional(), status: status.optional() });
+
 export const factsFileSchema = z.object({
   sources: z.record(id, sourceSchema, 'expected a map of source ids to { name, type }'),
+  defaults: defaultsSchema.default({}),
   actors: z.record(id, actorSchema).default({}),
   figures: z.array(figureSchema).default([]),
   derived: z.array(derivedSchema).default([]),
@@ -261,9 +351,20 @@ export const factsFileSchema = z.object({
   claims: z.array(claimSchema).default([]),
 });
 
-export type FactsFile = z.output<typeof factsFileSchema>;
-export type Figure = z.output<typeof figureSchema>;
+/** An entry as written, and as the rest of the code reads it: its defaults filled in. */
+type WithDefaults<T> = Omit<T, 'status' | 'source'> & { status: Status; source: string };
+
+/** A facts file as written: `status` and `source` may be left to the defaults. */
+export type FactsFileInput = z.output<typeof factsFileSchema>;
+export type Figure = WithDefaults<z.output<typeof figureSchema>>;
 export type DerivedSpec = z.output<typeof derivedSchema>;
-export type FactEvent = z.output<typeof eventSchema>;
-export type Claim = z.output<typeof claimSchema>;
+export type FactEvent = WithDefaults<z.output<typeof eventSchema>>;
+export type Claim = WithDefaults<z.output<typeof claimSchema>>;
 export type Source = z.output<typeof sourceSchema>;
+
+/** A facts file with every entry's status and source filled in. */
+export interface FactsFile extends Omit<FactsFileInput, 'figures' | 'events' | 'claims'> {
+  figures: Figure[];
+  events: FactEvent[];
+  claims: Claim[];
+}

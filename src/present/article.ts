@@ -2,8 +2,6 @@
 // timeline and sources, and its body as HTML. Each part is worked out the first time a page asks for it and
 // then kept for the rest of the build, so a listing, a feed and a digest print the same strings.
 import { keyFiguresChart, type ChartFigure, type KeyFiguresChart } from '../charts/key-figures.ts';
-import { findFigure } from '../facts/lookup.ts';
-import type { ArticleFacts } from '../facts/parse.ts';
 import type { ArticleEntry } from '../content/model.ts';
 import type { FactScope } from '../content/link.ts';
 import type { Site } from '../content/site.ts';
@@ -37,11 +35,15 @@ export interface ArticleContext {
 }
 
 /** The chart's figures: each key figure's quantity, and the words its box prints (the bar is labelled with them). */
-export function chartFiguresOf(facts: ArticleFacts, views: readonly FigureView[]): Array<ChartFigure & { view: FigureView }> {
-  return views.map((view) => {
-    const figure = findFigure(facts, view.id);
-    return { label: view.label, quantity: { amount: view.amount, unit: figure.unit }, text: view.value, derived: view.derived, view };
-  });
+export function chartFiguresOf(views: readonly FigureView[]): Array<ChartFigure & { view: FigureView }> {
+  return views.map((view) => ({
+    label: view.label,
+    quantity: view.quantity,
+    text: view.value,
+    derived: view.derived,
+    change: view.change,
+    view,
+  }));
 }
 
 function memo<T>(compute: () => T): () => T {
@@ -109,9 +111,7 @@ export class ArticleView {
     this.#updated = memo(() => (data.updated ? dateView(data.updated) : undefined));
     this.#keyFigures = memo(() => keyFigures(entry.facts, options));
     this.#chart = memo(() =>
-      entry.facts
-        ? keyFiguresChart(chartFiguresOf(entry.facts, this.keyFigures), { id: 'key-figures-chart', locale: options.locale })
-        : undefined,
+      entry.facts ? keyFiguresChart(chartFiguresOf(this.keyFigures), { id: 'key-figures-chart', locale: options.locale }) : undefined,
     );
     this.#timeline = memo(() => timeline(entry.facts, this.date.iso, options));
     this.#sources = memo(() => sourcesView(entry.facts));

@@ -1,11 +1,20 @@
 // Turns validated facts into what readers see: fact text for prose, key figures, a timeline, sources.
 // Pure: locale, time zone and the publication date are passed in.
 import type { FactForm } from '../content/fact-tags.ts';
-import type { DerivedFigure } from '../facts/derive.ts';
-import { figuresOf, findFigure, unitOf } from '../facts/lookup.ts';
+import { quantityOf, type DerivedFigure } from '../facts/derive.ts';
+import { figuresOf, findFigure } from '../facts/lookup.ts';
 import type { ArticleFacts } from '../facts/parse.ts';
 import type { Figure, Status } from '../facts/schema.ts';
-import { formatAmount, amountValue, type Amount } from '../format/numbers.ts';
+import { formatContext } from '../format/locale.ts';
+import {
+  FigureFormError,
+  amountValue,
+  formatChange,
+  formatFraction,
+  formatQuantity,
+  type Amount,
+  type Quantity,
+} from '../format/numbers.ts';
 import { formatFuzzyDate, formatDistance, formatIsoDay, type FuzzyDate } from '../format/dates.ts';
 import { timelineMarker, type TimelineMarker } from './timeline.ts';
 
@@ -14,16 +23,97 @@ export interface PresentOptions {
   zone: string;
 }
 
-/** The words a figure takes where a fact tag prints it: "11,000", "around 600", "more than three-year". */
+/**
+ * What prose prints with the number: money its currency and percentages their sign or words ("$1.2 billion",
+ * "3,5 %", "0.4 percentage points"), which the text could not write in every language; counted units are the
+ * text's own words ("11,000 North Korean personnel"), so prose prints the number alone.
+ */
+function proseQuantity(quantity: Quantity): Quantity {
+  const { amount, unit, currency, per } = quantity;
+  if (currency !== undefined) return { amount, currency, per };
+  if (unit === 'percent' || unit === 'percentage-points') return { amount, unit };
+  return { amount };
+}
+
+/** A quantity without its sign: the size of a change, in the words of a box that says its direction already. */
+function size(quantity: Quantity): Quantity {
+  const { amount } = quantity;
+  return amount.kind === 'exact' || amount.kind === 'approximate'
+    ? { ...quantity, amount: { ...amount, value: Math.abs(amount.value) } }
+    : quantity;
+}
+
+/**
+ * One figure in one form. Every figure takes `prose` and `table`; `compound` needs a unit; a change takes
+ * `percent` ("up 16%") and a share `fraction` ("one in five"). A form a figure cannot take throws a FigureFormError.
+ */
+function figureText(figure: Figure | DerivedFigure, form: FactForm, options: PresentOptions): string {
+  const quantity = quantityOf(figure);
+  const derivation = 'derivation' in figure ? figure.derivation : undefined;
+  const o = { locale: options.locale };
+  if (derivation?.kind === 'change') {
+    if (form === 'percent') {
+      if (!derivation.relative) {
+        throw new FigureFormError(
+          'a change between percentages is in percentage points and has no percentage change: print the prose form',
+        );
+      }
+      return formatChange(derivation.relative, o);
+    }
+    if (form === 'prose' || form === 'table') return formatChange(form === 'prose' ? proseQuantity(quantity) : quantity, { ...o, form });
+    throw new FigureFormError(`a change has no ${form} form: print the prose form ("up 1,500") or the percent form ("up 16%")`);
+  }
+  if (derivation?.kind === 'share' && form === 'fraction') {
+    if (!derivation.fraction) {
+      throw new FigureFormError(
+        `${formatQuantity(quantity, { locale: 'en-US' })} is not near a simple fraction (within 5%): print the prose form, a percentage`,
+      );
+    }
+    return formatFraction(derivation.fraction, o);
+  }
+  if (form === 'percent') throw new FigureFormError('the percent form is for a change (change: { from, to }): "up 16%"');
+  if (form === 'fraction') throw new FigureFormError('the fraction form is for a share (share: { part, whole }): "one in five"');
+  if (form === 'compound') return formatQuantity(quantity, { ...o, form });
+  return formatQuantity(form === 'table' ? quantity : proseQuantity(quantity), { ...o, form });
+}
+
+/** The words a figure takes where a fact tag prints it: "11,000", "around 600", "more than three-year", "$1.2 billion", "up 16%". */
 export function factText(facts: ArticleFacts, id: string, form: FactForm, options: PresentOptions): string {
-  const figure = findFigure(facts, id);
-  // Prose keeps the number alone (the editor writes the noun); compound forms need the unit to hyphenate.
-  const unit = unitOf(figure);
-  return formatAmount(figure.value, {
-    locale: options.locale,
-    style: form === 'table' ? 'table' : 'prose',
-    ...(form === 'compound' ? { unit, compound: true } : {}),
-  });
+  return figureText(findFigure(facts, id), form, options);
+}
+
+/**
+ * A figure as the key-figures box prints it, with what it counts: "more than three years", "$1.2 billion"; a change
+ * with its percentage ("up 1,500 (16%)"), a share with its fraction ("20% (one in five)").
+ */
+function boxText(figure: Figure | DerivedFigure, options: PresentOptions): string {
+  const quantity = quantityOf(figure);
+  const { catalogue } = formatContext({ locale: options.locale });
+  const derivation = 'derivation' in figure ? figure.derivation : undefined;
+  if (derivation?.kind === 'change') {
+    const changed = formatChange(quantity, options);
+    return derivation.relative && amountValue(quantity.amount) !== 0
+      ? catalogue.format('format.change.withPercent', { change: changed, percent: formatQuantity(size(derivation.relative), options) })
+      : changed;
+  }
+  const text = formatQuantity(quantity, options);
+  if (derivation?.kind === 'share' && derivation.fraction) {
+    return catalogue.format('format.shareWithFraction', { percent: text, fraction: formatFraction(derivation.fraction, options) });
+  }
+  return text;
+}
+
+/** A derived figure's inputs in the order its computation shows them: a change's end first ("11,000 − 9,500"). */
+function operandsOf(figure: DerivedFigure): Array<Figure | DerivedFigure> {
+  return figure.derivation.kind === 'change' ? [...figure.from].reverse() : figure.from;
+}
+
+/** How a derived figure was worked out, in the table forms of its inputs: "11,000 + 4,000", "11,000 − 9,500", "2,000 ÷ 10,000". */
+function computationOf(figure: DerivedFigure, options: PresentOptions): string {
+  // Counts are added as bare numbers; money and percentages keep their sign, which tells them apart.
+  const parts = operandsOf(figure).map((f) => formatQuantity(proseQuantity(quantityOf(f)), { locale: options.locale, form: 'table' }));
+  const operator = { sum: ' + ', change: ' − ', share: ' ÷ ', convert: ' × ' }[figure.derivation.kind];
+  return parts.join(operator);
 }
 
 const STATUS_WORDS: Record<Status, string> = {
@@ -44,6 +134,10 @@ export interface FigureView {
   /** A number to draw, or undefined for qualitative values and ranges. */
   numeric: number | undefined;
   amount: Amount;
+  /** The value and what it counts (unit, currency, percent): the chart groups its bars by it. */
+  quantity: Quantity;
+  /** A change between two figures: the chart leaves it out, since a difference is not a level beside the others. */
+  change: boolean;
   status: string;
   source: string;
   via: string | undefined;
@@ -53,7 +147,7 @@ export interface FigureView {
   date: string | undefined;
   relative: string | undefined;
   derived: boolean;
-  /** For derived figures: "11,000 + 4,000 + 6,000". */
+  /** For derived figures: "11,000 + 4,000 + 6,000", "11,000 − 9,500", "2,000 ÷ 10,000", "$1.2 billion × 1,380.5 won per dollar". */
   computation: string | undefined;
 }
 
@@ -67,13 +161,16 @@ function shownDate(date: string, relative: string | undefined): string {
 }
 
 export function figureView(facts: ArticleFacts, figure: Figure | DerivedFigure, options: PresentOptions): FigureView {
-  const unit = 'unit' in figure ? figure.unit : undefined;
-  const value = formatAmount(figure.value, { locale: options.locale, style: 'prose', ...(unit ? { unit } : {}) });
-  const tableValue = formatAmount(figure.value, { locale: options.locale, style: 'table' });
-  if ('from' in figure) {
-    const parts = figure.from.map((f) => formatAmount(f.value, { locale: options.locale, style: 'table' }));
+  const value = boxText(figure, options);
+  const tableValue = figureText(figure, 'table', options);
+  const quantity = quantityOf(figure);
+  const change = 'derivation' in figure && figure.derivation.kind === 'change';
+  if ('derivation' in figure) {
+    const computation = computationOf(figure, options);
     // Labels keep their capitals: they are full labels ("North Korean personnel…"), not words in a sentence.
-    const labels = figure.from.map((f) => f.label).join('; ');
+    const labels = operandsOf(figure)
+      .map((f) => f.label)
+      .join('; ');
     return {
       id: figure.id,
       label: figure.label,
@@ -81,14 +178,16 @@ export function figureView(facts: ArticleFacts, figure: Figure | DerivedFigure, 
       tableValue,
       numeric: amountValue(figure.value),
       amount: figure.value,
+      quantity,
+      change,
       status: 'computed',
       source: 'computed',
       via: undefined,
-      attribution: `Computed: ${parts.join(' + ')} (${labels})`,
+      attribution: `Computed: ${computation} (${labels})`,
       date: undefined,
       relative: undefined,
       derived: true,
-      computation: parts.join(' + '),
+      computation,
     };
   }
   const source = sourceName(facts, figure.source) ?? figure.source;
@@ -101,6 +200,8 @@ export function figureView(facts: ArticleFacts, figure: Figure | DerivedFigure, 
     tableValue,
     numeric: amountValue(figure.value),
     amount: figure.value,
+    quantity,
+    change,
     status,
     source,
     via,

@@ -151,7 +151,7 @@ describe('bad facts', () => {
     [
       'a fact in an unknown form',
       (dir) => replaceIn(articleFile(dir), '{% fact "deaths" %}', '{% fact "deaths", "bold" %}'),
-      /north-korea-more-troops-russia\.md: line 37: \{% fact "deaths", "bold" %\}: unknown form "bold" \(expected one of: prose, compound, table\)/,
+      /north-korea-more-troops-russia\.md: line 37: \{% fact "deaths", "bold" %\}: unknown form "bold" \(expected one of: prose, compound, table, percent, fraction\)/,
     ],
     [
       'a source link that is not a web address',

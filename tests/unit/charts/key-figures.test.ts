@@ -26,7 +26,7 @@ const values = (svg: string) => {
 describe('keyFiguresChart', () => {
   it("labels the seed article's bars with the key-figures box's words, and leaves nothing out", () => {
     const views = keyFigures(seed, { locale: 'en-US', zone: 'Asia/Seoul' });
-    const chart = keyFiguresChart(chartFiguresOf(seed, views), options);
+    const chart = keyFiguresChart(chartFiguresOf(views), options);
     expect(chart?.drawn.map((d) => d.valueLabel)).toEqual(views.map((v) => v.value));
     expect(chart?.drawn.map((d) => d.valueLabel)).toEqual(['11,000', '4,000', '6,000', 'around\u00a0600', '21,000']);
     expect(values(chart?.svg ?? '')).toEqual(views.map((v) => v.value));
@@ -42,7 +42,7 @@ describe('keyFiguresChart', () => {
 
   it('prints German figures as the German text does', () => {
     const views = keyFigures(seed, { locale: 'de-DE', zone: 'Asia/Seoul' });
-    const chart = keyFiguresChart(chartFiguresOf(seed, views), { id: 'chart', locale: 'de-DE' });
+    const chart = keyFiguresChart(chartFiguresOf(views), { id: 'chart', locale: 'de-DE' });
     expect(values(chart?.svg ?? '')).toEqual(['11.000', '4.000', '6.000', 'around\u00a0600', '21.000']);
     expect(chart?.title).toBe('Kennzahlen im Größenvergleich');
     expect(chart?.note).toMatch(/^Die Balken beginnen bei null\./);
@@ -91,6 +91,29 @@ describe('keyFiguresChart', () => {
     expect(chart?.title).toBe('Key figures to scale');
     expect(chart?.omitted.map((f) => f.label)).toEqual(['Unemployment']);
     expect(chart?.note).toContain('Not drawn: Unemployment (no other figure in its unit).');
+  });
+
+  it("draws the economy fixture's dollars, won and percentages on three scales, and leaves its changes out", () => {
+    const economy = factsOf(path.join(projectRoot, 'tests/fixtures/economy'), 'south-korea-chip-exports');
+    const views = keyFigures(economy, { locale: 'en-US', zone: 'Asia/Seoul' });
+    const chart = keyFiguresChart(chartFiguresOf(views), options);
+    const $ = cheerio.load(chart?.svg ?? '', { xml: true });
+    expect(
+      $('.bar-chart__group')
+        .map((_, t) => $(t).text())
+        .get(),
+    ).toEqual(['In dollars', 'In won', 'In percent']);
+    expect($('.bar-chart__axis')).toHaveLength(3);
+    // Grouped by what they count, each bar labelled with the box's words.
+    expect(chart?.drawn.map((d) => [d.figure.view.id, d.valueLabel])).toEqual(
+      ['chip-exports-june', 'chip-exports-june-last-year', 'total-exports-june', 'support-package', 'chip-exports-in-won']
+        .concat(['base-rate-may', 'base-rate-july', 'chip-share'])
+        .map((id) => [id, views.find((v) => v.id === id)?.value]),
+    );
+    expect(chart?.omitted.map((f) => f.view.id)).toEqual(['chip-exports-rise', 'base-rate-cut']);
+    expect(chart?.note).toContain(
+      'Not drawn: Change in semiconductor exports from June last year (a change, not a level); Change in the base rate at the July meeting (a change, not a level).',
+    );
   });
 
   it('leaves out figures with no single number, and says so', () => {

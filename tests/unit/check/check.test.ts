@@ -23,7 +23,7 @@ describe('one broken facts file', () => {
       replaceIn(factsFile(d), /(label: North Korean personnel in the initial dispatch\n[^]*?) {4}source: south-korean-legislator\n/, '$1'),
     );
     expect(errors).toEqual([
-      `${factsFile(dir)}: line 39: fact "initial-dispatch": source: missing (expected one of this file's sources: ${SOURCES})`,
+      `${factsFile(dir)}: line 39: fact "initial-dispatch": source: missing (expected one of this file's sources: ${SOURCES}; or one for the whole file, defaults: { source: south-korean-intelligence })`,
     ]);
   });
 

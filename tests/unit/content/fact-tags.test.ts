@@ -33,7 +33,7 @@ describe('readBodyTags', () => {
     ['{% include "header.njk" %}', '{% include "header.njk" %}: only {% fact "id" %} and {% fact "id", "form" %} can be written'],
     ['{% fact deaths %}', '{% fact deaths %}: only {% fact "id" %} and'],
     ['{% fact "" %}', '{% fact "" %}: the fact id is empty'],
-    ['{% fact "deaths", "bold" %}', 'unknown form "bold" (expected one of: prose, compound, table)'],
+    ['{% fact "deaths", "bold" %}', 'unknown form "bold" (expected one of: prose, compound, table, percent, fraction)'],
     ['{% fact "deaths" ', '"{%" is never closed with "%}"'],
     ['{% if\n  x %}spread over lines{% endif %}', '{% if x %}: only {% fact "id" %} and'],
   ])('names what is wrong with %j', (text, problem) => {

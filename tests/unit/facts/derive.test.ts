@@ -1,8 +1,17 @@
 // Derived figures: sums, changes, shares and conversions that never claim more than their inputs.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FigureArithmeticError, change, convert, deriveSum, share, sumAmounts, type Part } from '../../../src/facts/derive.ts';
-import type { Figure } from '../../../src/facts/schema.ts';
+import {
+  DerivationError,
+  FigureArithmeticError,
+  change,
+  convert,
+  deriveFigure,
+  share,
+  sumAmounts,
+  type Part,
+} from '../../../src/facts/derive.ts';
+import type { DerivedSpec, Figure } from '../../../src/facts/schema.ts';
 import { formatChange, formatFraction, formatQuantity } from '../../../src/format/numbers.ts';
 import type { Amount, Quantity } from '../../../src/format/quantity.ts';
 
@@ -142,7 +151,7 @@ describe('change', () => {
       'from zero',
       part('before', exact(0)),
       part('after', exact(5)),
-      'cannot give a percentage change from "before" (zero): a change from zero has no percentage',
+      'cannot give a percentage change from "before" (zero) to "after" (five): a change from zero has no percentage',
     ],
     [
       'across a sign change',
@@ -223,6 +232,19 @@ describe('convert', () => {
     });
   });
 
+  it('rounds a bound the way it stays true: "at least" down, "at most" up', () => {
+    const thousand = part('won-per-dollar', exact(1_000), { currency: 'KRW', per: 'USD' });
+    expect(convert(part('aid', { kind: 'atLeast', value: 1.6e9 }, { currency: 'USD' }), thousand).amount).toEqual({
+      kind: 'atLeast',
+      value: 1e12,
+    });
+    expect(convert(part('aid', { kind: 'atMost', value: 1.4e9 }, { currency: 'USD' }), thousand).amount).toEqual({
+      kind: 'atMost',
+      value: 2e12,
+    });
+    expect(convert(part('aid', exact(1.6e9), { currency: 'USD' }), thousand).amount).toEqual(about(2e12));
+  });
+
   it('refuses a rate for another currency, and what is not a rate', () => {
     expect(() => convert(part('aid', exact(6e8), { currency: 'EUR' }), rate)).toThrow(
       'cannot convert "aid" (600 million euros) with "won-per-dollar" (1,380.5 won per dollar): the rate is per USD, the amount is in EUR',
@@ -232,37 +254,90 @@ describe('convert', () => {
   });
 });
 
-describe('deriveSum', () => {
-  const figure = (id: string, value: Amount, unit?: Figure['unit']): Figure => ({
+describe('deriveFigure', () => {
+  const figure = (id: string, value: Amount, measure: Partial<Pick<Figure, 'unit' | 'currency' | 'per' | 'date'>> = {}): Figure => ({
     id,
     label: id,
     value,
-    unit,
+    ...measure,
     status: 'reported',
     source: 's',
     key: false,
   });
+  const spec = (computation: Partial<DerivedSpec>): DerivedSpec => ({ id: 'result', label: 'Result', key: true, ...computation });
+  const soldiers = { unit: { one: 'soldier', other: 'soldiers' } };
 
   it('adds the figures a facts file names, keeping their unit', () => {
     const figures = new Map([
-      ['a', figure('a', { kind: 'atLeast', value: 100 }, { one: 'soldier', other: 'soldiers' })],
-      ['b', figure('b', exact(1_000), { one: 'soldier', other: 'soldiers' })],
+      ['a', figure('a', { kind: 'atLeast', value: 100 }, soldiers)],
+      ['b', figure('b', exact(1_000), soldiers)],
     ]);
-    const derived = deriveSum({ id: 'total', label: 'Total', sum: ['a', 'b'], key: true }, figures);
+    const derived = deriveFigure(spec({ sum: ['a', 'b'] }), figures);
     expect(derived.value).toEqual({ kind: 'atLeast', value: 1_100 });
     expect(derived.unit).toEqual({ one: 'soldier', other: 'soldiers' });
+    expect(derived.derivation).toEqual({ kind: 'sum' });
+    expect(derived.from.map((f) => f.id)).toEqual(['a', 'b']);
   });
 
-  it('prefixes the derived id to what cannot be added', () => {
+  it('gives a change its difference and percentage, a share its percentage and fraction, a conversion its money', () => {
+    const figures = new Map([
+      ['before', figure('before', exact(9_500))],
+      ['after', figure('after', exact(11_000))],
+      ['part', figure('part', exact(2_000))],
+      ['whole', figure('whole', exact(10_000))],
+      ['aid', figure('aid', exact(1.2e9), { currency: 'USD' })],
+      [
+        'rate',
+        figure('rate', exact(1_380.5), { currency: 'KRW', per: 'USD', date: { kind: 'on', date: { year: 2025, month: 6, day: 20 } } }),
+      ],
+    ]);
+    const rise = deriveFigure(spec({ change: { from: 'before', to: 'after' } }), figures);
+    expect([rise.value, rise.derivation]).toEqual([exact(1_500), { kind: 'change', relative: { amount: exact(16), unit: 'percent' } }]);
+    const portion = deriveFigure(spec({ share: { part: 'part', whole: 'whole' } }), figures);
+    expect([portion.value, portion.unit, portion.derivation]).toEqual([
+      exact(20),
+      'percent',
+      { kind: 'share', fraction: { numerator: 1, denominator: 5, approximate: false } },
+    ]);
+    const won = deriveFigure(spec({ convert: { amount: 'aid', rate: 'rate' } }), figures);
+    expect([won.value, won.currency, won.from.map((f) => f.id)]).toEqual([about(1.7e12), 'KRW', ['aid', 'rate']]);
+  });
+
+  it('names the field and both figures for arithmetic with no honest answer', () => {
     const figures = new Map([
       ['a', figure('a', { kind: 'atLeast', value: 100 })],
       ['b', figure('b', { kind: 'atMost', value: 5 })],
+      ['zero', figure('zero', exact(0))],
+      ['five', figure('five', exact(5))],
     ]);
-    expect(() => deriveSum({ id: 'total', label: 'Total', sum: ['a', 'b'], key: true }, figures)).toThrow(
-      /^derived "total": cannot add up "a" \(at least 100\) and "b" \(at most five\)/,
-    );
-    expect(() => deriveSum({ id: 'total', label: 'Total', sum: ['a', 'nope'], key: true }, figures)).toThrow(
-      'derived "total": sum names "nope", which is not a figure in this file',
+    const failure = (computation: Partial<DerivedSpec>) => {
+      try {
+        deriveFigure(spec(computation), figures);
+      } catch (error) {
+        if (error instanceof DerivationError) return [error.field, error.message];
+        throw error;
+      }
+      throw new Error('expected a DerivationError');
+    };
+    expect(failure({ sum: ['a', 'b'] })).toEqual([
+      ['sum'],
+      expect.stringMatching(/^cannot add up "a" \(at least 100\) and "b" \(at most five\)/),
+    ]);
+    expect(failure({ sum: ['a', 'nope'] })).toEqual([['sum'], '"nope" is not a figure in this file']);
+    expect(failure({ change: { from: 'zero', to: 'five' } })).toEqual([
+      ['change'],
+      'cannot give a percentage change from "zero" (zero) to "five" (five): a change from zero has no percentage',
+    ]);
+  });
+
+  it('converts only at a rate that is dated and reported, not at one computed or undated', () => {
+    const rate = figure('rate', exact(1_380.5), { currency: 'KRW', per: 'USD' });
+    const figures = new Map([
+      ['aid', figure('aid', exact(1.2e9), { currency: 'USD' })],
+      ['rate', rate],
+    ]);
+    expect(() => deriveFigure(spec({ convert: { amount: 'aid', rate: 'rate' } }), figures)).toThrow(
+      '"rate" has no date: rates move, so a conversion uses a rate quoted for a given day; give it one (date: 2025-06-20)',
     );
   });
 });

@@ -17,15 +17,20 @@ function parse(yaml: string) {
   return parseFactsFile(base + yaml, FILE);
 }
 
-/** The problems of a facts file, without their line numbers (the line-numbers test below looks at those). */
-function problems(yaml: string): string[] {
+/** The problems of a facts file, with their line numbers. */
+function parseProblems(yaml: string): string[] {
   try {
     parse(yaml);
   } catch (error) {
-    if (error instanceof ContentError) return error.problems.map((problem) => problem.replace(/: line \d+:/, ':'));
+    if (error instanceof ContentError) return error.problems;
     throw error;
   }
   throw new Error('expected the facts file to be refused');
+}
+
+/** The problems of a facts file, without their line numbers (the line-numbers tests look at those). */
+function problems(yaml: string): string[] {
+  return parseProblems(yaml).map((problem) => problem.replace(/: line \d+:/, ':'));
 }
 
 describe('facts values', () => {
@@ -302,13 +307,13 @@ figures:
     kye: true
 `;
     expect(() => parseFactsFile(source, FILE)).toThrow(
-      `${FILE}: line 14: fact "deaths": kye: not a field figures have; did you mean key? (expected one of id, status, source, via, label, value, unit, date, relative, key)`,
+      `${FILE}: line 14: fact "deaths": kye: not a field figures have; did you mean key? (expected one of id, status, source, via, label, value, unit, currency, per, date, relative, key)`,
     );
   });
 
   it('names a misspelt section of the file, which would otherwise lose every entry in it', () => {
     expect(problems(`\nevnets:\n  - { id: a, label: A, date: 2025, status: reported, source: agency }\n`)).toEqual([
-      `${FILE}: evnets: not a field facts files have; did you mean events? (expected one of sources, actors, figures, derived, events, claims)`,
+      `${FILE}: evnets: not a field facts files have; did you mean events? (expected one of sources, defaults, actors, figures, derived, events, claims)`,
     ]);
   });
 
@@ -327,5 +332,208 @@ figures:
     expect(problems(`\nfigures:\n  - { id: a, label: A, value: 1, status: reported, source: agnecy }\n`)).toEqual([
       `${FILE}: fact "a": source: "agnecy" is not a known source; did you mean agency? (expected one of: agency, ministry)`,
     ]);
+  });
+});
+
+describe('money, rates and percentages', () => {
+  it('reads a currency by its ISO 4217 code, and an exchange rate as a currency per another', () => {
+    const facts = parse(`
+figures:
+  - { id: aid, label: Aid, value: 1200000000, currency: USD, status: announced, source: agency }
+  - { id: won-per-dollar, label: Rate, value: 1380.5, currency: KRW, per: USD, date: 2025-06-20, source: agency }
+  - { id: jobless, label: Jobless rate, value: 3.5, unit: percent, source: agency }
+`);
+    expect(facts.figures.map((f) => [f.id, f.currency, f.per, f.unit])).toEqual([
+      ['aid', 'USD', undefined, undefined],
+      ['won-per-dollar', 'KRW', 'USD', undefined],
+      ['jobless', undefined, undefined, 'percent'],
+    ]);
+  });
+
+  it('names the code most likely meant for a currency it does not know', () => {
+    expect(problems(`\nfigures:\n  - { id: aid, label: Aid, value: 1, currency: KWR, source: agency }\n`)).toEqual([
+      `${FILE}: fact "aid": currency: expected an ISO 4217 currency code such as USD, EUR or KRW, got "KWR"; did you mean KRW?`,
+    ]);
+    expect(problems(`\nfigures:\n  - { id: aid, label: Aid, value: 1, currency: usd, source: agency }\n`)[0]).toMatch(
+      /got "usd"; did you mean USD\?$/,
+    );
+    expect(problems(`\nfigures:\n  - { id: aid, label: Aid, value: 1, currency: dollars, source: agency }\n`)[0]).toMatch(/got "dollars"$/);
+  });
+
+  it('refuses a unit and a currency together, a rate without its currency, and a rate of a currency in itself', () => {
+    expect(
+      problems(`
+figures:
+  - { id: a, label: A, value: 1, unit: year, currency: USD, source: agency }
+  - { id: b, label: B, value: 1380, per: USD, source: agency }
+  - { id: c, label: C, value: 1, currency: USD, per: USD, source: agency }
+`),
+    ).toEqual([
+      `${FILE}: fact "a": currency: a figure counts either a unit or a currency, not both: keep unit for counts and durations, currency for money`,
+      `${FILE}: fact "b": per: per makes the figure an exchange rate, which needs the currency it is quoted in: 1,380.5 won per dollar is currency: KRW, per: USD`,
+      `${FILE}: fact "c": per: an exchange rate is between two currencies, got USD per USD`,
+    ]);
+  });
+});
+
+describe('derived figures', () => {
+  const figures = `
+figures:
+  - { id: may, label: May, value: 3.1, unit: percent, source: agency }
+  - { id: june, label: June, value: 3.5, unit: percent, source: agency }
+  - { id: exports-2024, label: Exports 2024, value: 9500, source: agency }
+  - { id: exports-2025, label: Exports 2025, value: 11000, source: agency }
+  - { id: killed, label: Killed, value: { atLeast: 100 }, unit: person, source: agency }
+  - { id: unit-strength, label: Unit, value: 500, unit: person, source: agency }
+  - { id: aid, label: Aid, value: 1200000000, currency: USD, source: agency }
+  - { id: won-per-dollar, label: Rate, value: 1380.5, currency: KRW, per: USD, date: 2025-06-20, source: agency }
+  - { id: zero, label: Zero, value: 0, source: agency }
+`;
+
+  it('computes changes, shares and conversions beside sums, and derived figures from earlier ones', () => {
+    const facts = parse(`${figures}
+derived:
+  - { id: jobless-rise, label: Rise, change: { from: may, to: june } }
+  - { id: exports-rise, label: Exports rise, change: { from: exports-2024, to: exports-2025 } }
+  - { id: aid-in-won, label: Aid in won, convert: { amount: aid, rate: won-per-dollar } }
+  - { id: exports-total, label: Both years, sum: [exports-2024, exports-2025] }
+  - { id: share-2025, label: Share of 2025, share: { part: exports-2025, whole: exports-total } }
+`);
+    expect(facts.derived.map((d) => [d.id, d.value, d.unit ?? d.currency, d.derivation.kind])).toEqual([
+      ['jobless-rise', { kind: 'exact', value: 0.4 }, 'percentage-points', 'change'],
+      ['exports-rise', { kind: 'exact', value: 1500 }, undefined, 'change'],
+      ['aid-in-won', { kind: 'approximate', value: 1.7e12 }, 'KRW', 'convert'],
+      ['exports-total', { kind: 'exact', value: 20500 }, undefined, 'sum'],
+      ['share-2025', { kind: 'exact', value: 54 }, 'percent', 'share'],
+    ]);
+  });
+
+  it('names the file, the line, the derived figure and both facts for arithmetic with no honest answer', () => {
+    expect(
+      parseProblems(`${figures}
+derived:
+  - id: across-units
+    label: A
+    change: { from: may, to: exports-2025 }
+  - id: from-zero
+    label: B
+    change: { from: zero, to: exports-2025 }
+  - id: too-many
+    label: C
+    share: { part: unit-strength, whole: killed }
+  - id: above-whole
+    label: D
+    share: { part: exports-2025, whole: exports-2024 }
+  - id: mixed
+    label: E
+    sum: [aid, exports-2025]
+`),
+    ).toEqual([
+      `${FILE}: line 22: fact "across-units": change: cannot compute a change between "may" (3.1%) and "exports-2025" (11,000): they count different things (percent; no unit)`,
+      `${FILE}: line 25: fact "from-zero": change: cannot give a percentage change from "zero" (zero) to "exports-2025" (11,000): a change from zero has no percentage`,
+      `${FILE}: line 28: fact "too-many": share: cannot take a share of "killed" (at least 100 people): it is a bound; this needs an exact or approximate number`,
+      `${FILE}: line 31: fact "above-whole": share: "exports-2025" (11,000) is more than "exports-2024" (9,500): a share cannot be above 100%`,
+      `${FILE}: line 34: fact "mixed": sum: cannot add up "aid" ($1.2 billion) and "exports-2025" (11,000): they count different things (USD; no unit)`,
+    ]);
+  });
+
+  it('names what a derived figure refers to that it cannot compute from', () => {
+    expect(
+      problems(`${figures}
+events:
+  - { id: visit, label: Visit, date: 2025-06, source: agency }
+derived:
+  - { id: a, label: A, change: { from: mya, to: june } }
+  - { id: b, label: B, share: { part: later, whole: june } }
+  - { id: c, label: C, sum: [may, visit] }
+  - { id: later, label: L, sum: [may, june] }
+  - { id: d, label: D, convert: { amount: aid } }
+`),
+    ).toEqual([`${FILE}: fact "d": convert.rate: expected the id of the exchange rate figure`]);
+    expect(
+      problems(`${figures}
+events:
+  - { id: visit, label: Visit, date: 2025-06, source: agency }
+derived:
+  - { id: a, label: A, change: { from: mya, to: june } }
+  - { id: b, label: B, share: { part: later, whole: june } }
+  - { id: c, label: C, sum: [may, visit] }
+  - { id: later, label: L, sum: [may, june] }
+`),
+    ).toEqual([
+      `${FILE}: fact "a": change.from: "mya" is not a figure in this file; did you mean may?`,
+      `${FILE}: fact "b": share.part: "later" is a derived figure listed after this one; list it first, so that it is computed first`,
+      `${FILE}: fact "c": sum: "visit" is an event, not a figure`,
+    ]);
+  });
+
+  it('converts only at a rate that is a sourced, dated figure', () => {
+    expect(
+      problems(`
+figures:
+  - { id: aid, label: Aid, value: 1200000000, currency: USD, source: agency }
+  - { id: rate, label: Rate, value: 1380.5, currency: KRW, per: USD, source: agency }
+derived:
+  - { id: aid-in-won, label: Aid in won, convert: { amount: aid, rate: rate } }
+`),
+    ).toEqual([
+      `${FILE}: fact "aid-in-won": convert.rate: "rate" has no date: rates move, so a conversion uses a rate quoted for a given day; give it one (date: 2025-06-20)`,
+    ]);
+  });
+
+  it('asks for one computation, and names a misspelt one', () => {
+    expect(
+      problems(`
+figures:
+  - { id: a, label: A, value: 1, source: agency }
+  - { id: b, label: B, value: 2, source: agency }
+derived:
+  - { id: none, label: None }
+  - { id: two, label: Two, sum: [a, b], change: { from: a, to: b } }
+  - { id: typo, label: Typo, chnage: { from: a, to: b } }
+  - { id: inner, label: Inner, share: { prat: a, whole: b } }
+`),
+    ).toEqual([
+      `${FILE}: fact "typo": chnage: not a field derived have; did you mean change? (expected one of id, label, sum, change, share, convert, key)`,
+      `${FILE}: fact "inner": share.prat: not a field share has; did you mean part? (expected one of part, whole)`,
+      `${FILE}: fact "none": expected how the figure is computed: sum: [a, b], change: { from, to }, share: { part, whole } or convert: { amount, rate }`,
+      `${FILE}: fact "two": change: a derived figure is computed one way, got sum and change: make one derived figure of each`,
+      `${FILE}: fact "typo": expected how the figure is computed: sum: [a, b], change: { from, to }, share: { part, whole } or convert: { amount, rate }`,
+      `${FILE}: fact "inner": share.part: expected the id of the part`,
+    ]);
+  });
+});
+
+describe('defaults', () => {
+  it('takes status reported, and the file-wide source, for entries that leave them out', () => {
+    const facts = parse(`
+defaults: { source: ministry }
+figures:
+  - { id: a, label: A, value: 1 }
+  - { id: b, label: B, value: 2, status: estimated, source: agency }
+events:
+  - { id: e, label: E, date: 2025 }
+claims:
+  - { id: c, text: Said so. }
+`);
+    expect(facts.figures.map((f) => [f.id, f.status, f.source])).toEqual([
+      ['a', 'reported', 'ministry'],
+      ['b', 'estimated', 'agency'],
+    ]);
+    expect([facts.events[0]?.source, facts.claims[0]?.status]).toEqual(['ministry', 'reported']);
+  });
+
+  it('takes a file-wide status', () => {
+    const facts = parse(`\ndefaults: { source: agency, status: announced }\nfigures:\n  - { id: a, label: A, value: 1 }\n`);
+    expect(facts.figures[0]?.status).toBe('announced');
+  });
+
+  it('names a missing source, with the default that would supply it, and an unknown default source once', () => {
+    expect(problems(`\nfigures:\n  - { id: a, label: A, value: 1 }\n`)).toEqual([
+      `${FILE}: fact "a": source: missing (expected one of this file's sources: agency, ministry; or one for the whole file, defaults: { source: agency })`,
+    ]);
+    expect(
+      problems(`\ndefaults: { source: agnecy }\nfigures:\n  - { id: a, label: A, value: 1 }\n  - { id: b, label: B, value: 1 }\n`),
+    ).toEqual([`${FILE}: defaults.source: "agnecy" is not a known source; did you mean agency? (expected one of: agency, ministry)`]);
   });
 });
