@@ -9,6 +9,7 @@ import { archivePageUrl, topicPageUrl } from '../content/urls.ts';
 import { digestView, type DigestView } from '../digest/view.ts';
 import { ArticleView } from '../present/article.ts';
 import { fieldText } from '../present/fact-text.ts';
+import { wordsFor, type Words } from '../i18n/words.ts';
 import type { PresentOptions } from '../present/figures.ts';
 import { LISTING_PAGE_SIZE, paginate, type ListingPage } from './pagination.ts';
 
@@ -44,6 +45,8 @@ function memo<T>(compute: () => T): () => T {
 
 export class Publication {
   readonly options: PresentOptions;
+  /** The site's words: listings, the digest's own words, and the pages of the site beside the articles. */
+  readonly words: Words;
   readonly preview: boolean;
   /** The articles the site lists, newest first: the published ones, and drafts too in a preview. */
   readonly articles: ArticleView[];
@@ -59,8 +62,10 @@ export class Publication {
   ) {
     this.preview = options.preview;
     this.options = { locale: site.locale, zone: site.timeZone };
+    this.words = wordsFor(site.locale, site.language);
     const scope = (entry: ArticleEntry): FactScope => ({ own: entry.facts, withoutOwn: 'skip', all: model.facts });
-    const context = { site, options: this.options, scope, preview: this.preview, ...(options.mark ? { mark: options.mark } : {}) };
+    const article = (slug: string) => this.article(slug);
+    const context = { site, options: this.options, scope, preview: this.preview, article, ...(options.mark ? { mark: options.mark } : {}) };
     this.articles = model.articles.filter((entry) => this.preview || !entry.data.draft).map((entry) => new ArticleView(entry, context));
     this.#bySlug = new Map(this.articles.map((article) => [article.slug, article]));
     this.#archivePages = memo(() =>
