@@ -1,28 +1,17 @@
 // Every word in the reader's language: the seed built in each shipped language, and no fixed words of another
 // language's catalogue in any output (web pages, feeds, the email's HTML and text, the .eml, digest.json), what the
 // editor wrote (the English article, its facts, site.json's names) left aside.
-import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Catalogue } from '../../src/i18n/catalogue.ts';
 import { shippedCatalogues } from '../../src/i18n/shipped-catalogues.ts';
 import { editorialText, findLeaks, fragmentsOf, htmlSegments, outputSegments, type Leak } from '../helpers/leaks.ts';
 import { publicationOf } from '../helpers/model.ts';
-import { buildInto, copyContent, read, tempDir } from '../helpers/site.ts';
+import { buildInto, contentInLanguage, read, tempDir } from '../helpers/site.ts';
 
 const catalogues = shippedCatalogues().byLanguage;
 const catalogue = (language: string): Catalogue => catalogues.get(language)!;
 const othersThan = (language: string) => [...catalogues.values()].filter((c) => c.language !== language);
-
-/** The seed with site.json set to `language` and its likeliest region ("de" → "de-DE"). */
-function seedIn(language: string): string {
-  const { region } = new Intl.Locale(language).maximize();
-  return copyContent((dir) => {
-    const file = path.join(dir, '_data', 'site.json');
-    const site = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-    fs.writeFileSync(file, JSON.stringify({ ...site, language, locale: `${language}-${region}` }, null, 2));
-  });
-}
 
 const describeLeaks = (leaks: Leak[]) =>
   leaks.map((leak) => `${leak.file}: "${leak.fragment}" (${leak.language} ${leak.key}) in …${leak.context}…`);
@@ -31,7 +20,7 @@ describe.each([...catalogues.keys()])('the seed built in "%s"', (language) => {
   let out: string;
   let leaks: Leak[];
   beforeAll(async () => {
-    const content = seedIn(language);
+    const content = contentInLanguage(language);
     out = await buildInto(content, path.join(tempDir(), '_site'));
     const segments = await outputSegments(out);
     leaks = findLeaks(segments, catalogue(language), othersThan(language), editorialText(publicationOf(content), out));
