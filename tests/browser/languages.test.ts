@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/shared/paths.ts';
-import { buildInto, contentInLanguage, seedSlug } from '../helpers/site.ts';
+import { buildInto, contentInLanguage, copyContent, seedSlug } from '../helpers/site.ts';
 import { launchChromium } from './chromium.ts';
 import { describeViolations, measureOverflow, runAxe, withPage, type AxeResults, type Overflow } from './page-checks.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
@@ -73,5 +73,38 @@ describe.each(['de', 'ko'])('the seed built in "%s"', (language) => {
 describe('the machine the screenshots are taken on', () => {
   it('has a font with Hangul, so Korean shows as text and not as boxes (Debian: fonts-noto-cjk; .ci/run installs it)', () => {
     expect(execFileSync('fc-list', [':lang=ko', 'family'], { encoding: 'utf8' }).trim()).not.toBe('');
+  });
+});
+
+describe('a site whose language is written right to left', () => {
+  let server: StaticServer;
+  beforeAll(async () => {
+    // Hebrew as the page's language (its dir), with English words: no right-to-left catalogue ships yet.
+    const content = copyContent((dir) => {
+      const file = path.join(dir, '_data', 'site.json');
+      fs.writeFileSync(file, JSON.stringify({ ...(JSON.parse(fs.readFileSync(file, 'utf8')) as object), language: 'he' }, null, 2));
+    });
+    server = await serveStatic(await buildInto(content));
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('mirrors the article page: dir="rtl", the timeline’s rule and the figures’ numbers on the other side', async () => {
+    const { result } = await withPage(browser, { width: 1280, colorScheme: 'light' }, async (page) => {
+      await page.goto(`${server.origin}/articles/${seedSlug}/`, { waitUntil: 'load' });
+      await page.screenshot({ path: path.join(screenshots, 'rtl-article-1280.png'), fullPage: true });
+      return page.evaluate(() => {
+        const timeline = getComputedStyle(document.querySelector('.timeline ol')!);
+        const cell = getComputedStyle(document.querySelector('td.num')!);
+        return {
+          dir: document.documentElement.dir,
+          ruleRight: timeline.borderRightWidth,
+          ruleLeft: timeline.borderLeftWidth,
+          numbers: cell.textAlign,
+        };
+      });
+    });
+    expect(result).toEqual({ dir: 'rtl', ruleRight: '2px', ruleLeft: '0px', numbers: 'end' });
   });
 });
