@@ -96,10 +96,11 @@ function tryPrinting(publication: Publication, previous: Tried | undefined, trie
     tried.set(key, { against, problems: found });
     problems.push(...found);
   };
-  const { model, site, options } = publication;
+  const { model, site } = publication;
   // What the model already found wrong is not tried: its problems say what to fix first.
   for (const article of publication.articles) {
-    const { entry } = article;
+    // Each article is printed in its own language (its `lang`, else the site's), as its page prints it.
+    const { entry, options } = article;
     if (model.troubled.has(entry.inputPath)) continue;
     const scope: FactScope = { own: entry.facts, withoutOwn: 'skip', all: model.facts };
     const against = sameAs(

@@ -1,6 +1,8 @@
 // An article's front matter: the schema editors write against, and its validation.
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { resolveLocale } from '../format/locale.ts';
+import { shippedCatalogue } from '../i18n/shipped-catalogues.ts';
 import { ContentError, describeValue } from '../shared/errors.ts';
 import { validate } from '../shared/validate.ts';
 
@@ -49,6 +51,19 @@ export const articleSchema = z.object({
   tags: z.array(z.string().min(1), 'expected a list of tags').default([]),
   reporting: z.array(z.string().min(1), 'expected a list of source ids from the facts file').default([]),
   draft: z.boolean('expected true or false').default(false),
+  // The language the article is written in, when not the site's: its page, feed entry and digest section follow it.
+  lang: z
+    .string('expected a language tag such as "de" or "ko-KR"')
+    .superRefine((value, ctx) => {
+      try {
+        shippedCatalogue(resolveLocale(value));
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    })
+    .optional(),
+  // The slug of the article this one is a version of in another language (checked when the tree is linked).
+  translationOf: z.string('expected the slug of an article, such as "north-korea-more-troops-russia"').min(1).optional(),
 }).superRefine((article, ctx) => {
   if (article.updated && article.updated < article.date) {
     ctx.addIssue({

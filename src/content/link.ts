@@ -190,9 +190,11 @@ export function linkContent(input: LinkInput): Linked {
       body: source.body,
       bodyLine: source.bodyLine,
       facts: facts.get(slug),
+      translations: [],
     });
   }
   articles.sort((a, b) => b.data.date.toMillis() - a.data.date.toMillis() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  problems.push(...linkTranslations(articles, articleFiles, input.site?.language));
 
   const troubled = new Set<string>();
   const checked: ArticleChecks = new WeakMap();
@@ -318,6 +320,69 @@ function articleProblems(
   }
   const qualified = [article.body, ...ARTICLE_TEXT_FIELDS.map((field) => article.data[field] ?? '')].some((text) => /\{%\s*fact\s+["'][^"'/]+\//.test(text));
   return { list: problems, qualified };
+}
+
+/**
+ * Versions of one story in several languages: each `translationOf` names another article, and every article linked
+ * so, directly or through another, lists the others in `translations` (both ways). Each version is in its own
+ * language (its `lang`, else the site's). The problems: a slug that is not an article (with the likely one), an
+ * article naming itself, and two versions in one language.
+ */
+function linkTranslations(articles: ArticleEntry[], articleFiles: ReadonlyMap<string, string>, siteLanguage: string | undefined): string[] {
+  const problems: string[] = [];
+  const bySlug = new Map(articles.map((article) => [article.slug, article]));
+  // Union-find over slugs: each story is the set of its versions.
+  const parent = new Map<string, string>();
+  const linked = new Set<string>();
+  const root = (slug: string): string => {
+    let found = slug;
+    while (parent.has(found)) found = parent.get(found)!;
+    return found;
+  };
+  for (const article of articles) {
+    const other = article.data.translationOf;
+    if (other === undefined) continue;
+    const where = fieldWhere(article, 'translationOf');
+    if (other === article.slug) {
+      problems.push(`${where}: "${other}" is this article; name the article this one translates, by its slug`);
+    } else if (!bySlug.has(other)) {
+      const meant = likelyName(other, articleFiles.keys());
+      problems.push(
+        articleFiles.has(other)
+          ? `${where}: "${other}" cannot be linked: its file has problems of its own`
+          : `${where}: "${other}" is not an article${meant ? `; did you mean ${meant}?` : ''} (expected the slug of an article in content/articles)`,
+      );
+    } else {
+      linked.add(article.slug).add(other);
+      if (root(article.slug) !== root(other)) parent.set(root(article.slug), root(other));
+    }
+  }
+  const stories = new Map<string, ArticleEntry[]>();
+  for (const article of articles) {
+    if (!linked.has(article.slug)) continue;
+    const story = root(article.slug);
+    stories.set(story, [...(stories.get(story) ?? []), article]);
+  }
+  const languageOf = (article: ArticleEntry) => article.data.lang ?? siteLanguage;
+  for (const versions of stories.values()) {
+    for (const article of versions) article.translations = versions.filter((other) => other !== article).map((other) => other.slug);
+    const byLanguage = new Map<string, ArticleEntry[]>();
+    for (const article of versions) {
+      const language = languageOf(article);
+      if (language !== undefined) byLanguage.set(language.toLowerCase(), [...(byLanguage.get(language.toLowerCase()) ?? []), article]);
+    }
+    for (const same of byLanguage.values()) {
+      if (same.length < 2) continue;
+      for (const article of same.filter((a) => a.data.translationOf !== undefined)) {
+        const others = same.filter((other) => other !== article).map((other) => other.file);
+        problems.push(
+          `${fieldWhere(article, 'translationOf')}: this article and ${others.join(' and ')} are versions of one story in the same language ("${languageOf(article)}"); ` +
+            'each version is in a language of its own: set lang: on the one written in another language, or remove translationOf',
+        );
+      }
+    }
+  }
+  return problems;
 }
 
 /** The 1-based line of `offset` in `text`. */

@@ -35,6 +35,8 @@ export interface ArticleEntry extends Located {
   bodyLine: number;
   /** Its facts file, when it has one that is valid. */
   facts: ArticleFacts | undefined;
+  /** The slugs of the same story's versions in other languages (linked by `translationOf`, either way). */
+  translations: string[];
 }
 
 export interface DigestEntry extends Located {

@@ -77,7 +77,8 @@ const subscribeSettings = z
     serviceUrl: subscribeUrl.optional(),
     listmonkLists: z.array(z.uuid()).min(1).optional(),
     pages: z.object({ checkInbox: sitePagePath, subscribed: sitePagePath, unsubscribed: sitePagePath }),
-    privacy: z.string().min(1),
+    // Without it the form says the catalogue's sentence (subscribe.privacy), in the page's language.
+    privacy: z.string().min(1).optional(),
     privacyUrl: z.string().regex(/^(?:\/|https:\/\/)\S*$/, 'expected a path on the site or an https URL').optional(),
     softBounceLimit: z.int().min(1).default(3),
   })

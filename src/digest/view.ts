@@ -5,6 +5,7 @@ import type { Site } from '../content/site.ts';
 import { digestUrl } from '../content/urls.ts';
 import { formatDateline, toIsoWithOffset } from '../format/dates.ts';
 import { formatProse } from '../format/numbers.ts';
+import { wordsFor, type Words } from '../i18n/words.ts';
 import type { ArticleView } from '../present/article.ts';
 import type { FigureView, PresentOptions } from '../present/figures.ts';
 import type { Address } from '../email/mime.ts';
@@ -37,8 +38,11 @@ export interface DigestArticleView {
   keyFigures: FigureView[];
   /** The first `LEAD_FIGURES` key figures: what the email HTML and plain text show. */
   leadFigures: FigureView[];
-  /** How many key figures the article has, in words as a sentence prints it ("five"), for "all five key figures". */
+  /** How many key figures the article has, in words as a sentence in its language prints it ("five", "fünf"). */
   figureCountInWords: string;
+  /** The article's language and words: its section of the digest is in them. */
+  language: string;
+  words: Words;
   /** The article page's list of every key figure, for the email's link to the ones it leaves out. */
   figuresUrl: string;
 }
@@ -48,7 +52,7 @@ export interface DigestEmailView {
   articles: DigestArticleView[];
   /** How many articles only the web version shows (0 when the email shows them all). */
   omitted: number;
-  /** The same, in words as a sentence prints it ("eight"). */
+  /** The same, in words as a sentence in the site's language prints it ("eight"). */
   omittedInWords: string;
 }
 
@@ -66,6 +70,8 @@ export interface DigestView {
   siteTitle: string;
   siteUrl: string;
   language: string;
+  /** The site's words: the digest's own are in them, each article's section in the article's. */
+  words: Words;
   publisherName: string;
   /** The publisher's postal address for the footer, from site.json; `npm run send` refuses a digest without one. */
   postalAddress: string | undefined;
@@ -102,6 +108,7 @@ export function digestView({ entry, articles, site, text, options }: DigestViewI
   const webUrl = `${site.url}${digestUrl(slug)}`;
   const campaign = `digest-${slug}`;
   const articleViews = articles.map((article) => articleView(article));
+  const words = wordsFor(options.locale, site.language);
   const preheader = text(digest.preheader);
   return {
     slug,
@@ -120,6 +127,7 @@ export function digestView({ entry, articles, site, text, options }: DigestViewI
     siteTitle: site.title,
     siteUrl: site.url,
     language: site.language,
+    words,
     publisherName: site.publisher.name,
     postalAddress: site.email.postalAddress,
     webUrl,
@@ -132,7 +140,7 @@ export function digestView({ entry, articles, site, text, options }: DigestViewI
     campaign,
     feedbackId: site.email.feedbackId && `${campaign}:${site.email.feedbackId.senderId}`,
     articles: articleViews,
-    email: emailShowing(articleViews, articleViews.length),
+    email: emailShowing(articleViews, articleViews.length, options.locale),
   };
 }
 
@@ -149,22 +157,19 @@ function articleView(article: ArticleView): DigestArticleView {
     isoDate: article.date.iso,
     keyFigures: figures,
     leadFigures: figures.slice(0, LEAD_FIGURES),
-    figureCountInWords: inWords(figures.length),
+    figureCountInWords: formatProse(figures.length, { locale: article.options.locale }),
     figuresUrl: `${article.absoluteUrl}#${ARTICLE_FIGURES_ANCHOR}`,
+    language: article.language,
+    words: article.words,
   };
 }
 
-// The templates' words are English whatever the site's locale, so are the numbers in their sentences.
-function inWords(count: number): string {
-  return formatProse(count, { locale: 'en-US' });
-}
-
-function emailShowing(articles: DigestArticleView[], shown: number): DigestEmailView {
+function emailShowing(articles: DigestArticleView[], shown: number, locale: string): DigestEmailView {
   const omitted = articles.length - shown;
-  return { articles: articles.slice(0, shown), omitted, omittedInWords: inWords(omitted) };
+  return { articles: articles.slice(0, shown), omitted, omittedInWords: formatProse(omitted, { locale }) };
 }
 
 /** The digest with its email showing only the first `shown` articles; the web version keeps them all. */
 export function showingInEmail(view: DigestView, shown: number): DigestView {
-  return { ...view, email: emailShowing(view.articles, shown) };
+  return { ...view, email: emailShowing(view.articles, shown, view.words.locale) };
 }

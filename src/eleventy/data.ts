@@ -10,6 +10,8 @@ export function registerData(config: EleventyConfig, session: SiteSession): void
   const plan = () => state().render;
 
   config.addGlobalData('site', () => publication().site);
+  // The site's words (src/i18n): every template prints its words through them, or through its article's.
+  config.addGlobalData('words', () => publication().words);
 
   config.addCollection('articlePages', () => publication().articles.filter((article) => plan().articles(article.slug)));
   config.addCollection('archivePages', () => publication().archivePages.filter((page) => plan().archivePage(page.pageNumber)));

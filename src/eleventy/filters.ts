@@ -17,7 +17,8 @@ export function registerFilters(config: EleventyConfig, session: SiteSession): v
   config.addPlugin(rssPlugin);
   registerMeta(config, session);
 
-  // An article's teaser is the same on every listing page that shows it (home, archive, each of its topics):
+  // An article's teaser is the same on every listing page that shows it (home, archive, each of its topics, all
+  // in the site's language):
   // rendered once per build from templates/partials/teaser.njk, by Eleventy's own Nunjucks environment, and
   // kept with the article's view, which lasts as long as the build.
   let nunjucks: { render(name: string, context: Record<string, unknown>): string } | undefined;
@@ -29,7 +30,7 @@ export function registerFilters(config: EleventyConfig, session: SiteSession): v
     let html = teasers.get(item);
     if (html === undefined) {
       if (!nunjucks) throw new Error('the teaser filter ran before Eleventy set up Nunjucks');
-      teasers.set(item, (html = nunjucks.render('partials/teaser.njk', { item, site: publication().site })));
+      teasers.set(item, (html = nunjucks.render('partials/teaser.njk', { item, site: publication().site, words: publication().words })));
     }
     return html;
   });

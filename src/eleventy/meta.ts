@@ -1,7 +1,9 @@
 // Each page's title, description, canonical URL and language, for <head> (templates/partials/head-meta.njk):
-// from the article or digest it shows, from the listing it is, or from an editor's page front matter.
+// from the article or digest it shows, from the listing it is, or from an editor's page front matter. A page is
+// in its article's language; every other page in the site's.
 import type { DigestView } from '../digest/view.ts';
-import type { ArticleView } from '../present/article.ts';
+import type { Words } from '../i18n/words.ts';
+import type { ArticleView, TranslationView } from '../present/article.ts';
 import { fieldText } from '../present/fact-text.ts';
 import type { ArchivePage, TopicPage } from '../site/publication.ts';
 import type { SiteSession } from './session.ts';
@@ -15,12 +17,25 @@ export interface PageMeta {
   description: string;
   canonical: string;
   noindex: boolean;
+  /** `<html lang>` and `dir`. */
   language: string;
+  dir: 'ltr' | 'rtl';
   ogLocale: string;
+  /** The page's words: the layout's header, footer and head print in them. */
+  words: Words;
+  /** The article's versions in other languages, for `hreflang` alternates (none on other pages). */
+  translations: TranslationView[];
 }
 
-const pageOf = (listing: { pageNumber: number; pageCount: number }) =>
-  listing.pageNumber > 1 ? `, page ${listing.pageNumber} of ${listing.pageCount}` : '';
+/** A listing's title, with its page number after the first page. */
+const paged = (words: Words, title: string, listing: { pageNumber: number; pageCount: number } | undefined) =>
+  listing && listing.pageNumber > 1 ? words.t('meta.paged', { title, page: listing.pageNumber, pages: listing.pageCount }) : title;
+
+/** `de-DE` → `de_DE`, as OpenGraph writes a locale: language and territory, the likeliest one when none is given (`de` → `de_DE`). */
+function ogLocaleOf(locale: string): string {
+  const { language, region } = new Intl.Locale(locale).maximize();
+  return region === undefined ? language : `${language}_${region}`;
+}
 
 export function registerMeta(config: EleventyConfig, session: SiteSession): void {
   config.addNunjucksGlobal(
@@ -37,6 +52,7 @@ export function registerMeta(config: EleventyConfig, session: SiteSession): void
     ): PageMeta => {
       const { publication } = session.state();
       const { site } = publication;
+      const words = pageKind === 'article' && article ? article.words : publication.words;
       // An editor's page may print a fact in its title or description ({% fact "slug/id" %}).
       const text = (value: string) =>
         fieldText(value, {
@@ -56,22 +72,25 @@ export function registerMeta(config: EleventyConfig, session: SiteSession): void
           own = { title: undefined, description: undefined };
           break;
         case 'archive':
-          own = { title: `Archive${listing ? pageOf(listing) : ''}`, description: `Every article from ${site.title}, newest first.` };
+          own = {
+            title: paged(words, words.t('meta.archive.title'), listing),
+            description: words.t('meta.archive.description', { site: site.title }),
+          };
           break;
         case 'topic':
           own = {
-            title: `Topic: ${listing?.tag ?? ''}${listing ? pageOf(listing) : ''}`,
-            description: `Articles about ${listing?.tag ?? ''} from ${site.title}.`,
+            title: paged(words, words.t('meta.topic.title', { tag: listing?.tag ?? '' }), listing),
+            description: words.t('meta.topic.description', { tag: listing?.tag ?? '', site: site.title }),
           };
           break;
         case 'topics':
-          own = { title: 'Topics', description: 'Every topic covered, with the number of articles on each.' };
+          own = { title: words.t('meta.topics.title'), description: words.t('meta.topics.description') };
           break;
         case 'digestArchive':
-          own = { title: 'Digest archive', description: 'Every issue of the digest, newest first.' };
+          own = { title: words.t('meta.digestArchive.title'), description: words.t('meta.digestArchive.description') };
           break;
         case 'notFound':
-          own = { title: 'Page not found', description: undefined };
+          own = { title: words.t('meta.notFound.title'), description: undefined };
           break;
         default:
           own = {
@@ -80,13 +99,16 @@ export function registerMeta(config: EleventyConfig, session: SiteSession): void
           };
       }
       return {
-        documentTitle: own.title ? `${own.title} | ${site.title}` : site.title,
+        documentTitle: own.title ? words.t('meta.documentTitle', { title: own.title, site: site.title }) : site.title,
         title: own.title ?? site.title,
         description: own.description ?? site.description,
         canonical: `${site.url}${typeof page.url === 'string' ? page.url : '/'}`,
         noindex: pageKind === 'notFound' || noindex === true,
-        language: site.language,
-        ogLocale: site.locale.replace('-', '_'),
+        language: words.language,
+        dir: words.dir,
+        ogLocale: ogLocaleOf(words.locale),
+        words,
+        translations: pageKind === 'article' && article ? article.translations : [],
       };
     },
   );

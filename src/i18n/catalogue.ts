@@ -21,8 +21,12 @@ export const REFERENCE_LANGUAGE = 'en';
 
 export type MessageValues = Readonly<Record<string, string | number>>;
 
-// '<' is text in our messages ('<3' is a table bound), never the start of a rich-text tag.
-const PARSER_OPTIONS = { ignoreTag: true, requiresOtherClause: true } as const;
+// A tag, `<home>the latest articles</home>`, marks words a template wraps in an element (a link, a <time>); a '<'
+// not followed by a letter is text ('<3' is a table bound).
+const PARSER_OPTIONS = { requiresOtherClause: true } as const;
+
+/** What a message's tag becomes: given the words between the tags, in order (text and values). */
+export type TagRenderer<T> = (chunks: Array<string | T>) => T;
 
 /** A catalogue file, or several, that cannot be used; `problems` has one line each, naming file and key. */
 export class CatalogueError extends Error {
@@ -34,7 +38,7 @@ export class CatalogueError extends Error {
 
 /** One language's messages. Compiled messages are kept on the catalogue itself, which owns them. */
 export class Catalogue {
-  private readonly compiled = new Map<string, IntlMessageFormat>();
+  private readonly compiled = new Map<string, { message: IntlMessageFormat; tags: readonly string[] }>();
 
   constructor(
     /** The file name without its extension: 'en', 'de', 'pt-BR'. Plural rules follow it. */
@@ -58,15 +62,41 @@ export class Catalogue {
     return message;
   }
 
-  /** The message with its placeholders filled in; an empty message (a form the language lacks) gives ''. */
-  format(key: string, values: MessageValues = {}): string {
+  private compile(key: string): { message: IntlMessageFormat; tags: readonly string[] } {
     let compiled = this.compiled.get(key);
     if (compiled === undefined) {
-      compiled = new IntlMessageFormat(this.source(key), this.language, undefined, PARSER_OPTIONS);
+      const message = new IntlMessageFormat(this.source(key), this.language, undefined, PARSER_OPTIONS);
+      compiled = { message, tags: [...placeholdersOf(message.getAst()).tags] };
       this.compiled.set(key, compiled);
     }
-    const formatted = compiled.format(values);
-    return Array.isArray(formatted) ? formatted.join('') : String(formatted);
+    return compiled;
+  }
+
+  /** The names of the message's tags (`home` in `<home>…</home>`), which a caller may render as elements. */
+  tags(key: string): readonly string[] {
+    return this.compile(key).tags;
+  }
+
+  /**
+   * The message with its placeholders filled in, as plain text: a tag's words are kept, the tag dropped. An empty
+   * message (a form the language lacks) gives ''.
+   */
+  format(key: string, values: MessageValues = {}): string {
+    const { tags } = this.compile(key);
+    const plain = Object.fromEntries(tags.map((tag) => [tag, (chunks: string[]) => chunks.join('')]));
+    return this.formatParts<string>(key, values, plain).join('');
+  }
+
+  /**
+   * The message as parts in order: text (its words and the values printed into it, never escaped) and what each
+   * tag's renderer made of the words between its tags. Every tag of the message needs a renderer.
+   */
+  formatParts<T>(key: string, values: MessageValues, tags: Readonly<Record<string, TagRenderer<T>>>): Array<string | T> {
+    const { message } = this.compile(key);
+    const formatted = message.format<T>({ ...values, ...tags });
+    return (Array.isArray(formatted) ? formatted : [formatted]).map((part) =>
+      typeof part === 'string' || typeof part === 'number' ? String(part) : part,
+    );
   }
 }
 
@@ -76,6 +106,8 @@ interface Placeholders {
   selectors: Set<string>;
   /** Plural categories the message distinguishes ('one', 'few'…), exact matches such as '=1' aside. */
   pluralCategories: Set<string>;
+  /** Its tags' names: words a template wraps in an element. */
+  tags: Set<string>;
 }
 
 function placeholdersOf(elements: readonly MessageFormatElement[], into: Placeholders = emptyPlaceholders()): Placeholders {
@@ -89,6 +121,7 @@ function placeholdersOf(elements: readonly MessageFormatElement[], into: Placeho
         placeholdersOf(option.value, into);
       }
     } else if (isTagElement(element)) {
+      into.tags.add(element.value);
       placeholdersOf(element.children, into);
     }
   }
@@ -96,7 +129,7 @@ function placeholdersOf(elements: readonly MessageFormatElement[], into: Placeho
 }
 
 function emptyPlaceholders(): Placeholders {
-  return { printed: new Set(), selectors: new Set(), pluralCategories: new Set() };
+  return { printed: new Set(), selectors: new Set(), pluralCategories: new Set(), tags: new Set() };
 }
 
 /** Nested YAML maps become dotted keys: { format: { approximately: … } } → 'format.approximately'. */
@@ -159,6 +192,13 @@ function readCatalogue(file: string, shown: string, problems: string[]): ReadCat
     try {
       const found = placeholdersOf(parse(message, PARSER_OPTIONS));
       placeholders.set(key, found);
+      // A tag's value says what element it becomes, a placeholder's what it prints: one name cannot be both.
+      const clashing = [...found.tags].filter((tag) => found.printed.has(tag) || found.selectors.has(tag));
+      if (clashing.length) {
+        problems.push(
+          `${shown}: ${key}: ${clashing.map((tag) => `<${tag}>`).join(', ')} has the name of a placeholder; name the tag otherwise`,
+        );
+      }
       const unknown = [...found.pluralCategories].filter((category) => !categories.has(category));
       if (unknown.length) {
         problems.push(
@@ -201,6 +241,13 @@ function compareWithReference(reference: ReadCatalogue, other: ReadCatalogue, pr
         .filter(Boolean)
         .join(' and ');
       problems.push(`${file}: ${key}: ${what} (English prints ${listed(ours.printed)} and chooses by ${listed(ours.selectors)})`);
+    }
+    // A tag is where the template puts a link or an element: a translation keeps every one, and adds none.
+    const tagsOf = (found: Placeholders) => [...found.tags].sort().map((tag) => `<${tag}>`);
+    if (!empty && tagsOf(theirs).join() !== tagsOf(ours).join()) {
+      problems.push(
+        `${file}: ${key}: has the tags ${tagsOf(theirs).join(', ') || 'none'}, English ${tagsOf(ours).join(', ') || 'none'}; keep each tag around the words it marks`,
+      );
     }
   }
 }

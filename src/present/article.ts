@@ -9,11 +9,22 @@ import { slugify } from '../content/slug.ts';
 import { articleUrl, topicPageUrl } from '../content/urls.ts';
 import { formatDateline, toIsoWithOffset } from '../format/dates.ts';
 import { formatList } from '../format/lists.ts';
+import { capitalise, wordsFor, type Words } from '../i18n/words.ts';
 import { newsArticleJsonLd } from './json-ld.ts';
+import { readingLanguage } from './language.ts';
 import { timelineMarkers, type TimelineMarker } from './timeline.ts';
 import { renderArticleBody } from './body.ts';
 import { fieldText } from './fact-text.ts';
-import { keyFigures, sourcesView, timeline, type EventView, type FigureView, type PresentOptions, type SourceView } from './figures.ts';
+import {
+  keyFigures,
+  runningName,
+  sourcesView,
+  timeline,
+  type EventView,
+  type FigureView,
+  type PresentOptions,
+  type SourceView,
+} from './figures.ts';
 
 export interface DateView {
   /** ISO 8601 with the site's UTC offset, for <time datetime> and JSON-LD. */
@@ -32,6 +43,18 @@ export interface ArticleContext {
   preview: boolean;
   /** Under the dev server, what stands in the body where a tag could not be printed. */
   mark?: (written: string) => string;
+  /** Another article as the site shows it, for links to this one's versions in other languages. */
+  article?: (slug: string) => ArticleView | undefined;
+}
+
+/** A version of the article in another language, for `hreflang` alternates and the link to it. */
+export interface TranslationView {
+  language: string;
+  /** The language's name in itself ("Deutsch", "한국어"). */
+  languageName: string;
+  url: string;
+  absoluteUrl: string;
+  title: string;
 }
 
 /** The chart's figures: each key figure's quantity, and the words its box prints (the bar is labelled with them). */
@@ -67,6 +90,12 @@ export class ArticleView {
   /** The tags readers see that make a topic, each with the slug of its topic and its page. */
   readonly topics: Array<{ tag: string; slug: string; url: string }>;
   readonly tags: readonly string[];
+  /** The language it is written in (its `lang`, else the site's), for `lang` and `hreflang`. */
+  readonly language: string;
+  /** The locale and zone its figures and dates are printed in. */
+  readonly options: PresentOptions;
+  /** The words of its language, for every template word on its page, feed entry and digest section. */
+  readonly words: Words;
 
   readonly #title: () => string;
   readonly #summary: () => string;
@@ -79,13 +108,19 @@ export class ArticleView {
   readonly #sources: () => SourceView[];
   readonly #reporting: () => string | undefined;
   readonly #html: () => string;
+  readonly #translations: () => TranslationView[];
 
   constructor(
     readonly entry: ArticleEntry,
     context: ArticleContext,
   ) {
-    const { site, options, preview } = context;
+    const { site, preview } = context;
     const data = entry.data;
+    const { language, locale } = readingLanguage(site, data.lang);
+    const options: PresentOptions = { ...context.options, locale };
+    this.language = language;
+    this.options = options;
+    this.words = wordsFor(locale, language);
     this.slug = entry.slug;
     this.url = articleUrl(entry.slug);
     this.absoluteUrl = `${site.url}${this.url}`;
@@ -118,12 +153,19 @@ export class ArticleView {
     this.#reporting = memo(() => {
       if (!data.reporting.length) return undefined;
       // Mid-sentence, "A South Korean legislator" reads "a South Korean legislator".
-      const names = data.reporting.map((id) =>
-        (entry.facts?.sources[id]?.name ?? id).replace(/^(A|An|The) /, (article) => article.toLowerCase()),
-      );
+      const names = data.reporting.map((id) => runningName(entry.facts?.sources[id]?.name ?? id, this.words));
       return formatList(names, { locale: options.locale });
     });
     this.#html = memo(() => renderArticleBody(entry, textOptions(), context.mark));
+    this.#translations = memo(() =>
+      entry.translations.flatMap((slug) => {
+        const other = context.article?.(slug);
+        if (!other) return [];
+        const name = new Intl.DisplayNames([other.language], { type: 'language' }).of(other.language) ?? other.language;
+        const languageName = capitalise(name, other.language);
+        return [{ language: other.language, languageName, url: other.url, absoluteUrl: other.absoluteUrl, title: other.title }];
+      }),
+    );
   }
 
   get title(): string {
@@ -172,6 +214,10 @@ export class ArticleView {
   get html(): string {
     return this.#html();
   }
+  /** Its versions in other languages that the site publishes. */
+  get translations(): TranslationView[] {
+    return this.#translations();
+  }
 
   /** schema.org NewsArticle for the page's JSON-LD. */
   jsonLd(site: Site): Record<string, unknown> {
@@ -185,7 +231,7 @@ export class ArticleView {
         section: this.section,
         keywords: this.tags,
       },
-      site,
+      { ...site, language: this.language },
     );
   }
 }

@@ -3,6 +3,7 @@
 // with each figure escaped for Markdown. A tag that starts a sentence prints with a capital.
 import { printFacts, type BadTag, type FactTag } from '../content/fact-tags.ts';
 import { resolveFactId, type FactScope } from '../content/link.ts';
+import { capitalise } from '../i18n/words.ts';
 import { markdownLiteral } from '../shared/html.ts';
 import { factText, type PresentOptions } from './figures.ts';
 
@@ -12,13 +13,7 @@ export interface FactTextOptions extends PresentOptions {
   preview?: boolean;
 }
 
-/** "around 600" → "Around 600": the first letter in the reader's language's capitals. */
-export function capitalise(text: string, locale: string): string {
-  const first = text.codePointAt(0);
-  if (first === undefined) return text;
-  const char = String.fromCodePoint(first);
-  return char.toLocaleUpperCase(locale) + text.slice(char.length);
-}
+export { capitalise };
 
 function printed(tag: FactTag, sentenceStart: boolean, options: FactTextOptions): string {
   const { facts, id } = resolveFactId(tag.id, options.scope);

@@ -16,6 +16,7 @@ import {
   type Quantity,
 } from '../format/numbers.ts';
 import { formatFuzzyDate, formatDistance, formatIsoDay, type FuzzyDate } from '../format/dates.ts';
+import { capitalise, wordsFor, type Words } from '../i18n/words.ts';
 import { timelineMarker, type TimelineMarker } from './timeline.ts';
 
 export interface PresentOptions {
@@ -116,13 +117,8 @@ function computationOf(figure: DerivedFigure, options: PresentOptions): string {
   return parts.join(operator);
 }
 
-const STATUS_WORDS: Record<Status, string> = {
-  reported: 'reported',
-  estimated: 'estimated',
-  announced: 'officially announced',
-  acknowledged: 'acknowledged',
-  expected: 'expected',
-};
+/** How firm a figure or event is, in the reader's words: "reported", "officially announced". */
+const statusWord = (status: Status, words: Words): string => words.t(`figure.status.${status}`);
 
 export interface FigureView {
   id: string;
@@ -156,11 +152,22 @@ function sourceName(facts: ArticleFacts, id: string | undefined): string | undef
 }
 
 /** The resolved date, and the article's own words beside it when it gave a relative one ("October last year"). */
-function shownDate(date: string, relative: string | undefined): string {
-  return relative === undefined ? date : `${date} (“${relative}” in the text)`;
+function shownDate(date: string, relative: string | undefined, words: Words): string {
+  return relative === undefined ? date : words.t('figure.dateWithRelative', { date, relative });
+}
+
+/**
+ * A source's name where it runs on in a sentence: a leading article the language lowercases there ("A South Korean
+ * legislator" → "a South Korean legislator") is lowercased; the rest of the name is kept as written.
+ */
+export function runningName(name: string, words: Words): string {
+  const articles = words.t('figure.articles').split('|').filter(Boolean);
+  const leading = articles.find((article) => name.startsWith(`${article} `));
+  return leading === undefined ? name : leading.toLocaleLowerCase(words.locale) + name.slice(leading.length);
 }
 
 export function figureView(facts: ArticleFacts, figure: Figure | DerivedFigure, options: PresentOptions): FigureView {
+  const words = wordsFor(options.locale);
   const value = boxText(figure, options);
   const tableValue = figureText(figure, 'table', options);
   const quantity = quantityOf(figure);
@@ -183,7 +190,7 @@ export function figureView(facts: ArticleFacts, figure: Figure | DerivedFigure, 
       status: 'computed',
       source: 'computed',
       via: undefined,
-      attribution: `Computed: ${computation} (${labels})`,
+      attribution: words.t('figure.computed', { sum: computation, labels }),
       date: undefined,
       relative: undefined,
       derived: true,
@@ -192,7 +199,10 @@ export function figureView(facts: ArticleFacts, figure: Figure | DerivedFigure, 
   }
   const source = sourceName(facts, figure.source) ?? figure.source;
   const via = sourceName(facts, figure.via);
-  const status = STATUS_WORDS[figure.status];
+  const status = statusWord(figure.status, words);
+  const attribution = via
+    ? words.t('figure.attributionVia', { status, source: runningName(source, words), via: runningName(via, words) })
+    : words.t('figure.attribution', { status, source: runningName(source, words) });
   return {
     id: figure.id,
     label: figure.label,
@@ -205,9 +215,8 @@ export function figureView(facts: ArticleFacts, figure: Figure | DerivedFigure, 
     status,
     source,
     via,
-    // After the colon the name runs on in the sentence, as AP writes it: 'Reported: a South Korean legislator'.
-    attribution: `${capitalise(status)}: ${lowerFirstArticle(source)}${via ? `, via ${lowerFirstArticle(via)}` : ''}`,
-    date: figure.date ? shownDate(formatFuzzyDate(figure.date, { locale: options.locale }), figure.relative) : undefined,
+    attribution: capitalise(attribution, options.locale),
+    date: figure.date ? shownDate(formatFuzzyDate(figure.date, { locale: options.locale }), figure.relative, words) : undefined,
     relative: figure.relative,
     derived: false,
     computation: undefined,
@@ -233,7 +242,10 @@ export interface EventView {
   /** day, month, year, range or choice: lets templates show uncertainty. */
   precision: 'day' | 'month' | 'year' | 'range' | 'choice';
   uncertain: boolean;
+  /** How firm the event is, in the reader's words ("reported"). */
   status: string;
+  /** Expected rather than reported as having happened. */
+  expected: boolean;
   source: string;
   actors: string[];
   /** ISO value for <time datetime> when the date is a single day, month or year. */
@@ -261,6 +273,7 @@ export function timeline(facts: ArticleFacts | undefined, published: string, opt
   // Distances count from the publication day; finding it in the site zone once, not once per event,
   // saves a time-zone lookup per event on every article page.
   const publishedDay = formatIsoDay(published, options.zone);
+  const words = wordsFor(options.locale);
   return facts.events.map((event) => {
     const precision = precisionOf(event.date);
     const uncertain = precision === 'range' || precision === 'choice' || event.status === 'expected';
@@ -273,7 +286,8 @@ export function timeline(facts: ArticleFacts | undefined, published: string, opt
         event.date.kind === 'range' ? undefined : formatDistance(event.date, publishedDay, { locale: options.locale, zone: options.zone }),
       precision,
       uncertain,
-      status: STATUS_WORDS[event.status],
+      status: statusWord(event.status, words),
+      expected: event.status === 'expected',
       source: sourceName(facts, event.source) ?? event.source,
       actors: event.actors.map((a) => facts.actors[a]?.name ?? a),
       datetime: isoOf(event.date),
@@ -304,12 +318,4 @@ export function sourcesView(facts: ArticleFacts | undefined): SourceView[] {
       ...facts.claims.filter((c) => c.source === id).map((c) => c.text),
     ],
   }));
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-function lowerFirstArticle(s: string): string {
-  return /^(A|An|The) /.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
 }

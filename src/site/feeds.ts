@@ -3,6 +3,7 @@ import type { Site } from '../content/site.ts';
 import type { ArticleView } from '../present/article.ts';
 import type { FigureView } from '../present/figures.ts';
 import { toIsoWithOffset } from '../format/dates.ts';
+import type { Words } from '../i18n/words.ts';
 
 /** Entries per feed: enough for a reader who checks weekly, small enough to fetch often. */
 export const FEED_SIZE = 20;
@@ -23,6 +24,10 @@ export interface FeedEntry {
   /** The article body as rendered, with site-relative links. */
   content: string;
   keyFigures: FigureView[];
+  /** The article's language, when it is not the feed's (`xml:lang`, JSON Feed's item `language`). */
+  language: string | undefined;
+  /** The words of the article's language, for the entry's own words ("Key figures"). */
+  words: Words;
 }
 
 export interface FeedView {
@@ -51,6 +56,8 @@ export function feedView(articles: readonly ArticleView[], site: Site, now: Date
     tags: article.tags,
     content: article.html,
     keyFigures: article.keyFigures,
+    language: article.language === site.language ? undefined : article.language,
+    words: article.words,
   }));
   const times = newest.map((a) => a.modified.date.getTime());
   return {

@@ -1,7 +1,11 @@
 // What only the dev server's preview shows: the content's problems at the top of every page (the editor
 // sees them where they look, not only in the terminal), and marks on drafts and unprintable fact tags.
-// Never part of a build: a build stops on the problems and renders no drafts.
+// Never part of a build: a build stops on the problems and renders no drafts. The banner and the draft label
+// are in the page's language; the problems themselves, like every message of the check, are in English.
 
+import { REFERENCE_LANGUAGE } from '../i18n/catalogue.ts';
+import { shippedCatalogues } from '../i18n/shipped-catalogues.ts';
+import { wordsFor, type Words } from '../i18n/words.ts';
 import { escapeHtml, markdownLiteral } from '../shared/html.ts';
 
 /** At most this many problems are listed on the page; the terminal has them all. */
@@ -11,25 +15,39 @@ export const BANNER_LIMIT = 20;
 export const PREVIEW_MARK_STYLE = 'background:#fde68a;color:#3d2100';
 
 /** The label a draft carries in the preview, on its page and in listings (builds never render drafts). */
-export function draftLabel(): string {
-  return `<mark class="draft-label" style="${PREVIEW_MARK_STYLE};padding:0 0.3em">Draft: not published</mark>`;
+export function draftLabel(words: Words): string {
+  return `<mark class="draft-label" style="${PREVIEW_MARK_STYLE};padding:0 0.3em">${escapeHtml(words.t('preview.draft'))}</mark>`;
 }
 
 const problemCount = (n: number) => `${n} ${n === 1 ? 'problem' : 'problems'}`;
 
+/** The words of a page's language, read from its `<html lang>`; English for a page without one or in a language without a catalogue. */
+function pageWords(html: string): Words {
+  const lang = /<html\b[^>]*\blang="([^"]+)"/i.exec(html)?.[1];
+  if (lang !== undefined) {
+    try {
+      if (shippedCatalogues().byLanguage.has(new Intl.Locale(lang).language)) return wordsFor(lang);
+    } catch {
+      // Not a language tag: the banner stays in English.
+    }
+  }
+  return wordsFor(REFERENCE_LANGUAGE);
+}
+
 /** The banner's HTML, every problem escaped; '' when there are none. Styled inline: site.css never carries it. */
-export function problemsBanner(problems: readonly string[]): string {
+export function problemsBanner(problems: readonly string[], words: Words = wordsFor(REFERENCE_LANGUAGE)): string {
   if (problems.length === 0) return '';
   const shown = problems.slice(0, BANNER_LIMIT);
   const more = problems.length - shown.length;
-  const heading = `${problemCount(problems.length)} in the content: <code>npm run build</code> would stop on ${problems.length === 1 ? 'it' : 'them'}. This preview shows what it can.`;
+  const heading = words.html('preview.problems', { count: problems.length, command: { element: 'code' } });
   return (
-    '<div role="alert" class="dev-problems" style="margin:0;padding:0.75rem 1rem;background:#fff4e5;color:#3d2100;border-bottom:3px solid #b45309;font:0.9rem/1.4 system-ui,sans-serif">' +
+    `<div role="alert" class="dev-problems" lang="${escapeHtml(words.language)}" dir="${words.dir}" style="margin:0;padding:0.75rem 1rem;background:#fff4e5;color:#3d2100;border-bottom:3px solid #b45309;font:0.9rem/1.4 system-ui,sans-serif">` +
     `<p style="margin:0 0 0.4rem;font-weight:700">${heading}</p>` +
-    '<ul style="margin:0;padding-left:1.2rem">' +
+    // The problems are the check's own messages, in English like every message of the command line.
+    `<ul lang="${REFERENCE_LANGUAGE}" dir="ltr" style="margin:0;padding-inline-start:1.2rem">` +
     shown.map((problem) => `<li style="margin:0.15rem 0;overflow-wrap:anywhere">${escapeHtml(problem)}</li>`).join('') +
     '</ul>' +
-    (more > 0 ? `<p style="margin:0.4rem 0 0">and ${more} more in the terminal.</p>` : '') +
+    (more > 0 ? `<p style="margin:0.4rem 0 0">${escapeHtml(words.t('preview.more', { count: more }))}</p>` : '') +
     '</div>'
   );
 }
@@ -50,7 +68,8 @@ export function unprintedMark(written: string): string {
 
 /** `html` with the banner right after its <body> tag (or first, for a fragment). */
 export function withProblemsBanner(html: string, problems: readonly string[]): string {
-  const banner = problemsBanner(problems);
+  if (problems.length === 0) return html;
+  const banner = problemsBanner(problems, pageWords(html));
   if (!banner) return html;
   const body = /<body\b[^>]*>/i.exec(html);
   return body ? `${html.slice(0, body.index + body[0].length)}\n${banner}${html.slice(body.index + body[0].length)}` : `${banner}${html}`;

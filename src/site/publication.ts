@@ -8,6 +8,7 @@ import { archivePageUrl, topicPageUrl } from '../content/urls.ts';
 import { digestView, type DigestView } from '../digest/view.ts';
 import { ArticleView } from '../present/article.ts';
 import { fieldText } from '../present/fact-text.ts';
+import { wordsFor, type Words } from '../i18n/words.ts';
 import type { PresentOptions } from '../present/figures.ts';
 import { LISTING_PAGE_SIZE, paginate, type ListingPage } from './pagination.ts';
 
@@ -43,6 +44,8 @@ function memo<T>(compute: () => T): () => T {
 
 export class Publication {
   readonly options: PresentOptions;
+  /** The site's words: listings, the digest's own words, and the pages of the site beside the articles. */
+  readonly words: Words;
   readonly preview: boolean;
   /** The articles the site lists, newest first: the published ones, and drafts too in a preview. */
   readonly articles: ArticleView[];
@@ -67,8 +70,10 @@ export class Publication {
     const reusable =
       options.previous && options.previous.site === site && options.previous.preview === this.preview ? options.previous : undefined;
     this.#previous = reusable;
+    this.words = wordsFor(site.locale, site.language);
     const scope = (entry: ArticleEntry): FactScope => ({ own: entry.facts, withoutOwn: 'skip', all: model.facts });
-    const context = { site, options: this.options, scope, preview: this.preview, ...(options.mark ? { mark: options.mark } : {}) };
+    const article = (slug: string) => this.article(slug);
+    const context = { site, options: this.options, scope, preview: this.preview, article, ...(options.mark ? { mark: options.mark } : {}) };
     this.articles = model.articles
       .filter((entry) => this.preview || !entry.data.draft)
       .map((entry) => {
@@ -161,6 +166,8 @@ function sameInDigest(before: ArticleView | undefined, after: ArticleView): bool
 function sameSources(view: ArticleView, entry: ArticleEntry): boolean {
   const before = view.entry;
   if (before.data !== entry.data || before.facts !== entry.facts || before.body !== entry.body) return false;
+  // Links to an article's versions in other languages print those articles' titles from this build.
+  if (before.translations.length > 0 || entry.translations.length > 0) return false;
   // A tag naming another article's fact (`slug/id`) reads a file that may have changed alone.
   return ![entry.body, entry.data.title, entry.data.summary, entry.data.dateNote ?? ''].some((text) => QUALIFIED_TAG.test(text));
 }

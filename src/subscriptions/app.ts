@@ -8,7 +8,6 @@ import { confirmRoutes } from './routes/confirm.ts';
 import { healthRoutes } from './routes/health.ts';
 import { subscribeRoutes } from './routes/subscribe.ts';
 import { unsubscribeRoutes } from './routes/unsubscribe.ts';
-import { WORDS } from './words.ts';
 
 export function createApp(deps: ServiceDeps): Hono {
   const app = new Hono();
@@ -37,7 +36,8 @@ export function createApp(deps: ServiceDeps): Hono {
   app.notFound((c) => c.text('Not found', 404));
   app.onError((error, c) => {
     deps.log(`error: ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
-    return c.html(renderPage(pageSite(deps.config), WORDS.problems.errorTitle, [WORDS.problems.error]), 500);
+    const site = pageSite(deps.config);
+    return c.html(renderPage(site, site.words.t('subscriptions.problems.errorTitle'), [site.words.t('subscriptions.problems.error')]), 500);
   });
   return app;
 }

@@ -23,7 +23,9 @@ export interface ServiceSite {
   title: string;
   /** the site's address, without a trailing slash */
   url: string;
+  /** the site's language and locale: the service's pages and emails are in them */
   language: string;
+  locale: string;
   listId: string;
   from: Address;
   replyTo?: Address;
@@ -146,6 +148,7 @@ function serviceSite(contentDir: string): ServiceSite {
     title: site.title,
     url: site.url,
     language: site.language,
+    locale: site.locale,
     listId: site.email.listId,
     from: site.email.from,
     ...(site.email.replyTo ? { replyTo: site.email.replyTo } : {}),

@@ -9,7 +9,7 @@ import { createSmtpDelivery } from '../send/smtp-delivery.ts';
 import { personalUnsubscribeUrl } from '../send/unsubscribe.ts';
 import type { ConfirmationDelivery, ServiceSite } from './config.ts';
 import { confirmationToken } from './tokens.ts';
-import { WORDS } from './words.ts';
+import { serviceWords } from './words.ts';
 
 /** `<serviceUrl>/confirm?token=…` */
 export function confirmationUrl(serviceUrl: string, token: string): string {
@@ -32,17 +32,25 @@ export interface ConfirmationInput {
  */
 export function confirmationMessage({ site, recipient, secret, now, ttlMs }: ConfirmationInput): MessageInput {
   const link = confirmationUrl(site.serviceUrl, confirmationToken(secret, recipient.email, new Date(now.getTime() + ttlMs)));
-  const words = WORDS.confirmation;
+  const words = serviceWords(site);
+  const say = (key: string, values: Record<string, string | number> = {}) => words.t(`subscriptions.confirmation.${key}`, values);
   const hours = Math.round(ttlMs / 3_600_000);
-  const text = [words.request(site.title), '', `${words.action}:`, link, '', words.expiry(hours), words.ignore, ''].join('\n');
+  const [heading, request, action, expiry, ignore] = [
+    say('heading'),
+    say('request', { site: site.title }),
+    say('action'),
+    say('expiry', { hours }),
+    say('ignore'),
+  ];
+  const text = [request, '', `${action}:`, link, '', expiry, ignore, ''].join('\n');
   const html = `<!doctype html>
-<html lang="${escapeHtml(site.language)}">
-<head><meta charset="utf-8"><title>${escapeHtml(words.heading)}</title></head>
+<html lang="${escapeHtml(words.language)}" dir="${words.dir}">
+<head><meta charset="utf-8"><title>${escapeHtml(heading)}</title></head>
 <body style="font-family:Arial,sans-serif;font-size:16px;line-height:1.5;color:#1b1b1b">
-<h1 style="font-size:22px">${escapeHtml(words.heading)}</h1>
-<p>${escapeHtml(words.request(site.title))}</p>
-<p><a href="${escapeHtml(link)}" style="color:#1f4e8c;font-weight:bold">${escapeHtml(words.action)}</a></p>
-<p>${escapeHtml(words.expiry(hours))} ${escapeHtml(words.ignore)}</p>
+<h1 style="font-size:22px">${escapeHtml(heading)}</h1>
+<p>${escapeHtml(request)}</p>
+<p><a href="${escapeHtml(link)}" style="color:#1f4e8c;font-weight:bold">${escapeHtml(action)}</a></p>
+<p>${escapeHtml(expiry)} ${escapeHtml(ignore)}</p>
 </body>
 </html>
 `;
@@ -51,7 +59,7 @@ export function confirmationMessage({ site, recipient, secret, now, ttlMs }: Con
     from: site.from,
     to: recipient.name === undefined ? { address: recipient.email } : { name: recipient.name, address: recipient.email },
     ...(site.replyTo ? { replyTo: site.replyTo } : {}),
-    subject: words.subject(site.title),
+    subject: say('subject', { site: site.title }),
     date: now,
     messageId: `<confirm.${randomBytes(12).toString('hex')}@${domain}>`,
     html,

@@ -4,6 +4,7 @@ import type { ConfirmationMailer } from './confirmation.ts';
 import type { PageSite } from './pages.ts';
 import type { CertificateSource } from './bounces/ses.ts';
 import type { SubscriberStore } from './storage/store.ts';
+import { serviceWords } from './words.ts';
 
 export interface ServiceDeps {
   config: SubscriptionsConfig;
@@ -21,5 +22,5 @@ export interface ServiceDeps {
 }
 
 export function pageSite(config: SubscriptionsConfig): PageSite {
-  return { title: config.site.title, url: config.site.url, language: config.site.language };
+  return { title: config.site.title, url: config.site.url, words: serviceWords(config.site) };
 }

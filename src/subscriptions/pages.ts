@@ -1,11 +1,12 @@
 // The few HTML pages the service answers with itself; every value in them is escaped.
+import type { Words } from '../i18n/words.ts';
 import { escapeHtml } from '../shared/html.ts';
-import { WORDS } from './words.ts';
 
 export interface PageSite {
   title: string;
   url: string;
-  language: string;
+  /** The site's words, which the pages are written in. */
+  words: Words;
 }
 
 const STYLE = `body{font:1.125rem/1.6 system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#1b1b1b;background:#fdfcf9}
@@ -15,7 +16,7 @@ button{font:inherit;padding:.5rem 1.25rem;cursor:pointer}a{color:#1f4e8c}
 /** A complete page: `paragraphs` are text (escaped here), `formHtml` is markup built by formPage. */
 export function renderPage(site: PageSite, title: string, paragraphs: readonly string[], formHtml = ''): string {
   return `<!doctype html>
-<html lang="${escapeHtml(site.language)}">
+<html lang="${escapeHtml(site.words.language)}" dir="${site.words.dir}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -28,7 +29,7 @@ export function renderPage(site: PageSite, title: string, paragraphs: readonly s
 <h1>${escapeHtml(title)}</h1>
 ${paragraphs.map((text) => `<p>${escapeHtml(text)}</p>`).join('\n')}
 ${formHtml}
-<p><a href="${escapeHtml(site.url)}/">${escapeHtml(WORDS.backToSite(site.title))}</a></p>
+<p><a href="${escapeHtml(site.url)}/">${escapeHtml(site.words.t('subscriptions.backToSite', { site: site.title }))}</a></p>
 </main>
 </body>
 </html>
@@ -40,7 +41,13 @@ export function unsubscribePage(site: PageSite, email: string): string {
   const form = `<form method="post">
 <input type="hidden" name="List-Unsubscribe" value="One-Click">
 <input type="hidden" name="via" value="page">
-<button type="submit">${escapeHtml(WORDS.unsubscribe.button)}</button>
+<button type="submit">${escapeHtml(site.words.t('subscriptions.unsubscribe.button'))}</button>
 </form>`;
-  return renderPage(site, WORDS.unsubscribe.title, [WORDS.unsubscribe.question(site.title, email)], form);
+  const { words } = site;
+  return renderPage(
+    site,
+    words.t('subscriptions.unsubscribe.title'),
+    [words.t('subscriptions.unsubscribe.question', { site: site.title, email })],
+    form,
+  );
 }

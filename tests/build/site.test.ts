@@ -107,11 +107,11 @@ describe('the seed article as a website', () => {
     for (const f of pages) expect(load(out, f)('style'), f).toHaveLength(0);
   });
 
-  it('declares the language and works without client JavaScript', () => {
+  it('declares the language and its direction, and works without client JavaScript', () => {
     // Email HTML is minified and checked by the email tests; every web page is checked here.
     for (const file of listFiles(out).filter((f) => f.endsWith('.html') && !f.endsWith('email.html'))) {
       const html = read(out, file);
-      expect(html, file).toMatch(/^<!doctype html>\n<html lang="en">/);
+      expect(html, file).toMatch(/^<!doctype html>\n<html lang="en" dir="ltr">/);
       expect(html, file).not.toContain('<script src');
     }
   });

@@ -22,6 +22,16 @@ export function copyContent(edit?: (dir: string) => void): string {
   return dir;
 }
 
+/** A copy of content/ with site.json in `language` and its likeliest region ("de" → de-DE, "ko" → ko-KR). */
+export function contentInLanguage(language: string): string {
+  const { region } = new Intl.Locale(language).maximize();
+  return copyContent((dir) => {
+    const file = path.join(dir, '_data', 'site.json');
+    const site = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+    fs.writeFileSync(file, JSON.stringify({ ...site, language, locale: region ? `${language}-${region}` : language }, null, 2));
+  });
+}
+
 export async function buildInto(contentDir: string, outputDir = path.join(tempDir(), '_site')) {
   await buildSite({ contentDir, outputDir });
   return outputDir;

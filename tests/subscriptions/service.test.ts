@@ -380,3 +380,42 @@ describe.each(DATABASE_KINDS)('the subscription service on the %s database', (ki
     expect(visited).toEqual([subscribeUrl]);
   });
 });
+
+describe('the subscription service of a German site', () => {
+  let dir: string;
+  let location: DatabaseLocation;
+  let service: TestService;
+
+  beforeAll(async () => {
+    dir = makeServiceProject((site) => Object.assign(site, { language: 'de', locale: 'de-DE' }));
+    location = await freshDatabase('embedded');
+    service = await startService(dir, location);
+  });
+
+  afterAll(async () => {
+    await service?.close();
+    removeDatabase(location);
+    removeProject(dir);
+  });
+
+  it('writes its confirmation email, its pages and its refusals in German', async () => {
+    await service.subscribe({ email: 'kim@example.org' });
+    await service.mailerIdle();
+    const message = outboxMessageFor(await readOutbox(dir), 'kim@example.org');
+    expect(message.parsed.subject).toBe('Bestätigen Sie Ihr Abonnement von The Korea Dispatch');
+    expect(message.parsed.text).toContain('Der Link gilt 48 Stunden.');
+    expect(message.parsed.html).toContain('<html lang="de" dir="ltr">');
+
+    const unsubscribe = await (
+      await service.request(personalUnsubscribeUrl(`${PUBLIC_ORIGIN}/unsubscribe`, SECRET, 'kim@example.org', LIST_ID))
+    ).text();
+    expect(unsubscribe).toContain('<html lang="de" dir="ltr">');
+    expect(unsubscribe).toContain('Den Newsletter von The Korea Dispatch nicht mehr an kim@example.org senden?');
+    expect(unsubscribe).toContain('<button type="submit">Abbestellen</button>');
+    expect(unsubscribe).toContain('Zurück zu The Korea Dispatch');
+
+    const refused = await service.subscribe({ email: 'nope' });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('<h1>Diese Adresse sieht nicht richtig aus</h1>');
+  });
+});

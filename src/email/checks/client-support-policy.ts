@@ -71,7 +71,8 @@ export const clientSupportPolicy: readonly ClientSupportException[] = [
   {
     feature: 'dir attribute',
     clients: ['outlook.windows', 'gmail.mobile-webmail'],
-    reason: 'dir="ltr" is only on <html> and the wrapper div, not on links, and the digest is in English, so neither bug applies.',
+    reason:
+      "dir (ltr or rtl, from the site's language) is only on <html> and the wrapper div, not on links, and the shipped languages are left to right, so neither bug applies to them.",
   },
 
   // Head CSS: client fixes and enhancements only; everything the layout needs is inline.

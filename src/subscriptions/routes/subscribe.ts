@@ -7,7 +7,6 @@ import { confirmationMessage } from '../confirmation.ts';
 import { pageSite, type ServiceDeps } from '../deps.ts';
 import { clientAddress, IpRateLimiter } from '../ip-rate-limit.ts';
 import { renderPage } from '../pages.ts';
-import { WORDS } from '../words.ts';
 
 /** The form's hidden field: people leave it empty, form-filling bots do not. */
 export const HONEYPOT_FIELD = 'website';
@@ -28,8 +27,13 @@ export function subscribeRoutes(deps: ServiceDeps): Hono {
   const limiter = new IpRateLimiter(config.subscribesPerMinute);
   const site = pageSite(config);
 
-  const refuse = (c: Context, status: 400 | 415 | 429, title: string, text: string, code: string) =>
-    wantsJson(c) ? c.json({ error: code, message: text }, status) : c.html(renderPage(site, title, [text]), status);
+  // `title` and `text` name messages under subscriptions.problems in the site's catalogue.
+  const refuse = (c: Context, status: 400 | 415 | 429, title: string, text: string, code: string) => {
+    const message = site.words.t(`subscriptions.problems.${text}`);
+    return wantsJson(c)
+      ? c.json({ error: code, message }, status)
+      : c.html(renderPage(site, site.words.t(`subscriptions.problems.${title}`), [message]), status);
+  };
 
   // Accepted and (for a new or unsubscribed address) emailed: the same answer either way, so no one can
   // learn from it who is subscribed.
@@ -46,26 +50,20 @@ export function subscribeRoutes(deps: ServiceDeps): Hono {
       const decision = limiter.take(address);
       if (!decision.allowed) {
         c.header('Retry-After', String(decision.retryAfterSeconds));
-        return refuse(c, 429, WORDS.problems.tooManyTitle, WORDS.problems.tooMany, 'rate-limited');
+        return refuse(c, 429, 'tooManyTitle', 'tooMany', 'rate-limited');
       }
       const type = c.req.header('content-type') ?? '';
       if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data')) {
-        return refuse(
-          c,
-          415,
-          WORDS.problems.badAddressTitle,
-          'Send the form as application/x-www-form-urlencoded.',
-          'unsupported-media-type',
-        );
+        return refuse(c, 415, 'badFormTitle', 'badForm', 'unsupported-media-type');
       }
       const body = await c.req.parseBody();
       if (field(body, HONEYPOT_FIELD) !== '') return accepted(c);
 
       const email = field(body, 'email');
       const name = field(body, 'name');
-      if (!isValidEmailAddress(email)) return refuse(c, 400, WORDS.problems.badAddressTitle, WORDS.problems.badAddress, 'invalid-email');
+      if (!isValidEmailAddress(email)) return refuse(c, 400, 'badAddressTitle', 'badAddress', 'invalid-email');
       if (name.length > MAX_NAME_LENGTH || headerValueProblem(name) !== undefined) {
-        return refuse(c, 400, WORDS.problems.badNameTitle, WORDS.problems.badName, 'invalid-name');
+        return refuse(c, 400, 'badNameTitle', 'badName', 'invalid-name');
       }
       const now = deps.now();
       const { sendConfirmation } = await store.requestSubscription({

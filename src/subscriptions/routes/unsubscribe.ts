@@ -5,7 +5,6 @@ import { isValidEmailAddress } from '../../email/header-value.ts';
 import { unsubscribeRequest, verifyUnsubscribeToken } from '../../send/unsubscribe.ts';
 import { pageSite, type ServiceDeps } from '../deps.ts';
 import { renderPage, unsubscribePage } from '../pages.ts';
-import { WORDS } from '../words.ts';
 
 const MAX_BODY_BYTES = 4 * 1024;
 
@@ -19,7 +18,11 @@ export function unsubscribeRoutes(deps: ServiceDeps): Hono {
     if (!request || !isValidEmailAddress(request.email)) return undefined;
     return verifyUnsubscribeToken(config.unsubscribeSecret, request.email, config.site.listId, request.token) ? request.email : undefined;
   };
-  const badLink = (c: Context) => c.html(renderPage(site, WORDS.problems.badLinkTitle, [WORDS.problems.badUnsubscribeLink]), 400);
+  const badLink = (c: Context) =>
+    c.html(
+      renderPage(site, site.words.t('subscriptions.problems.badLinkTitle'), [site.words.t('subscriptions.problems.badUnsubscribeLink')]),
+      400,
+    );
 
   return new Hono()
     .get('/unsubscribe', (c) => {
@@ -38,6 +41,8 @@ export function unsubscribeRoutes(deps: ServiceDeps): Hono {
       await store.unsubscribe(email, fromPage ? 'web' : 'one-click', deps.now());
       // A mail client's one-click POST gets 200 and nothing to follow; a person who pressed the page's button
       // is sent on to the site's page.
-      return fromPage ? c.redirect(config.site.pages.unsubscribed, 303) : c.text(WORDS.unsubscribe.done(config.site.title));
+      return fromPage
+        ? c.redirect(config.site.pages.unsubscribed, 303)
+        : c.text(site.words.t('subscriptions.unsubscribe.done', { site: config.site.title }));
     });
 }

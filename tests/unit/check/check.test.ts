@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../../src/check/check.ts';
+import { GERMAN_SLUG, bilingualContent } from '../../helpers/bilingual-site.ts';
 import { copyContent, replaceIn, seedSlug, writeArticle } from '../../helpers/site.ts';
 
 const factsFile = (dir: string) => path.join(dir, 'facts', `${seedSlug}.yaml`);
@@ -125,7 +126,7 @@ describe('articles', () => {
       replaceIn(digestFile(d), /^subject: /m, 'Subject: Another\nsubject: ');
     });
     expect(errors).toEqual([
-      `${articleFile(dir)}: line 4: drafts: not a field articles have; did you mean draft? (expected one of title, summary, date, updated, dateNote, section, tags, reporting, draft)`,
+      `${articleFile(dir)}: line 4: drafts: not a field articles have; did you mean draft? (expected one of title, summary, date, updated, dateNote, section, tags, reporting, draft, lang, translationOf)`,
       `${digestFile(dir)}: line 2: Subject: not a field digests have; did you mean subject? (expected one of subject, preheader, date, intro, from, articles, select, draft)`,
     ]);
   });
@@ -208,5 +209,60 @@ describe('front matter that is not valid YAML', () => {
       `${path.join(dir, 'about.md')}: line 4: not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`,
       `${path.join(dir, 'policies', 'corrections.njk')}: line 2: not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`,
     ]);
+  });
+});
+
+describe('versions of a story in other languages', () => {
+  const germanFile = (dir: string) => path.join(dir, 'articles', `${GERMAN_SLUG}.md`);
+  const checked = (edit: (dir: string) => void) => {
+    const dir = bilingualContent(edit);
+    return { dir, errors: checkContent(dir, { numerals: false }).errors };
+  };
+
+  it('passes a German version of the English seed, its figures printed in German', () => {
+    const dir = bilingualContent();
+    const report = checkContent(dir, { numerals: false });
+    expect(report.errors).toEqual([]);
+    expect(report.publication?.article(GERMAN_SLUG)?.keyFigures[0]?.value).toBe('11.000');
+  });
+
+  it('names the article a misspelt translationOf most likely meant', () => {
+    const { dir, errors } = checked((d) =>
+      replaceIn(germanFile(d), `translationOf: ${seedSlug}`, 'translationOf: north-korea-more-troop-russia'),
+    );
+    expect(errors).toEqual([
+      `${germanFile(dir)}: line 9: translationOf: "north-korea-more-troop-russia" is not an article; did you mean ${seedSlug}? (expected the slug of an article in content/articles)`,
+    ]);
+  });
+
+  it('refuses two versions in one language, and an article naming itself', () => {
+    const same = checked((d) => replaceIn(germanFile(d), 'lang: de\n', 'lang: en\n'));
+    expect(same.errors).toEqual([
+      `${germanFile(same.dir)}: line 9: translationOf: this article and ${articleFile(same.dir)} are versions of one story in the same language ("en"); ` +
+        'each version is in a language of its own: set lang: on the one written in another language, or remove translationOf',
+    ]);
+    const itself = checked((d) => replaceIn(germanFile(d), `translationOf: ${seedSlug}`, `translationOf: ${GERMAN_SLUG}`));
+    expect(itself.errors).toEqual([
+      `${germanFile(itself.dir)}: line 9: translationOf: "${GERMAN_SLUG}" is this article; name the article this one translates, by its slug`,
+    ]);
+  });
+
+  it('refuses a language without a message catalogue, saying how to add one', () => {
+    const { dir, errors } = checked((d) => replaceIn(germanFile(d), 'lang: de\n', 'lang: fr\n'));
+    expect(errors).toEqual([
+      `${germanFile(dir)}: line 8: lang: no message catalogue for locale "fr": the languages are de, en, ko; a language is added with one file, src/i18n/messages/fr.yaml (see docs/formatting.md)`,
+    ]);
+  });
+
+  it('links every version of a story to every other, both ways, through any of them', () => {
+    const dir = bilingualContent((d) =>
+      writeArticle(d, 'korean-version', { lang: 'ko', translationOf: GERMAN_SLUG, date: '"2025-06-24T11:00:00+09:00"' }),
+    );
+    const { model, errors } = checkContent(dir, { numerals: false });
+    expect(errors).toEqual([]);
+    const versions = (slug: string) => [...(model.bySlug.get(slug)?.translations ?? [])].sort();
+    expect(versions(seedSlug)).toEqual(['korean-version', GERMAN_SLUG]);
+    expect(versions(GERMAN_SLUG)).toEqual(['korean-version', seedSlug]);
+    expect(versions('korean-version')).toEqual([GERMAN_SLUG, seedSlug]);
   });
 });

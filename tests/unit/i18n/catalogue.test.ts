@@ -95,6 +95,17 @@ describe('loadCatalogues', () => {
     expect(problems.some((p) => p.startsWith('messages/de.yaml: format.moreThan: not a valid ICU message'))).toBe(true);
   });
 
+  it('refuses a translation that drops a tag or names it otherwise, which would lose a link', () => {
+    const dropped = german().replace("plainText: 'Auch als <text>Textversion</text>.'", "plainText: 'Auch als Textversion.'");
+    const renamed = german().replace("plainText: 'Auch als <text>Textversion</text>.'", "plainText: 'Auch als <txt>Textversion</txt>.'");
+    expect(problemsOf(catalogueFolder({ 'de.yaml': dropped }))).toEqual([
+      'messages/de.yaml: digest.plainText: has the tags none, English <text>; keep each tag around the words it marks',
+    ]);
+    expect(problemsOf(catalogueFolder({ 'de.yaml': renamed }))).toEqual([
+      'messages/de.yaml: digest.plainText: has the tags <txt>, English <text>; keep each tag around the words it marks',
+    ]);
+  });
+
   it('names a file whose name is not a language, and needs English', () => {
     const folder = catalogueFolder({ 'de_DE.yaml': german() });
     expect(problemsOf(folder)).toEqual(['messages/de_DE.yaml: the file name must be a language tag such as "fr.yaml" or "pt-BR.yaml"']);

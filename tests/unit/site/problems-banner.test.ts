@@ -1,7 +1,8 @@
 // The dev server's problem list: on the page (escaped, at most BANNER_LIMIT) and in the terminal (all).
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { BANNER_LIMIT, problemsBanner, problemsReport } from '../../../src/site/problems-banner.ts';
+import { wordsFor } from '../../../src/i18n/words.ts';
+import { BANNER_LIMIT, draftLabel, problemsBanner, problemsReport, withProblemsBanner } from '../../../src/site/problems-banner.ts';
 
 describe('problemsBanner', () => {
   it('is empty when there is nothing to show', () => {
@@ -41,5 +42,35 @@ describe('problemsBanner', () => {
     expect(problemsReport(['a.md: one', 'b.md: two'])).toBe(
       '[dispatch] 2 problems in the content (npm run build would stop; the preview shows what it can):\n  a.md: one\n  b.md: two',
     );
+  });
+
+  it('is in the page’s language, read from its <html lang>, with the problems themselves in English', () => {
+    const page = (lang: string) => `<!doctype html>\n<html lang="${lang}" dir="ltr">\n<head></head><body><main></main></body></html>`;
+    const $ = cheerio.load(withProblemsBanner(page('de'), ['a.md: one', 'b.md: two']));
+    expect($('.dev-problems').attr('lang')).toBe('de');
+    expect($('.dev-problems p').first().text()).toBe(
+      '2 Probleme im Inhalt: npm run build würde daran scheitern. Diese Vorschau zeigt, was sie kann.',
+    );
+    expect($('.dev-problems ul').attr('lang')).toBe('en');
+    expect(
+      cheerio
+        .load(withProblemsBanner(page('ko-KR'), ['a.md: one']))('.dev-problems p')
+        .text(),
+    ).toContain('콘텐츠에 문제가 1개');
+    // A language without a catalogue, or no language at all: English.
+    expect(
+      cheerio
+        .load(withProblemsBanner(page('fr'), ['a.md: one']))('.dev-problems p')
+        .text(),
+    ).toMatch(/^1 problem in the content/);
+    expect(withProblemsBanner('<p>fragment</p>', ['a.md: one'])).toMatch(/^<div role="alert" class="dev-problems" lang="en"/);
+  });
+
+  it('labels a draft in the words it is given', () => {
+    expect(
+      cheerio
+        .load(draftLabel(wordsFor('de-DE', 'de')))('mark')
+        .text(),
+    ).toBe('Entwurf: nicht veröffentlicht');
   });
 });
