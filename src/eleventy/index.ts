@@ -37,9 +37,12 @@ export function configureSite(config: EleventyConfig, session: SiteSession): voi
   config.setLibrary('md', createMarkdown({ preview: session.serving }));
 
   config.on('eleventy.before', () => session.beforeBuild?.());
-  config.addWatchTarget(contentDir);
+  // Relative to the working directory like the input folder: Eleventy moves the watcher's root up to a folder
+  // outside it (../..) and would then misread an absolute path, missing facts, site.json and pictures.
+  const relative = (dir: string) => path.relative(process.cwd(), dir) || '.';
+  config.addWatchTarget(relative(contentDir));
   // Page templates are read when the config runs (they are virtual templates), so an edit to one runs it again.
-  config.addWatchTarget(templatesDir, { resetConfig: true });
+  config.addWatchTarget(relative(templatesDir), { resetConfig: true });
   // Eleventy parses the config's imports as JavaScript to watch them; ours are TypeScript (run by tsx).
   config.setWatchJavaScriptDependencies(false);
   registerOutputGuard(config);

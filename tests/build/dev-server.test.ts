@@ -144,4 +144,56 @@ describe('the dev server over HTTP', () => {
       await server.stop();
     }
   });
+
+  it('rewrites what a save changes: a facts file reaches its page, a title reaches home, archive, topics and feeds, site.json every page', async () => {
+    const dir = copyContent(() => undefined);
+    const out = path.join(tempDir(), '_site');
+    const port = await freePort();
+    const printed: string[] = [];
+    const server = await startDevServer({
+      contentDir: dir,
+      templatesDir,
+      outputDir: out,
+      address: { host: '127.0.0.1', port },
+      warn: (m) => printed.push(m),
+    });
+    const shows = async (files: string[], text: string) =>
+      vi.waitFor(
+        () => {
+          for (const file of files) expect(read(out, file), file).toContain(text);
+        },
+        { timeout: 30_000, interval: 50 },
+      );
+    try {
+      // The watcher starts after the first build: save until it notices.
+      await vi.waitFor(
+        () => {
+          replaceIn(
+            factsFile(dir),
+            /label: (?:Watched \d+ )?North Korean personnel/,
+            `label: Watched ${Date.now()} North Korean personnel`,
+          );
+          expect(read(out, articlePage)).toContain('Watched');
+        },
+        { timeout: 30_000, interval: 1000 },
+      );
+      replaceIn(factsFile(dir), /label: Watched \d+ North Korean personnel/, 'label: Relabelled North Korean personnel');
+      await shows([articlePage], 'Relabelled North Korean personnel');
+
+      replaceIn(articleFile(dir), /^title: /m, 'title: Retitled ');
+      const topics = fs.readdirSync(path.join(out, 'tags'), { withFileTypes: true }).filter((e) => e.isDirectory());
+      expect(topics.length).toBeGreaterThan(0);
+      await shows(
+        [articlePage, 'index.html', 'archive/index.html', 'feed.xml', 'feed.json', ...topics.map((t) => `tags/${t.name}/index.html`)],
+        'Retitled North Korea',
+      );
+
+      const siteFile = path.join(dir, '_data', 'site.json');
+      const site = JSON.parse(fs.readFileSync(siteFile, 'utf8')) as { title: string };
+      fs.writeFileSync(siteFile, JSON.stringify({ ...site, title: 'The Renamed Dispatch' }, null, 2));
+      await shows(['index.html', articlePage, 'about/index.html'], 'The Renamed Dispatch');
+    } finally {
+      await server.stop();
+    }
+  });
 });
