@@ -6,6 +6,7 @@
 import { startDevServer } from '../build/dev-server.ts';
 import { devServerAddress } from '../serve/dev-server.ts';
 import { resolvePaths } from '../shared/paths.ts';
+import { stopWithParent } from '../shared/process.ts';
 
 const { contentDir, templatesDir, outputDir } = resolvePaths();
 try {
@@ -16,9 +17,7 @@ try {
     address: devServerAddress(process.env),
     warn: (message) => console.warn(message),
   });
-  process.on('SIGINT', () => {
-    void server.stop().finally(() => process.exit(0));
-  });
+  stopWithParent(() => server.stop());
 } catch (error) {
   console.error(`npm start: ${(error as Error).message}`);
   process.exit(1);
