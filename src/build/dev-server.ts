@@ -8,7 +8,7 @@ import { configureSite, ENGINES_CONFIG_FILE } from '../eleventy/index.ts';
 import { withProblemsBanner } from '../site/problems-banner.ts';
 import { devServerOptions, listenOn, type DevServerAddress } from '../serve/dev-server.ts';
 import { devSession, type DevSession } from './dev-session.ts';
-import { emptyOutputFolder } from './output-folder.ts';
+import { emptyOutputFolder } from '../shared/output-folder.ts';
 import { survivingFirstBuild } from './first-build.ts';
 
 export interface DevServerOptions {

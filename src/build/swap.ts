@@ -5,7 +5,7 @@
 // folders of a killed build (removed) from those of a build still running (left alone).
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { assertReplaceable, isMarked, writeBuildMarker } from './output-folder.ts';
+import { assertReplaceable, isMarked, writeBuildMarker } from '../shared/output-folder.ts';
 
 const retiredSuffix = '.previous';
 

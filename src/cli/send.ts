@@ -4,6 +4,7 @@ import { SendRefusedError } from '../send/errors.ts';
 import { systemClock } from '../send/rate-limit.ts';
 import { runSend } from '../send/run.ts';
 import { EXIT_CODES } from '../send/summary.ts';
+import { openSubscriberList } from '../subscriptions/send-list.ts';
 
 function readOptions() {
   try {
@@ -32,6 +33,7 @@ if (options === undefined) {
     stderr: process.stderr,
     clock: systemClock,
     signal: interrupt.signal,
+    openSubscriberList,
   });
   process.exitCode = result.exitCode;
 }

@@ -2,7 +2,7 @@
 // site (into the project, with the default _site/), where it can overwrite any file and no build removes it:
 // such a page stops the build, named with the path it would have written.
 import path from 'node:path';
-import { outsideOutputProblem } from '../build/output-folder.ts';
+import { outsideOutputProblem } from '../shared/output-folder.ts';
 import { displayPath } from '../shared/paths.ts';
 import type { EleventyConfig } from './types.ts';
 

@@ -1,7 +1,7 @@
 // Grammar that cannot be data: the few per-language rules the formatters apply around the catalogues' words.
 // A language without an entry here gets the neutral behaviour, which with its catalogue and Intl is correct
 // for most languages; adding one is for rules a message cannot express.
-import { numberFormat, type ResolvedLocale } from './intl-memo.ts';
+import { numberFormat, type ResolvedLocale } from '../shared/intl-memo.ts';
 
 export interface Grammar {
   /** The spelled number before a unit word, where the standalone word would be wrong (German "eins"). */

@@ -1,5 +1,5 @@
 // Lists in running text: 'South Korea, Russia and North Korea', 'July or August', in the reader's language.
-import { listFormat } from './intl-memo.ts';
+import { listFormat } from '../shared/intl-memo.ts';
 import { resolveLocale } from './locale.ts';
 
 export type ListType = 'conjunction' | 'disjunction';

@@ -3,9 +3,9 @@
 import type { Catalogue } from '../i18n/catalogue.ts';
 import { shippedCatalogue } from '../i18n/shipped-catalogues.ts';
 import { grammarOf, type Grammar } from './grammar.ts';
-import { resolveLocaleTag, type ResolvedLocale } from './intl-memo.ts';
+import { resolveLocaleTag, type ResolvedLocale } from '../shared/intl-memo.ts';
 
-export type { ResolvedLocale } from './intl-memo.ts';
+export type { ResolvedLocale } from '../shared/intl-memo.ts';
 
 export const DEFAULT_LOCALE = 'en-US';
 

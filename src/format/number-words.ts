@@ -1,7 +1,7 @@
 // Numbers in newsroom style: spelled out, in figures, in scale words ("6 million", "150만"), as percentages.
 // Node 20 implements ES2023 Intl (signDisplay 'negative'); the project's ES2022 lib types predate it.
 /// <reference lib="es2023.intl" />
-import { numberFormat } from './intl-memo.ts';
+import { numberFormat } from '../shared/intl-memo.ts';
 import { formatContext, type FormatContext, type NumberOptions } from './locale.ts';
 
 export type { NumberOptions } from './locale.ts';

@@ -1,6 +1,6 @@
 // Figures as readers see them: an amount with its unit, currency or percent sign, in prose, table or compound
 // form, in the reader's language. The words come from the catalogue; the numbers from number-words.ts and Intl.
-import { currencyNames, numberFormat, pluralRules } from './intl-memo.ts';
+import { currencyNames, numberFormat, pluralRules } from '../shared/intl-memo.ts';
 import { formatContext, type FormatContext, type NumberOptions } from './locale.ts';
 import {
   MINUS,

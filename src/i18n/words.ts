@@ -1,7 +1,7 @@
 // The words of one language as templates and code print them: a message by its key, as plain text or as HTML
 // whose tags become elements (a link, a <time>), with the language's tag and writing direction for `lang` and `dir`.
 import { escapeHtml } from '../shared/html.ts';
-import { resolveLocaleTag } from '../format/intl-memo.ts';
+import { resolveLocaleTag } from '../shared/intl-memo.ts';
 import type { Catalogue, MessageValues } from './catalogue.ts';
 import { shippedCatalogue } from './shipped-catalogues.ts';
 

@@ -1,7 +1,7 @@
 // Where `send` may write: its outbox and its journal hold recipients' addresses, so they stay out of the
-// published site, the content and the project's own folders (see src/build/output-folder.ts).
+// published site, the content and the project's own folders (see src/shared/output-folder.ts).
 import path from 'node:path';
-import { folderLocationProblem, type FolderPlaces } from '../build/output-folder.ts';
+import { folderLocationProblem, type FolderPlaces } from '../shared/output-folder.ts';
 import { displayPath } from '../shared/paths.ts';
 
 export interface SendFolders {

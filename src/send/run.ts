@@ -37,6 +37,11 @@ export interface SendIO {
   clock: Clock;
   /** once aborted (Ctrl-C), no further recipient is started; messages already with the server finish */
   signal?: AbortSignal;
+  /**
+   * Opens the list `npm run subscriptions` keeps, for `--recipients db` (src/subscriptions/send-list.ts). Given by
+   * the command, so sending from a CSV never loads a database and this folder does not depend on that one.
+   */
+  openSubscriberList?: (io: SendIO) => Promise<SubscriberList>;
 }
 
 export interface SendResult {
@@ -135,43 +140,11 @@ function readRecipients(options: SendOptions, io: SendIO) {
 }
 
 /** What send needs of the subscriber list: its confirmed subscribers, and a place to record hard bounces. */
-interface SubscriberList {
+export interface SubscriberList {
   label: string;
   recipients: Recipient[];
   recordHardBounce(email: string, response: string, at: Date): Promise<void>;
   close(): Promise<void>;
-}
-
-/** Opens the list `npm run subscriptions` keeps (loaded only when asked for, so CSV sends never load a database). */
-async function openSubscriberList(io: SendIO): Promise<SubscriberList> {
-  const { databaseLocation, DatabaseBusyError } = await import('../subscriptions/storage/database.ts');
-  const { openSubscriberStore } = await import('../subscriptions/storage/open.ts');
-  let opened;
-  try {
-    opened = await openSubscriberStore(databaseLocation(io.env, io.cwd), 2);
-  } catch (error) {
-    if (error instanceof DatabaseBusyError) throw new SendRefusedError([error.message]);
-    throw new SendRefusedError([
-      `--recipients ${RECIPIENTS_FROM_DATABASE}: could not open the subscriber list: ${(error as Error).message}`,
-    ]);
-  }
-  const { store, database } = opened;
-  let subscribers;
-  try {
-    subscribers = await store.sendable();
-  } catch (error) {
-    await opened.close();
-    throw error;
-  }
-  return {
-    label: database.description,
-    // A subscriber's id stands where a CSV row's line number would, in any problem reported about them.
-    recipients: subscribers.map(({ id, email, name }) => (name === null ? { email, line: id } : { email, name, line: id })),
-    recordHardBounce: async (email, response, at) => {
-      await store.recordBounce(email, { type: 'hard', source: 'send', detail: response, softLimit: 1 }, at);
-    },
-    close: () => opened.close(),
-  };
 }
 
 function messageFor(digest: Digest, item: QueuedRecipient, secret: string, sentAt: Date): MessageInput {
@@ -335,7 +308,11 @@ export async function runSend(options: SendOptions, io: SendIO): Promise<SendRes
       });
     }
     const suppressed = suppressionFile(options, site, io, notes);
-    if (options.recipients === RECIPIENTS_FROM_DATABASE) subscriberList = await openSubscriberList(io);
+    if (options.recipients === RECIPIENTS_FROM_DATABASE) {
+      if (!io.openSubscriberList)
+        throw new SendRefusedError([`--recipients ${RECIPIENTS_FROM_DATABASE}: this send was started without the subscriber list`]);
+      subscriberList = await io.openSubscriberList(io);
+    }
     const recipients = subscriberList
       ? { recipients: subscriberList.recipients, problems: [], duplicatesMerged: 0, label: subscriberList.label }
       : readRecipients(options, io);

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BUILD_MARKER } from '../../src/build/output-folder.ts';
+import { BUILD_MARKER } from '../../src/shared/output-folder.ts';
 import { copyProject, npmRun, snapshot } from '../helpers/project-copy.ts';
 import { buildInto, copyContent, seedSlug, tempDir } from '../helpers/site.ts';
 

@@ -9,6 +9,7 @@ import { parseSendArgs } from '../../src/send/args.ts';
 import { parseJournal, type JournalRecord } from '../../src/send/journal.ts';
 import { systemClock, type Clock } from '../../src/send/rate-limit.ts';
 import { runSend, type SendResult } from '../../src/send/run.ts';
+import { openSubscriberList } from '../../src/subscriptions/send-list.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixtureDir = path.join(repoRoot, 'tests/fixtures/send');
@@ -68,7 +69,14 @@ export async function runInProcess(
   if (!options) throw new Error('--help given to runInProcess');
   const stdout = capture();
   const stderr = capture();
-  const result = await runSend(options, { cwd: dir, env: { UNSUBSCRIBE_SECRET: SECRET, ...env }, stdout, stderr, clock });
+  const result = await runSend(options, {
+    cwd: dir,
+    env: { UNSUBSCRIBE_SECRET: SECRET, ...env },
+    stdout,
+    stderr,
+    clock,
+    openSubscriberList,
+  });
   return { ...result, stdout: stdout.text, stderr: stderr.text };
 }
 

@@ -1,4 +1,4 @@
-// Which folders the commands may write into, replace or empty (src/build/output-folder.ts).
+// Which folders the commands may write into, replace or empty (src/shared/output-folder.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import {
   folderLocationProblem,
   OutputFolderError,
   realPath,
-} from '../../../src/build/output-folder.ts';
+} from '../../../src/shared/output-folder.ts';
 import { tempDir } from '../../helpers/site.ts';
 
 /** A made-up machine: a home folder holding a project with its content, all in a temp folder. */

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILD_MARKER } from '../../../src/build/output-folder.ts';
+import { BUILD_MARKER } from '../../../src/shared/output-folder.ts';
 import { makeStagingDir, recoverInterruptedSwap, removeAbandonedStaging, swapIntoPlace } from '../../../src/build/swap.ts';
 import { buildInto, copyContent, seedSlug, tempDir } from '../../helpers/site.ts';
 

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { displayPath, projectRoot } from '../shared/paths.ts';
+import { displayPath, projectRoot } from './paths.ts';
 
 /** The file every build and `npm start` writes at the top of its output: "an earlier build wrote this folder". */
 export const BUILD_MARKER = '.dispatch-build';
