@@ -49,6 +49,8 @@ export const articleSchema = z.object({
   tags: z.array(z.string().min(1), 'expected a list of tags').default([]),
   reporting: z.array(z.string().min(1), 'expected a list of source ids from the facts file').default([]),
   draft: z.boolean('expected true or false').default(false),
+  // The lead picture's fields and file are checked once the article's place in the tree is known (src/content/link.ts).
+  image: z.unknown().optional(),
 }).superRefine((article, ctx) => {
   if (article.updated && article.updated < article.date) {
     ctx.addIssue({

@@ -1,9 +1,11 @@
 // Linking the files of a content tree: what one file says about another (an article's facts file, the
 // facts its tags and fields name, the sources it reports, the articles a digest carries) is checked here,
 // once every file has been read on its own.
+import fs from 'node:fs';
 import path from 'node:path';
 import { findFigure, unitOf } from '../facts/lookup.ts';
 import { checkRelativeDates, type ArticleFacts } from '../facts/parse.ts';
+import { checkLeadImage, leadImagePath, leadImageProblemText } from '../images/lead-image.ts';
 import { displayPath } from '../shared/paths.ts';
 import { likelyName } from '../shared/suggest.ts';
 import { readBodyTags, type BodyTag } from './fact-tags.ts';
@@ -24,6 +26,8 @@ export interface LinkInput {
   articles: Array<{ file: string; result: Parsed<ArticleFrontMatter> }>;
   digests: Array<{ file: string; result: Parsed<DigestFrontMatter> }>;
   pages: PageEntry[];
+  /** The pictures in the tree (src/content/files.ts): each must be some article's lead picture. */
+  images: string[];
 }
 
 export interface Linked {
@@ -186,11 +190,14 @@ export function linkContent(input: LinkInput): Linked {
       body: source.body,
       bodyLine: source.bodyLine,
       facts: facts.get(slug),
+      image: undefined,
     });
   }
   articles.sort((a, b) => b.data.date.toMillis() - a.data.date.toMillis() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
 
   const troubled = new Set<string>();
+  // A picture named wrongly would also be reported as used by no article: that follows, and shows once it is fixed.
+  let misnamedPicture = false;
   for (const article of articles) {
     const before = problems.length;
     const where = (field: string) => fieldWhere(article, field);
@@ -200,6 +207,17 @@ export function linkContent(input: LinkInput): Linked {
     for (const field of ARTICLE_TEXT_FIELDS) {
       const text = article.data[field];
       if (text !== undefined) problems.push(...factTagProblems(text, scope, () => where(field)));
+    }
+    if (article.data.image !== undefined) {
+      const checked = checkLeadImage({ image: article.data.image, articleFile: article.inputPath, contentDir: input.contentDir });
+      article.image = checked.image;
+      for (const problem of checked.problems) {
+        if (problem.field === 'image' || problem.field === 'image.src') misnamedPicture = true;
+        const keys = problem.field.split('.');
+        // A field that is missing has no line of its own: the line of `image` stands in.
+        const line = article.lineOf(keys) ?? article.lineOf(keys.slice(0, 1));
+        problems.push(leadImageProblemText(article.file, problem, line));
+      }
     }
     if (article.facts) {
       const day = article.data.date.setZone(input.zone);
@@ -272,6 +290,8 @@ export function linkContent(input: LinkInput): Linked {
     }
   }
 
+  if (!misnamedPicture) problems.push(...unusedImageProblems(input));
+
   for (const [slug, factsFile] of facts) {
     if (!articleFiles.has(slug)) {
       const meant = likelyName(slug, articleFiles.keys());
@@ -282,6 +302,34 @@ export function linkContent(input: LinkInput): Linked {
   }
 
   return { articles, digests, pages: input.pages, facts, problems, unreadable, troubled };
+}
+
+const realPath = (file: string) => {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return file;
+  }
+};
+
+/**
+ * Pictures no article's `image.src` names: only lead pictures are published, so one nothing names would be
+ * left out without a word. Said only when every article's front matter could be read (a broken one may name it).
+ */
+function unusedImageProblems(input: LinkInput): string[] {
+  const named = new Set<string>();
+  for (const { file, result } of input.articles) {
+    if (!result.source) return [];
+    const image = result.source.data.image;
+    const src = image !== null && typeof image === 'object' ? (image as { src?: unknown }).src : undefined;
+    if (typeof src === 'string' && src.trim()) named.add(realPath(leadImagePath(src.trim(), file, input.contentDir)));
+  }
+  return input.images
+    .filter((file) => !named.has(realPath(file)))
+    .map(
+      (file) =>
+        `${displayPath(file)}: no article's image names this picture, so it would not be published; name it in an article's front matter (image: { src: …, alt: …, credit: … }) or move it out of the content folder`,
+    );
 }
 
 /** The 1-based line of `offset` in `text`. */
