@@ -9,6 +9,7 @@ import { registerDigests } from './digests.ts';
 import { registerFilters } from './filters.ts';
 import { registerOutputGuard } from './output-guard.ts';
 import { registerPages } from './pages.ts';
+import { registerPictures } from './pictures.ts';
 import { registerStylesheet } from './stylesheet.ts';
 import type { SiteSession } from './session.ts';
 import type { EleventyConfig } from './types.ts';
@@ -36,6 +37,7 @@ export function configureSite(config: EleventyConfig, session: SiteSession): voi
   config.setLibrary('md', createMarkdown({ preview: session.serving }));
 
   config.on('eleventy.before', () => session.beforeBuild?.());
+  registerPictures(config, session);
   config.addWatchTarget(contentDir);
   // Page templates are read when the config runs (they are virtual templates), so an edit to one runs it again.
   config.addWatchTarget(templatesDir, { resetConfig: true });

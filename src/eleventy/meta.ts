@@ -1,6 +1,7 @@
 // Each page's title, description, canonical URL and language, for <head> (templates/partials/head-meta.njk):
 // from the article or digest it shows, from the listing it is, or from an editor's page front matter.
 import type { DigestView } from '../digest/view.ts';
+import { shareImageMetaHtml, type ShareImage } from '../images/view.ts';
 import type { ArticleView } from '../present/article.ts';
 import { fieldText } from '../present/fact-text.ts';
 import type { ArchivePage, TopicPage } from '../site/publication.ts';
@@ -17,6 +18,10 @@ export interface PageMeta {
   noindex: boolean;
   language: string;
   ogLocale: string;
+  /** What a shared link to an article or digest shows (its lead picture or social card); other pages have none. */
+  shareImage: ShareImage | undefined;
+  /** og:image and its size, type and alt, and the large Twitter card, for `shareImage`. */
+  shareImageTags: string | undefined;
 }
 
 const pageOf = (listing: { pageNumber: number; pageCount: number }) =>
@@ -79,6 +84,12 @@ export function registerMeta(config: EleventyConfig, session: SiteSession): void
             description: description === undefined ? undefined : text(description),
           };
       }
+      const shareImage =
+        pageKind === 'article' && article
+          ? article.shareImage
+          : pageKind === 'digest' && digest
+            ? publication.pictures.digest(digest.slug)
+            : undefined;
       return {
         documentTitle: own.title ? `${own.title} | ${site.title}` : site.title,
         title: own.title ?? site.title,
@@ -87,6 +98,8 @@ export function registerMeta(config: EleventyConfig, session: SiteSession): void
         noindex: pageKind === 'notFound' || noindex === true,
         language: site.language,
         ogLocale: site.locale.replace('-', '_'),
+        shareImage,
+        shareImageTags: shareImage && shareImageMetaHtml(shareImage),
       };
     },
   );

@@ -42,6 +42,14 @@ export function cardKey(svg: string): string {
   return createHash('sha256').update(CARD_RENDERER).update('\0').update(svg).digest('hex').slice(0, 16);
 }
 
+/**
+ * True when `file` is already in the output at `bytes` long. Names are content-addressed, so such a file is
+ * the one wanted: a dev server's rebuild, writing into the folder of the last one, does not copy it again.
+ */
+function alreadyWritten(file: string, bytes: number): boolean {
+  return fs.statSync(file, { throwIfNoEntry: false })?.size === bytes;
+}
+
 async function writeAtomically(file: string, bytes: Buffer): Promise<void> {
   await fsp.mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
@@ -88,7 +96,9 @@ export class PictureBuildMemo {
     const target = this.outputFile(PICTURES_URL_PATH);
     await fsp.mkdir(target, { recursive: true });
     await Promise.all(
-      encoded.files.map((f) => fsp.copyFile(path.join(encoded.dir, f.file), path.join(target, f.file), fs.constants.COPYFILE_FICLONE)),
+      encoded.files
+        .filter((f) => !alreadyWritten(path.join(target, f.file), f.bytes))
+        .map((f) => fsp.copyFile(path.join(encoded.dir, f.file), path.join(target, f.file), fs.constants.COPYFILE_FICLONE)),
     );
     return leadPictureFrom(encoded, PICTURES_URL_PATH);
   }
@@ -117,8 +127,10 @@ export class PictureBuildMemo {
       this.counts.cardsDrawn += 1;
     }
     const url = `${PICTURES_URL_PATH}cards/${key}.png`;
-    await fsp.mkdir(path.dirname(this.outputFile(url)), { recursive: true });
-    await fsp.writeFile(this.outputFile(url), bytes);
+    if (!alreadyWritten(this.outputFile(url), bytes.length)) {
+      await fsp.mkdir(path.dirname(this.outputFile(url)), { recursive: true });
+      await fsp.writeFile(this.outputFile(url), bytes);
+    }
     return { url, type: MIME_TYPES.png, width: CARD_WIDTH, height: CARD_HEIGHT, bytes: bytes.length };
   }
 }

@@ -11,6 +11,8 @@ import { slugify } from '../content/slug.ts';
 import { articleUrl, topicPageUrl } from '../content/urls.ts';
 import { formatDateline, toIsoWithOffset } from '../format/dates.ts';
 import { formatList } from '../format/lists.ts';
+import { imageObject, type PictureView, type ShareImage } from '../images/view.ts';
+import type { PublishedPictures } from '../site/pictures.ts';
 import { newsArticleJsonLd } from './json-ld.ts';
 import { timelineMarkers, type TimelineMarker } from './timeline.ts';
 import { renderArticleBody } from './body.ts';
@@ -34,6 +36,8 @@ export interface ArticleContext {
   preview: boolean;
   /** Under the dev server, what stands in the body where a tag could not be printed. */
   mark?: (written: string) => string;
+  /** The build's pictures, published before any page is rendered (src/site/pictures.ts). */
+  pictures: () => PublishedPictures;
 }
 
 /** The chart's figures: each key figure's quantity, and the words its box prints (the bar is labelled with them). */
@@ -77,6 +81,7 @@ export class ArticleView {
   readonly #sources: () => SourceView[];
   readonly #reporting: () => string | undefined;
   readonly #html: () => string;
+  readonly #pictures: () => PublishedPictures;
 
   constructor(
     readonly entry: ArticleEntry,
@@ -120,6 +125,7 @@ export class ArticleView {
       return formatList(names, { locale: options.locale });
     });
     this.#html = memo(() => renderArticleBody(entry, textOptions(), context.mark));
+    this.#pictures = context.pictures;
   }
 
   get title(): string {
@@ -168,6 +174,14 @@ export class ArticleView {
   get html(): string {
     return this.#html();
   }
+  /** The lead picture as the article page, listings, feeds and the email show it; undefined without one. */
+  get picture(): PictureView | undefined {
+    return this.entry.image && this.#pictures().article(this.slug).picture;
+  }
+  /** What a shared link to the article shows (og:image, JSON-LD): its lead picture, else its social card. */
+  get shareImage(): ShareImage {
+    return this.#pictures().article(this.slug).share;
+  }
 
   /** schema.org NewsArticle for the page's JSON-LD. */
   jsonLd(site: Site): Record<string, unknown> {
@@ -180,6 +194,7 @@ export class ArticleView {
         dateModified: this.updated?.iso,
         section: this.section,
         keywords: this.tags,
+        image: imageObject(this.shareImage),
       },
       site,
     );

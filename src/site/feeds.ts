@@ -2,6 +2,7 @@
 import type { Site } from '../content/site.ts';
 import type { ArticleView } from '../present/article.ts';
 import type { FigureView } from '../present/figures.ts';
+import type { PictureView } from '../images/view.ts';
 import { toIsoWithOffset } from '../format/dates.ts';
 
 /** Entries per feed: enough for a reader who checks weekly, small enough to fetch often. */
@@ -23,6 +24,8 @@ export interface FeedEntry {
   /** The article body as rendered, with site-relative links. */
   content: string;
   keyFigures: FigureView[];
+  /** The lead picture: its 1,200 px JPEG (absolute URL) in the content and as the entry's image. */
+  picture: PictureView | undefined;
 }
 
 export interface FeedView {
@@ -51,6 +54,7 @@ export function feedView(articles: readonly ArticleView[], site: Site, now: Date
     tags: article.tags,
     content: article.html,
     keyFigures: article.keyFigures,
+    picture: article.picture,
   }));
   const times = newest.map((a) => a.modified.date.getTime());
   return {

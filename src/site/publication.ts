@@ -7,10 +7,12 @@ import type { Site } from '../content/site.ts';
 import { slugify } from '../content/slug.ts';
 import { archivePageUrl, topicPageUrl } from '../content/urls.ts';
 import { digestView, type DigestView } from '../digest/view.ts';
+import type { PictureBuildMemo } from '../images/picture-build-memo.ts';
 import { ArticleView } from '../present/article.ts';
 import { fieldText } from '../present/fact-text.ts';
 import type { PresentOptions } from '../present/figures.ts';
 import { LISTING_PAGE_SIZE, paginate, type ListingPage } from './pagination.ts';
+import { publishPictures, type PublishedPictures } from './pictures.ts';
 
 export interface Topic {
   tag: string;
@@ -51,6 +53,7 @@ export class Publication {
   readonly #topics: () => Array<{ tag: string; slug: string; items: ArticleView[] }>;
   readonly #archivePages: () => ArchivePage[];
   readonly #digests: () => DigestView[];
+  #pictures: PublishedPictures | undefined;
 
   constructor(
     readonly model: ContentModel,
@@ -60,7 +63,14 @@ export class Publication {
     this.preview = options.preview;
     this.options = { locale: site.locale, zone: site.timeZone };
     const scope = (entry: ArticleEntry): FactScope => ({ own: entry.facts, withoutOwn: 'skip', all: model.facts });
-    const context = { site, options: this.options, scope, preview: this.preview, ...(options.mark ? { mark: options.mark } : {}) };
+    const context = {
+      site,
+      options: this.options,
+      scope,
+      preview: this.preview,
+      pictures: () => this.pictures,
+      ...(options.mark ? { mark: options.mark } : {}),
+    };
     this.articles = model.articles.filter((entry) => this.preview || !entry.data.draft).map((entry) => new ArticleView(entry, context));
     this.#bySlug = new Map(this.articles.map((article) => [article.slug, article]));
     this.#archivePages = memo(() =>
@@ -76,6 +86,21 @@ export class Publication {
     const scope: FactScope = { candidates: entry.articles.flatMap((a) => (a.facts ? [a.facts] : [])), all: this.model.facts };
     const text = (value: string) => fieldText(value, { ...this.options, scope, preview: this.preview });
     return digestView({ entry, articles, site: this.site, text, options: this.options });
+  }
+
+  /**
+   * Writes every picture the build publishes (lead pictures, social cards) through the build's memo into its
+   * output folder. Called once a build, before any page is rendered: pages read them from `pictures`.
+   */
+  async publishPictures(memo: PictureBuildMemo): Promise<PublishedPictures> {
+    this.#pictures = await publishPictures(this.articles, this.digests, this.site, memo);
+    return this.#pictures;
+  }
+
+  /** The build's pictures, once publishPictures has written them. */
+  get pictures(): PublishedPictures {
+    if (!this.#pictures) throw new Error('a page asked for a picture before the build published them (Publication.publishPictures)');
+    return this.#pictures;
   }
 
   article(slug: string): ArticleView | undefined {
