@@ -29,7 +29,7 @@ export const PORTRAIT = {
   credit: 'Dispatch staff',
 };
 
-export const PICTURE_DIGEST = '2025-06-28';
+export const PICTURE_DIGEST = '2025-06-29';
 
 /** A landscape, drawn: sky, sun, hills and a train, with some texture so the encoders have work to do. */
 export async function scene(width: number, height: number, format: 'jpeg' | 'png'): Promise<Buffer> {
@@ -58,13 +58,13 @@ const yamlBlock = (fields: Record<string, string | undefined>) =>
     .flatMap(([key, value]) => (value === undefined ? [] : [`  ${key}: ${JSON.stringify(value)}`]))
     .join('\n')}`;
 
-/** The real content with the two pictured articles and a digest of them; `edit` changes the copy after. */
-export async function picturedContent(edit?: (dir: string) => void): Promise<string> {
+/** An edit of a content tree that adds the two pictured articles, their pictures and a digest of them. */
+export async function addPictures(): Promise<(dir: string) => void> {
   const [landscape, portrait] = await Promise.all([
     scene(LANDSCAPE.width, LANDSCAPE.height, 'jpeg'),
     scene(PORTRAIT.width, PORTRAIT.height, 'png'),
   ]);
-  return copyContent((dir) => {
+  return (dir) => {
     fs.writeFileSync(path.join(dir, LANDSCAPE.file), landscape);
     fs.mkdirSync(path.join(dir, path.dirname(PORTRAIT.file)), { recursive: true });
     fs.writeFileSync(path.join(dir, PORTRAIT.file), portrait);
@@ -98,6 +98,14 @@ export async function picturedContent(edit?: (dir: string) => void): Promise<str
         '',
       ].join('\n'),
     );
+  };
+}
+
+/** The real content with the two pictured articles and a digest of them; `edit` changes the copy after. */
+export async function picturedContent(edit?: (dir: string) => void): Promise<string> {
+  const add = await addPictures();
+  return copyContent((dir) => {
+    add(dir);
     edit?.(dir);
   });
 }
