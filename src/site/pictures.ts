@@ -111,6 +111,9 @@ export async function publishPictures(
     digest.slug,
     shareImage(await memo.socialCard(digestCard(digest, site)), digest.subject, site.url),
   ]);
-  const [published, cards] = await Promise.all([allSettled(articlePictures), allSettled(digestCards)]);
+  const groups = [allSettled(articlePictures), allSettled(digestCards)] as const;
+  // Both groups finish before either's failure stops the build, so no card is still being written then.
+  await Promise.allSettled(groups);
+  const [published, cards] = await Promise.all(groups);
   return new PublishedPictures(new Map(published), new Map(cards), memo.counts);
 }
