@@ -113,7 +113,7 @@ describe('the article page', () => {
 });
 
 describe('listings', () => {
-  it.each(['index.html', 'archive/index.html', 'tags/russia/index.html'])(
+  it.each(['index.html', 'archive/index.html', 'tags/russia/index.html', `digests/${PICTURE_DIGEST}/index.html`])(
     '%s shows a lazy thumbnail beside each pictured article',
     (file) => {
       const $ = load(out, file);
