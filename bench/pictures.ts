@@ -1,6 +1,7 @@
 /**
  * Picture benchmark: lead pictures encoded cold (empty cache) and warm (a later build with the cache), and
- * social cards drawn cold and warm, in-process through PictureBuildMemo as a build would call it.
+ * social cards drawn cold and warm, in-process through PictureBuildMemo as a build would call it; then the
+ * site built with those pictures as articles' lead pictures, cold and warm, as `npm run build` builds it.
  * `npm run bench` runs it after the builds; alone: npx tsx bench/pictures.ts [--pictures 4] [--cards 50] [--work-dir DIR]
  */
 import fs from 'node:fs';
@@ -10,7 +11,9 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
-import { PictureBuildMemo } from '../src/images/picture-build-memo.ts';
+import { buildSite } from '../src/build/site.ts';
+import { PictureBuildMemo, type PictureCounts } from '../src/images/picture-build-memo.ts';
+import { projectRoot } from '../src/shared/paths.ts';
 import type { SocialCard } from '../src/images/social-card.ts';
 import { Random } from './random.ts';
 
@@ -27,6 +30,14 @@ export interface PictureTiming {
   warmPicturesCpuMs: number;
   coldCardsCpuMs: number;
   warmCardsCpuMs: number;
+  /**
+   * The site (content/ and one article a picture) built in-process by buildSite into an empty picture cache,
+   * then again with it: wall time and what each build encoded, drew, or took from the cache.
+   */
+  coldBuildMs: number;
+  warmBuildMs: number;
+  coldBuild: PictureCounts;
+  warmBuild: PictureCounts;
   /** Files and bytes one picture publishes. */
   filesPerPicture: number;
   bytesPerPicture: number;
@@ -84,6 +95,32 @@ async function timed(run: () => Promise<unknown>): Promise<{ wallMs: number; cpu
   return { wallMs: performance.now() - started, cpuMs: (user + system) / 1000 };
 }
 
+/** content/ with one article a source picture, each the article's lead picture. */
+function picturedTree(sources: readonly string[], dir: string): string {
+  fs.cpSync(path.join(projectRoot, 'content'), dir, { recursive: true });
+  sources.forEach((source, i) => {
+    fs.copyFileSync(source, path.join(dir, 'articles', `bench-picture-${i}.jpg`));
+    fs.writeFileSync(
+      path.join(dir, 'articles', `bench-picture-${i}.md`),
+      [
+        '---',
+        `title: Benchmark article with picture ${i}`,
+        'summary: An article whose lead picture the build encodes.',
+        `date: "2025-06-${String(10 + (i % 10)).padStart(2, '0')}T09:00:00+09:00"`,
+        'section: World',
+        'image:',
+        `  src: bench-picture-${i}.jpg`,
+        '  alt: Shapes over a gradient',
+        '  credit: The benchmark',
+        '---',
+        'A paragraph.',
+        '',
+      ].join('\n'),
+    );
+  });
+  return dir;
+}
+
 /** Encodes `pictures` sources and draws `cards` cards into an empty cache, then again as a later build would. */
 export async function timePictures(options: { pictures: number; cards: number; workDir: string }): Promise<PictureTiming> {
   const { pictures, cards, workDir } = options;
@@ -107,6 +144,19 @@ export async function timePictures(options: { pictures: number; cards: number; w
     );
   }
 
+  const tree = picturedTree(sources, path.join(workDir, 'site-content'));
+  const build = (name: string) =>
+    buildSite({ contentDir: tree, outputDir: path.join(workDir, name), pictureCacheDir: path.join(workDir, 'site-cache') });
+  let coldBuild: PictureCounts | undefined;
+  let warmBuild: PictureCounts | undefined;
+  const coldBuildTime = await timed(async () => void (coldBuild = (await build('site-cold')).pictures));
+  const warmBuildTime = await timed(async () => void (warmBuild = (await build('site-warm')).pictures));
+  if (coldBuild?.encoded !== pictures || warmBuild?.encoded !== 0 || warmBuild.cardsDrawn !== 0) {
+    throw new Error(
+      `picture bench: expected the site's ${pictures} pictures encoded, then none, got ${JSON.stringify({ coldBuild, warmBuild })}`,
+    );
+  }
+
   const published = fs.readdirSync(warm.outputFile('/images/'), { withFileTypes: true }).filter((e) => e.isFile());
   const bytes = published.reduce((sum, e) => sum + fs.statSync(path.join(e.parentPath, e.name)).size, 0);
   return {
@@ -120,6 +170,10 @@ export async function timePictures(options: { pictures: number; cards: number; w
     warmPicturesCpuMs: warmPictures.cpuMs,
     coldCardsCpuMs: coldCards.cpuMs,
     warmCardsCpuMs: warmCards.cpuMs,
+    coldBuildMs: coldBuildTime.wallMs,
+    warmBuildMs: warmBuildTime.wallMs,
+    coldBuild,
+    warmBuild,
     filesPerPicture: published.length / pictures,
     bytesPerPicture: bytes / pictures,
     sourceBytes: sources.reduce((sum, s) => sum + fs.statSync(s).size, 0) / pictures,
@@ -137,6 +191,7 @@ export function describePictureTiming(t: PictureTiming): string[] {
     `  each picture publishes ${t.filesPerPicture} files, ${(t.bytesPerPicture / 1024).toFixed(0)} KB in all`,
     `  social cards: cold ${ms(t.coldCardsMs)} (${ms(t.coldCardsMs / t.cards)} a card), warm ${ms(t.warmCardsMs)} (${ms(t.warmCardsMs / t.cards)} a card): cold / warm ${ratio(t.coldCardsMs, t.warmCardsMs)}`,
     `    CPU: cold ${ms(t.coldCardsCpuMs / t.cards)} a card, warm ${ms(t.warmCardsCpuMs / t.cards)}: cold / warm ${ratio(t.coldCardsCpuMs, t.warmCardsCpuMs)}`,
+    `  the site with ${t.pictures} pictured articles, built by buildSite: cold ${ms(t.coldBuildMs)} (${t.coldBuild.encoded} encoded, ${t.coldBuild.cardsDrawn} cards drawn), warm ${ms(t.warmBuildMs)} (${t.warmBuild.fromCache} pictures and ${t.warmBuild.cardsFromCache} cards from the cache): cold / warm ${(t.coldBuildMs / t.warmBuildMs).toFixed(1)}×`,
   ];
 }
 

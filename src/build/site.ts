@@ -6,6 +6,7 @@ import Eleventy from '@11ty/eleventy';
 import { checkContent } from '../check/check.ts';
 import { configureSite, ENGINES_CONFIG_FILE, type SiteSession } from '../eleventy/index.ts';
 import { buildStateOf } from '../eleventy/session.ts';
+import type { PictureCounts } from '../images/picture-build-memo.ts';
 import { displayPath, projectRoot } from '../shared/paths.ts';
 import { discard, makeStagingDir, prepareOutputFolder, swapIntoPlace } from './swap.ts';
 
@@ -13,14 +14,18 @@ export interface BuildOptions {
   contentDir: string;
   outputDir: string;
   quiet?: boolean;
+  /** Where encoded pictures and drawn cards are kept between builds; .cache/ in the project by default. */
+  pictureCacheDir?: string;
 }
 
 export interface BuildResult {
   outputDir: string;
   files: number;
+  /** Pictures encoded and cards drawn by this build, and those taken from the cache. */
+  pictures: PictureCounts;
 }
 
-export async function buildSite({ contentDir, outputDir, quiet = true }: BuildOptions): Promise<BuildResult> {
+export async function buildSite({ contentDir, outputDir, quiet = true, pictureCacheDir }: BuildOptions): Promise<BuildResult> {
   // The output folder is checked (never the project, the content, nor a folder no build of ours wrote), an
   // interrupted swap is undone and abandoned staging folders are cleared, before anything is read.
   const restored = await prepareOutputFolder(outputDir, contentDir);
@@ -28,7 +33,13 @@ export async function buildSite({ contentDir, outputDir, quiet = true }: BuildOp
     console.warn(`${displayPath(outputDir)}/ was missing after an interrupted build; restored it from ${displayPath(restored)}/`);
   // Every problem in the tree, named by file and field, before anything is rendered; nothing is written then.
   const state = buildStateOf(checkContent(contentDir, { numerals: false }));
-  const session: SiteSession = { contentDir, templatesDir: path.join(projectRoot, 'templates'), serving: false, state: () => state };
+  const session: SiteSession = {
+    contentDir,
+    templatesDir: path.join(projectRoot, 'templates'),
+    serving: false,
+    state: () => state,
+    ...(pictureCacheDir === undefined ? {} : { pictureCacheDir }),
+  };
   const staging = await makeStagingDir(outputDir);
   try {
     const eleventy = new Eleventy(path.relative(process.cwd(), contentDir) || '.', staging, {
@@ -41,7 +52,7 @@ export async function buildSite({ contentDir, outputDir, quiet = true }: BuildOp
     await eleventy.write();
     const files = await countFiles(staging);
     await swapIntoPlace(staging, outputDir);
-    return { outputDir, files };
+    return { outputDir, files, pictures: { ...state.publication.pictures.counts } };
   } catch (error) {
     await discard(staging);
     throw rootCause(error);

@@ -13,7 +13,7 @@ export interface ContentFiles {
   digests: string[];
   /** The site's other pages (about.md, …): Markdown and Nunjucks templates outside the folders above. */
   pages: string[];
-  /** Images beside the articles, for their lead images. */
+  /** Pictures for articles' lead images: beside the articles, or anywhere outside _data/, facts/ and digests/. */
   images: string[];
   /** Eleventy's data files for the pages beside them. */
   pageData: string[];
@@ -92,6 +92,9 @@ export function listContentFiles(contentDir: string): ContentFiles {
       else refuse('digests/ holds digests (.md files)');
     } else if (PAGE_EXTENSIONS.includes(path.extname(file))) {
       found.pages.push(file);
+    } else if (IMAGE_EXTENSIONS.includes(ext)) {
+      // A lead picture may be kept in a folder of its own (image: { src: /pictures/x.jpg }).
+      found.images.push(file);
     } else if (PAGE_DATA.test(path.basename(file))) {
       // Eleventy reads a folder's or a page's data file (`newsletter.11tydata.js`) for the pages beside it.
       found.pageData.push(file);

@@ -1,9 +1,11 @@
 // Linking the files of a content tree: what one file says about another (an article's facts file, the
 // facts its tags and fields name, the sources it reports, the articles a digest carries) is checked here,
 // once every file has been read on its own.
+import fs from 'node:fs';
 import path from 'node:path';
 import { findFigure, unitOf } from '../facts/lookup.ts';
 import { checkRelativeDates, type ArticleFacts } from '../facts/parse.ts';
+import { checkLeadImage, leadImagePath, leadImageProblemText } from '../images/lead-image.ts';
 import { displayPath } from '../shared/paths.ts';
 import { likelyName } from '../shared/suggest.ts';
 import { readBodyTags, type BodyTag } from './fact-tags.ts';
@@ -26,6 +28,8 @@ export interface LinkInput {
   pages: PageEntry[];
   /** The articles' own problems as an earlier read of the tree found them. */
   previous?: ArticleChecks | undefined;
+  /** The pictures in the tree (src/content/files.ts): each must be some article's lead picture. */
+  images: string[];
 }
 
 export interface Linked {
@@ -191,12 +195,15 @@ export function linkContent(input: LinkInput): Linked {
       bodyLine: source.bodyLine,
       facts: facts.get(slug),
       translations: [],
+      image: undefined,
     });
   }
   articles.sort((a, b) => b.data.date.toMillis() - a.data.date.toMillis() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   problems.push(...linkTranslations(articles, articleFiles, input.site?.language));
 
   const troubled = new Set<string>();
+  // A picture named wrongly would also be reported as used by no article: that follows, and shows once it is fixed.
+  let misnamedPicture = false;
   const checked: ArticleChecks = new WeakMap();
   for (const article of articles) {
     // An article's own problems are found again only when its body, front matter, facts or zone changed: the front
@@ -207,7 +214,11 @@ export function linkContent(input: LinkInput): Linked {
     // Tags naming another article's facts (`slug/id`) are looked up afresh each time: that file may have changed.
     if (!own.qualified) checked.set(article.data, { body: article.body, facts: article.facts, zone: input.zone, factsValid: !invalidFacts.has(article.slug), problems: own });
     problems.push(...own.list);
-    if (own.list.length || invalidFacts.has(article.slug)) troubled.add(article.inputPath);
+    // The lead picture is looked at every time: its file may change while the article does not.
+    const pictureProblems = leadPictureProblems(article, input.contentDir);
+    if (pictureProblems.misnamed) misnamedPicture = true;
+    problems.push(...pictureProblems.list);
+    if (own.list.length || pictureProblems.list.length || invalidFacts.has(article.slug)) troubled.add(article.inputPath);
   }
 
   // Digests: the articles each carries, its date against theirs, and the fact tags in its fields.
@@ -258,6 +269,8 @@ export function linkContent(input: LinkInput): Linked {
     }
   }
 
+  if (!misnamedPicture) problems.push(...unusedImageProblems(input));
+
   for (const [slug, factsFile] of facts) {
     if (!articleFiles.has(slug)) {
       const meant = likelyName(slug, articleFiles.keys());
@@ -268,6 +281,22 @@ export function linkContent(input: LinkInput): Linked {
   }
 
   return { articles, digests, pages: input.pages, facts, problems, unreadable, troubled, checked };
+}
+
+/** Checks an article's `image` and sets its entry's picture; `misnamed` when the field or file name is wrong. */
+function leadPictureProblems(article: ArticleEntry, contentDir: string): { list: string[]; misnamed: boolean } {
+  if (article.data.image === undefined) return { list: [], misnamed: false };
+  const checked = checkLeadImage({ image: article.data.image, articleFile: article.inputPath, contentDir });
+  article.image = checked.image;
+  let misnamed = false;
+  const list = checked.problems.map((problem) => {
+    if (problem.field === 'image' || problem.field === 'image.src') misnamed = true;
+    const keys = problem.field.split('.');
+    // A field that is missing has no line of its own: the line of `image` stands in.
+    const line = article.lineOf(keys) ?? article.lineOf(keys.slice(0, 1));
+    return leadImageProblemText(article.file, problem, line);
+  });
+  return { list, misnamed };
 }
 
 /** What the link pass found about one article, kept for the next read while nothing it depends on changed. */
@@ -383,6 +412,34 @@ function linkTranslations(articles: ArticleEntry[], articleFiles: ReadonlyMap<st
     }
   }
   return problems;
+}
+
+const realPath = (file: string) => {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return file;
+  }
+};
+
+/**
+ * Pictures no article's `image.src` names: only lead pictures are published, so one nothing names would be
+ * left out without a word. Said only when every article's front matter could be read (a broken one may name it).
+ */
+function unusedImageProblems(input: LinkInput): string[] {
+  const named = new Set<string>();
+  for (const { file, result } of input.articles) {
+    if (!result.source) return [];
+    const image = result.source.data.image;
+    const src = image !== null && typeof image === 'object' ? (image as { src?: unknown }).src : undefined;
+    if (typeof src === 'string' && src.trim()) named.add(realPath(leadImagePath(src.trim(), file, input.contentDir)));
+  }
+  return input.images
+    .filter((file) => !named.has(realPath(file)))
+    .map(
+      (file) =>
+        `${displayPath(file)}: no article's image names this picture, so it would not be published; name it in an article's front matter (image: { src: …, alt: …, credit: … }) or move it out of the content folder`,
+    );
 }
 
 /** The 1-based line of `offset` in `text`. */

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { DateTime } from 'luxon';
 import { z } from 'zod';
 import { parseFactsFile, type ArticleFacts } from '../facts/parse.ts';
+import type { LeadImage } from '../images/lead-image.ts';
 import { ContentError } from '../shared/errors.ts';
 import { displayPath } from '../shared/paths.ts';
 import { validate, type Validated } from '../shared/validate.ts';
@@ -37,6 +38,8 @@ export interface ArticleEntry extends Located {
   facts: ArticleFacts | undefined;
   /** The slugs of the same story's versions in other languages (linked by `translationOf`, either way). */
   translations: string[];
+  /** Its lead picture, when the front matter gives one that passed every check (src/images/lead-image.ts). */
+  image: LeadImage | undefined;
 }
 
 export interface DigestEntry extends Located {
@@ -168,6 +171,7 @@ export function readContent(contentDir: string, { previous }: ReadOptions = {}):
     facts: facts.flatMap(({ file, result }) => (result.ok ? [{ file, facts: result.value }] : [])),
     invalidFacts: facts.filter(({ result }) => !result.ok).map(({ file }) => file),
     articles: articles.map(({ file, result }) => ({ file, result })),
+    images: files.images,
     digests: digests.map(({ file, result }) => ({ file, result })),
     pages: pages.flatMap(({ file, result }) =>
       result.ok && result.source

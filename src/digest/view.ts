@@ -6,6 +6,7 @@ import { digestUrl } from '../content/urls.ts';
 import { formatDateline, toIsoWithOffset } from '../format/dates.ts';
 import { formatProse } from '../format/numbers.ts';
 import { wordsFor, type Words } from '../i18n/words.ts';
+import type { PictureView } from '../images/view.ts';
 import type { ArticleView } from '../present/article.ts';
 import type { FigureView, PresentOptions } from '../present/figures.ts';
 import type { Address } from '../email/mime.ts';
@@ -45,6 +46,8 @@ export interface DigestArticleView {
   words: Words;
   /** The article page's list of every key figure, for the email's link to the ones it leaves out. */
   figuresUrl: string;
+  /** The lead picture (the email's <img>, its alt text and credit), or undefined: read when the email is rendered. */
+  readonly picture: PictureView | undefined;
 }
 
 /** What the email shows: every article, or as many as fit its size budget, with a pointer to the rest. */
@@ -161,6 +164,10 @@ function articleView(article: ArticleView): DigestArticleView {
     figuresUrl: `${article.absoluteUrl}#${ARTICLE_FIGURES_ANCHOR}`,
     language: article.language,
     words: article.words,
+    // A getter: views are made before the build publishes its pictures (a card is drawn from the digest's view).
+    get picture() {
+      return article.picture;
+    },
   };
 }
 

@@ -9,6 +9,7 @@ import { registerDigests } from './digests.ts';
 import { registerFilters } from './filters.ts';
 import { registerOutputGuard } from './output-guard.ts';
 import { registerPages } from './pages.ts';
+import { registerPictures } from './pictures.ts';
 import { registerStylesheet } from './stylesheet.ts';
 import type { SiteSession } from './session.ts';
 import type { EleventyConfig } from './types.ts';
@@ -37,6 +38,7 @@ export function configureSite(config: EleventyConfig, session: SiteSession): voi
   config.setLibrary('md', createMarkdown({ preview: session.serving }));
 
   config.on('eleventy.before', () => session.beforeBuild?.());
+  registerPictures(config, session);
   // Relative to the working directory like the input folder: Eleventy moves the watcher's root up to a folder
   // outside it (../..) and would then misread an absolute path, missing facts, site.json and pictures.
   const relative = (dir: string) => path.relative(process.cwd(), dir) || '.';

@@ -3,6 +3,7 @@
 // in its article's language; every other page in the site's.
 import type { DigestView } from '../digest/view.ts';
 import type { Words } from '../i18n/words.ts';
+import { shareImageMetaHtml, type ShareImage } from '../images/view.ts';
 import type { ArticleView, TranslationView } from '../present/article.ts';
 import { fieldText } from '../present/fact-text.ts';
 import type { ArchivePage, TopicPage } from '../site/publication.ts';
@@ -25,6 +26,10 @@ export interface PageMeta {
   words: Words;
   /** The article's versions in other languages, for `hreflang` alternates (none on other pages). */
   translations: TranslationView[];
+  /** What a shared link to an article or digest shows (its lead picture or social card); other pages have none. */
+  shareImage: ShareImage | undefined;
+  /** og:image and its size, type and alt, and the large Twitter card, for `shareImage`. */
+  shareImageTags: string | undefined;
 }
 
 /** A listing's title, with its page number after the first page. */
@@ -98,6 +103,12 @@ export function registerMeta(config: EleventyConfig, session: SiteSession): void
             description: description === undefined ? undefined : text(description),
           };
       }
+      const shareImage =
+        pageKind === 'article' && article
+          ? article.shareImage
+          : pageKind === 'digest' && digest
+            ? publication.pictures.digest(digest.slug)
+            : undefined;
       return {
         documentTitle: own.title ? words.t('meta.documentTitle', { title: own.title, site: site.title }) : site.title,
         title: own.title ?? site.title,
@@ -109,6 +120,8 @@ export function registerMeta(config: EleventyConfig, session: SiteSession): void
         ogLocale: ogLocaleOf(words.locale),
         words,
         translations: pageKind === 'article' && article ? article.translations : [],
+        shareImage,
+        shareImageTags: shareImage && shareImageMetaHtml(shareImage),
       };
     },
   );

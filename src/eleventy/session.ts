@@ -40,6 +40,8 @@ export interface SiteSession {
   templatesDir: string;
   /** True under the dev server: drafts are shown and problems are listed instead of stopping the build. */
   serving: boolean;
+  /** Where encoded pictures and drawn cards are kept between builds; .cache/ in the project by default. */
+  pictureCacheDir?: string;
   /** The state of the build under way. */
   state(): BuildState;
   /** Brings the state up to date; Eleventy calls it at the start of every build. */

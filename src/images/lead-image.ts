@@ -46,9 +46,9 @@ export interface LeadImageCheckInput {
   contentDir: string;
 }
 
-/** `content/articles/x.md: image.alt: …`, the way the content check prints every problem. */
-export function leadImageProblemText(shownFile: string, problem: LeadImageProblem): string {
-  return `${shownFile}: ${problem.field}: ${problem.message}`;
+/** `content/articles/x.md: line 7: image.alt: …`, the way the content check prints every problem. */
+export function leadImageProblemText(shownFile: string, problem: LeadImageProblem, line?: number): string {
+  return `${shownFile}: ${line === undefined ? '' : `line ${line}: `}${problem.field}: ${problem.message}`;
 }
 
 const ACCEPTED = 'JPEG, PNG, WebP or AVIF';
@@ -97,12 +97,17 @@ function requiredText(
   return text;
 }
 
+/** The file a `src` names: relative to the article's folder, or from the content folder when it starts with "/". */
+export function leadImagePath(src: string, articleFile: string, contentDir: string): string {
+  return src.startsWith('/') ? path.join(contentDir, src) : path.resolve(path.dirname(articleFile), src);
+}
+
 /** Where `src` points, or a problem: a file path inside the content folder, never a web address. */
 function resolveSource(src: string, articleFile: string, contentDir: string): { file: string } | { problem: string } {
   if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) {
     return { problem: `"${src}" is a web address; the picture must be a file in the content folder, named relative to the article` };
   }
-  const file = src.startsWith('/') ? path.join(contentDir, src) : path.resolve(path.dirname(articleFile), src);
+  const file = leadImagePath(src, articleFile, contentDir);
   if (!isInside(file, contentDir)) {
     return { problem: `"${src}" is outside the content folder (${displayPath(contentDir)}); copy the picture into it` };
   }

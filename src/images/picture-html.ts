@@ -40,8 +40,9 @@ export function absoluteUrl(siteUrl: string, url: string): string {
 }
 
 /**
- * The share JPEG in an email: 1,200 px shown at 600, with its height, an absolute URL, and the styles mail
- * clients that drop <style> still obey (Gmail), so it never overflows a phone's screen.
+ * The share JPEG in an email: 1,200 px shown at EMAIL_WIDTH (the card's text column), with its height, an
+ * absolute URL, and the styles mail clients that drop <style> still obey (Gmail), so it never overflows a
+ * phone's screen.
  */
 export function emailImageHtml(image: PublishedImage, options: { alt: string; siteUrl: string }): string {
   const height = Math.round((EMAIL_WIDTH * image.height) / image.width);

@@ -24,10 +24,15 @@ export const THUMBNAIL_SIZES = '(min-width: 40rem) 12rem, 33vw';
 
 /**
  * One JPEG 1,200 px wide serves og:image, JSON-LD `image` (Google asks for at least 1,200 px), the feeds
- * and the email, which shows it at 600 px (sharp on 2× screens). It is also the lead's 1,200 px JPEG.
+ * and the email (sharp on 2× screens there). It is also the lead's 1,200 px JPEG.
  */
 export const SHARE_WIDTH = 1200;
-export const EMAIL_WIDTH = 600;
+/**
+ * The email shows it across its card's text column: the email is 600 px wide and the card pads 24 px each
+ * side (templates/email/inline.css). Outlook for Windows ignores max-width, so a 600 px picture would push
+ * the card wider than the email there; elsewhere max-width:100% narrows it to a phone's column.
+ */
+export const EMAIL_WIDTH = 552;
 
 /** Every width encoded, in every format: the lead's, the thumbnail's and the share JPEG's (a lead width too). */
 export const ENCODED_WIDTHS: readonly number[] = [...new Set<number>([...THUMBNAIL_WIDTHS, ...LEAD_WIDTHS, SHARE_WIDTH])].sort(

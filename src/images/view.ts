@@ -12,6 +12,17 @@ export interface ShareImage {
   width: number;
   height: number;
   alt: string;
+  /** Who took or owns a lead picture; a card has none. */
+  credit?: string;
+}
+
+/** schema.org ImageObject, as NewsArticle's `image`. */
+export interface ImageObject {
+  '@type': 'ImageObject';
+  url: string;
+  width: number;
+  height: number;
+  creditText?: string;
 }
 
 export interface PictureView {
@@ -26,7 +37,7 @@ export interface PictureView {
   share: ShareImage;
   /** An <img> with an absolute URL for the feeds' entry content. */
   feedHtml: string;
-  /** The email's <img>: 600 px wide, absolute URL. */
+  /** The email's <img>: as wide as the digest card's column (EMAIL_WIDTH), absolute URL. */
   emailHtml: string;
 }
 
@@ -39,7 +50,7 @@ export function pictureView(picture: LeadPicture, image: Pick<LeadImage, 'alt' |
     ...(caption === undefined ? {} : { caption }),
     leadHtml: pictureHtml(picture.lead, { alt, priority: 'high', className: 'lead-picture__image' }),
     thumbnailHtml: pictureHtml(picture.thumbnail, { alt, priority: 'lazy', className: 'teaser__image' }),
-    share: shareImage(picture.share, alt, siteUrl),
+    share: { ...shareImage(picture.share, alt, siteUrl), credit },
     feedHtml: feedImageHtml(picture.share, { alt, siteUrl }),
     emailHtml: emailImageHtml(picture.share, { alt, siteUrl }),
   };
@@ -67,6 +78,12 @@ export function shareImageMetaHtml(image: ShareImage): string {
 }
 
 /** schema.org ImageObject for NewsArticle's `image` (Google wants at least 1,200 px wide; both kinds are 1,200). */
-export function imageObject(image: ShareImage): { '@type': 'ImageObject'; url: string; width: number; height: number } {
-  return { '@type': 'ImageObject', url: image.url, width: image.width, height: image.height };
+export function imageObject(image: ShareImage): ImageObject {
+  return {
+    '@type': 'ImageObject',
+    url: image.url,
+    width: image.width,
+    height: image.height,
+    ...(image.credit === undefined ? {} : { creditText: image.credit }),
+  };
 }

@@ -10,6 +10,7 @@ import { articleUrl, topicPageUrl } from '../content/urls.ts';
 import { formatDateline, toIsoWithOffset } from '../format/dates.ts';
 import { formatList } from '../format/lists.ts';
 import { capitalise, wordsFor, type Words } from '../i18n/words.ts';
+import { imageObject, type PictureView, type ShareImage } from '../images/view.ts';
 import { newsArticleJsonLd } from './json-ld.ts';
 import { readingLanguage } from './language.ts';
 import { timelineMarkers, type TimelineMarker } from './timeline.ts';
@@ -45,6 +46,14 @@ export interface ArticleContext {
   mark?: (written: string) => string;
   /** Another article as the site shows it, for links to this one's versions in other languages. */
   article?: (slug: string) => ArticleView | undefined;
+  /** The build's pictures, published before any page is rendered (src/site/pictures.ts). */
+  pictures: () => ArticlePictures;
+}
+
+/** What an article's view reads of the build's pictures (src/site/pictures.ts publishes them). */
+export interface ArticlePictures {
+  /** The article's lead picture as published, if it has one, and what a shared link to it shows. */
+  article(slug: string): { picture: PictureView | undefined; share: ShareImage };
 }
 
 /** A version of the article in another language, for `hreflang` alternates and the link to it. */
@@ -109,6 +118,7 @@ export class ArticleView {
   readonly #reporting: () => string | undefined;
   readonly #html: () => string;
   readonly #translations: () => TranslationView[];
+  readonly #pictures: () => ArticlePictures;
 
   constructor(
     readonly entry: ArticleEntry,
@@ -166,6 +176,7 @@ export class ArticleView {
         return [{ language: other.language, languageName, url: other.url, absoluteUrl: other.absoluteUrl, title: other.title }];
       }),
     );
+    this.#pictures = context.pictures;
   }
 
   get title(): string {
@@ -218,6 +229,14 @@ export class ArticleView {
   get translations(): TranslationView[] {
     return this.#translations();
   }
+  /** The lead picture as the article page, listings, feeds and the email show it; undefined without one. */
+  get picture(): PictureView | undefined {
+    return this.entry.image && this.#pictures().article(this.slug).picture;
+  }
+  /** What a shared link to the article shows (og:image, JSON-LD): its lead picture, else its social card. */
+  get shareImage(): ShareImage {
+    return this.#pictures().article(this.slug).share;
+  }
 
   /** schema.org NewsArticle for the page's JSON-LD. */
   jsonLd(site: Site): Record<string, unknown> {
@@ -230,6 +249,7 @@ export class ArticleView {
         dateModified: this.updated?.iso,
         section: this.section,
         keywords: this.tags,
+        image: imageObject(this.shareImage),
       },
       { ...site, language: this.language },
     );

@@ -1,5 +1,6 @@
 // schema.org NewsArticle for an article page, as plain data: search engines read it, browsers run nothing.
 import type { Site } from '../content/site.ts';
+import type { ImageObject } from '../images/view.ts';
 
 export interface NewsArticleInput {
   /** Absolute URL of the article page. */
@@ -12,6 +13,8 @@ export interface NewsArticleInput {
   dateModified?: string | undefined;
   section?: string | undefined;
   keywords: readonly string[];
+  /** The lead picture's 1,200 px JPEG or the social card: Google wants at least 1,200 px wide. */
+  image?: ImageObject | undefined;
 }
 
 export function newsArticleJsonLd(
@@ -31,6 +34,7 @@ export function newsArticleJsonLd(
     author: { '@type': 'Organization', name: site.author.name, url: site.url },
     publisher: { '@type': 'Organization', name: site.publisher.name, url: site.publisher.url },
     ...(article.section ? { articleSection: article.section } : {}),
+    ...(article.image ? { image: article.image } : {}),
     keywords: [...article.keywords],
     inLanguage: site.language,
   };

@@ -2,6 +2,7 @@
 import type { Site } from '../content/site.ts';
 import type { ArticleView } from '../present/article.ts';
 import type { FigureView } from '../present/figures.ts';
+import type { PictureView } from '../images/view.ts';
 import { toIsoWithOffset } from '../format/dates.ts';
 import type { Words } from '../i18n/words.ts';
 
@@ -28,6 +29,8 @@ export interface FeedEntry {
   language: string | undefined;
   /** The words of the article's language, for the entry's own words ("Key figures"). */
   words: Words;
+  /** The lead picture: its 1,200 px JPEG (absolute URL) in the content and as the entry's image. */
+  picture: PictureView | undefined;
 }
 
 export interface FeedView {
@@ -58,6 +61,7 @@ export function feedView(articles: readonly ArticleView[], site: Site, now: Date
     keyFigures: article.keyFigures,
     language: article.language === site.language ? undefined : article.language,
     words: article.words,
+    picture: article.picture,
   }));
   const times = newest.map((a) => a.modified.date.getTime());
   return {

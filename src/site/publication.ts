@@ -6,11 +6,13 @@ import type { FactScope } from '../content/link.ts';
 import type { Site } from '../content/site.ts';
 import { archivePageUrl, topicPageUrl } from '../content/urls.ts';
 import { digestView, type DigestView } from '../digest/view.ts';
+import type { PictureBuildMemo } from '../images/picture-build-memo.ts';
 import { ArticleView } from '../present/article.ts';
 import { fieldText } from '../present/fact-text.ts';
 import { wordsFor, type Words } from '../i18n/words.ts';
 import type { PresentOptions } from '../present/figures.ts';
 import { LISTING_PAGE_SIZE, paginate, type ListingPage } from './pagination.ts';
+import { publishPictures, type PublishedPictures } from './pictures.ts';
 
 export interface Topic {
   tag: string;
@@ -54,7 +56,15 @@ export class Publication {
   readonly #archivePages: () => ArchivePage[];
   readonly #topicPages: () => TopicPage[];
   readonly #digestViews = new Map<string, { entry: DigestEntry; view: DigestView }>();
-  readonly #previous: Publication | undefined;
+  /** The views the last build made, by slug, when this one may keep them. */
+  readonly #earlier:
+    { articles: ReadonlyMap<string, ArticleView>; digests: ReadonlyMap<string, { entry: DigestEntry; view: DigestView }> } | undefined;
+  /**
+   * The publication the views read from (the model's facts, other articles, the pictures): this one, and the next
+   * one once it keeps these views. Views hold this and not the publication, so an old publication is let go.
+   */
+  readonly #current: { publication: Publication };
+  #pictures: PublishedPictures | undefined;
 
   /**
    * `previous`: the publication of the last build of the same tree (the dev server's). An article or digest
@@ -69,15 +79,25 @@ export class Publication {
     this.options = { locale: site.locale, zone: site.timeZone };
     const reusable =
       options.previous && options.previous.site === site && options.previous.preview === this.preview ? options.previous : undefined;
-    this.#previous = reusable;
+    this.#earlier = reusable && { articles: reusable.#bySlug, digests: new Map(reusable.#digestViews) };
+    this.#current = reusable ? reusable.#current : { publication: this };
+    this.#current.publication = this;
     this.words = wordsFor(site.locale, site.language);
-    const scope = (entry: ArticleEntry): FactScope => ({ own: entry.facts, withoutOwn: 'skip', all: model.facts });
-    const article = (slug: string) => this.article(slug);
-    const context = { site, options: this.options, scope, preview: this.preview, article, ...(options.mark ? { mark: options.mark } : {}) };
+    const current = this.#current;
+    const scope = (entry: ArticleEntry): FactScope => ({ own: entry.facts, withoutOwn: 'skip', all: current.publication.model.facts });
+    const context = {
+      site,
+      options: this.options,
+      scope,
+      preview: this.preview,
+      article: (slug: string) => current.publication.article(slug),
+      pictures: () => current.publication.pictures,
+      ...(options.mark ? { mark: options.mark } : {}),
+    };
     this.articles = model.articles
       .filter((entry) => this.preview || !entry.data.draft)
       .map((entry) => {
-        const earlier = reusable?.article(entry.slug);
+        const earlier = this.#earlier?.articles.get(entry.slug);
         return earlier && sameSources(earlier, entry) ? earlier : new ArticleView(entry, context);
       });
     this.#bySlug = new Map(this.articles.map((article) => [article.slug, article]));
@@ -97,10 +117,10 @@ export class Publication {
     const known = this.#digestViews.get(entry.slug);
     if (known?.entry === entry) return known.view;
     const articles = entry.articles.flatMap((a) => this.#bySlug.get(a.slug) ?? []);
-    const earlier = this.#previous?.madeDigest(entry.slug);
+    const earlier = this.#earlier?.digests.get(entry.slug);
     // Kept when the digest's file is the same and so is every article view it shows.
     const view =
-      earlier && earlier.entry.data === entry.data && sameArticles(earlier.view.articles, articles, this.#previous!)
+      earlier && earlier.entry.data === entry.data && sameArticles(earlier.view.articles, articles, this.#earlier!.articles)
         ? earlier.view
         : this.#makeDigestView(entry, articles);
     this.#digestViews.set(entry.slug, { entry, view });
@@ -116,6 +136,21 @@ export class Publication {
     const scope: FactScope = { candidates: entry.articles.flatMap((a) => (a.facts ? [a.facts] : [])), all: this.model.facts };
     const text = (value: string) => fieldText(value, { ...this.options, scope, preview: this.preview });
     return digestView({ entry, articles, site: this.site, text, options: this.options });
+  }
+
+  /**
+   * Writes every picture the build publishes (lead pictures, social cards) through the build's memo into its
+   * output folder. Called once a build, before any page is rendered: pages read them from `pictures`.
+   */
+  async publishPictures(memo: PictureBuildMemo): Promise<PublishedPictures> {
+    this.#pictures = await publishPictures(this.articles, this.digests, this.site, memo);
+    return this.#pictures;
+  }
+
+  /** The build's pictures, once publishPictures has written them. */
+  get pictures(): PublishedPictures {
+    if (!this.#pictures) throw new Error('a page asked for a picture before the build published them (Publication.publishPictures)');
+    return this.#pictures;
   }
 
   article(slug: string): ArticleView | undefined {
@@ -152,8 +187,12 @@ export class Publication {
  * Whether a digest's articles, as its earlier view lists them, show the same in a digest as `articles`: the
  * same views, or views of the same front matter and facts (a digest shows no article's body).
  */
-function sameArticles(listed: ReadonlyArray<{ slug: string }>, articles: readonly ArticleView[], previous: Publication): boolean {
-  return listed.length === articles.length && articles.every((article, i) => sameInDigest(previous.article(listed[i]!.slug), article));
+function sameArticles(
+  listed: ReadonlyArray<{ slug: string }>,
+  articles: readonly ArticleView[],
+  previous: ReadonlyMap<string, ArticleView>,
+): boolean {
+  return listed.length === articles.length && articles.every((article, i) => sameInDigest(previous.get(listed[i]!.slug), article));
 }
 
 function sameInDigest(before: ArticleView | undefined, after: ArticleView): boolean {
@@ -168,6 +207,8 @@ function sameSources(view: ArticleView, entry: ArticleEntry): boolean {
   if (before.data !== entry.data || before.facts !== entry.facts || before.body !== entry.body) return false;
   // Links to an article's versions in other languages print those articles' titles from this build.
   if (before.translations.length > 0 || entry.translations.length > 0) return false;
+  // A lead picture's file may have changed while the front matter naming it did not.
+  if (entry.data.image !== undefined) return false;
   // A tag naming another article's fact (`slug/id`) reads a file that may have changed alone.
   return ![entry.body, entry.data.title, entry.data.summary, entry.data.dateNote ?? ''].some((text) => QUALIFIED_TAG.test(text));
 }

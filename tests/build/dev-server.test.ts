@@ -92,7 +92,7 @@ describe('the dev server with a problem in the content', () => {
   it('shows a misspelt front-matter field, which would otherwise be ignored', async () => {
     const { dir, problems } = await preview((d) => replaceIn(articleFile(d), /^date: /m, 'drafts: true\ndate: '));
     expect(problems).toEqual([
-      `${articleFile(dir)}: line 4: drafts: not a field articles have; did you mean draft? (expected one of title, summary, date, updated, dateNote, section, tags, reporting, draft, lang, translationOf)`,
+      `${articleFile(dir)}: line 4: drafts: not a field articles have; did you mean draft? (expected one of title, summary, date, updated, dateNote, section, tags, reporting, draft, lang, translationOf, image)`,
     ]);
   });
 

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/shared/paths.ts';
 import { buildInto, tempDir } from '../helpers/site.ts';
 import { newsContent, webPages } from '../helpers/news-site.ts';
+import { addPictures, LANDSCAPE } from '../helpers/pictures.ts';
 
 const vnuJar = path.join(projectRoot, 'node_modules/vnu-jar/build/dist/vnu.jar');
 
@@ -42,7 +43,8 @@ describe('HTML validity (Nu HTML Checker)', () => {
   let invalidPage: string;
 
   beforeAll(async () => {
-    out = await buildInto(newsContent());
+    // With lead pictures: <picture> in articles and listings, the pictures' share tags.
+    out = await buildInto(newsContent(await addPictures()));
     pages = webPages(out);
     invalidPage = path.join(tempDir('vnu-control-'), 'invalid.html');
     fs.writeFileSync(
@@ -72,6 +74,7 @@ describe('HTML validity (Nu HTML Checker)', () => {
       'digests/index.html',
       'digests/2025-06-27/index.html',
       'articles/north-korea-more-troops-russia/index.html',
+      `articles/${LANDSCAPE.slug}/index.html`,
     ]) {
       expect(pages).toContain(file);
     }

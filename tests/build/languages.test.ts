@@ -82,7 +82,7 @@ describe('an article in German on an English site', () => {
 
   it('has a German entry in both feeds, in feeds that stay English', () => {
     const atom = read(out, 'feed.xml');
-    expect(atom).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">');
+    expect(atom).toMatch(/<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"[^>]* xml:lang="en">/);
     const entry = atom.slice(atom.indexOf('<entry xml:lang="de">'));
     expect(entry).toContain(GERMAN_SLUG);
     expect(entry.slice(0, entry.indexOf('</entry>'))).toContain('Kennzahlen');

@@ -41,7 +41,10 @@ describe('head metadata', () => {
       expect(meta('property="og:description"'), file).toBe(meta('name="description"'));
       expect(meta('property="og:type"'), file).toBe(file.startsWith('articles/') ? 'article' : 'website');
       expect(meta('property="og:site_name"'), file).toBe('The Korea Dispatch');
-      expect(meta('name="twitter:card"'), file).toBe('summary');
+      // Articles and digests have a share image (a lead picture or a social card): tests/build/pictures.test.ts.
+      const shared = /^(articles|digests)\/[^/]+\/index\.html$/.test(file);
+      expect(meta('name="twitter:card"'), file).toBe(shared ? 'summary_large_image' : 'summary');
+      expect(meta('property="og:image"') !== undefined, file).toBe(shared);
       expect(meta('name="twitter:title"'), file).toBe(meta('property="og:title"'));
     }
   });

@@ -19,7 +19,12 @@ describe('npm run build', () => {
     expect(result.status, result.stderr).toBe(0);
     // Nothing on stderr but npm's own notices.
     expect(result.stderr.split('\n').filter((line) => line && !line.startsWith('npm warn'))).toEqual([]);
-    expect(result.stdout).toMatch(/^Built \d+ files from .*content\/ into .*_site\/ in [\d.]+ s\n$/);
+    expect(result.stdout).toMatch(
+      /^Built \d+ files from .*content\/ into .*_site\/ in [\d.]+ s\nPictures: 0 encoded, 0 from the cache; social cards: (\d+) drawn, (\d+) from the cache\n$/,
+    );
+    // The seed has no lead picture; its article and its digest each have a card, drawn or from the cache.
+    const [, drawn, cached] = /cards: (\d+) drawn, (\d+) from the cache/.exec(result.stdout)!;
+    expect(Number(drawn) + Number(cached)).toBe(2);
     expect(fs.readFileSync(path.join(out, 'articles', seedSlug, 'index.html'), 'utf8')).toContain(
       '<h1>North Korea to Deploy More Troops to Support Russia in Ukraine War</h1>',
     );

@@ -126,7 +126,7 @@ describe('articles', () => {
       replaceIn(digestFile(d), /^subject: /m, 'Subject: Another\nsubject: ');
     });
     expect(errors).toEqual([
-      `${articleFile(dir)}: line 4: drafts: not a field articles have; did you mean draft? (expected one of title, summary, date, updated, dateNote, section, tags, reporting, draft, lang, translationOf)`,
+      `${articleFile(dir)}: line 4: drafts: not a field articles have; did you mean draft? (expected one of title, summary, date, updated, dateNote, section, tags, reporting, draft, lang, translationOf, image)`,
       `${digestFile(dir)}: line 2: Subject: not a field digests have; did you mean subject? (expected one of subject, preheader, date, intro, from, articles, select, draft)`,
     ]);
   });

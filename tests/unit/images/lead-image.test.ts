@@ -174,8 +174,11 @@ describe('checkLeadImage: problems an editor can act on, each naming its field',
     expect(result.image).toBeUndefined();
   });
 
-  it('prints like every other content problem: file, field, message', () => {
+  it('prints like every other content problem: file, line, field, message', () => {
     const [problem] = check({ src: 'troops.jpg', alt: '', credit: valid.credit }).problems;
+    expect(leadImageProblemText('content/articles/troops.md', problem!, 8)).toBe(
+      'content/articles/troops.md: line 8: image.alt: empty: what the picture shows, for readers who cannot see it',
+    );
     expect(leadImageProblemText('content/articles/troops.md', problem!)).toBe(
       'content/articles/troops.md: image.alt: empty: what the picture shows, for readers who cannot see it',
     );

@@ -230,11 +230,11 @@ describe('picture HTML', () => {
     expect(cheerio.load(html)('img').attr('onerror')).toBeUndefined();
   });
 
-  it('email: the 1,200 px JPEG at width 600 with its height, an absolute URL and the styles Gmail keeps', () => {
+  it("email: the 1,200 px JPEG at the card's column width (552) with its height, an absolute URL and the styles Gmail keeps", () => {
     const $ = cheerio.load(emailImageHtml(picture.share, { alt: 'Soldiers & trains', siteUrl: 'https://dispatch.example.org/' }));
     const img = $('img');
     expect(img.attr('src')).toBe(`https://dispatch.example.org${picture.share.url}`);
-    expect([img.attr('width'), img.attr('height')]).toEqual(['600', '400']);
+    expect([img.attr('width'), img.attr('height')]).toEqual(['552', '368']);
     expect(img.attr('alt')).toBe('Soldiers & trains');
     expect(img.attr('style')).toBe('display:block;max-width:100%;height:auto');
     // Nothing in it that the target mail clients lack beyond what the email policy accepts.
@@ -269,8 +269,16 @@ describe('pictureView: one object for the templates', () => {
       width: 1200,
       height: 800,
       alt: image.alt,
+      credit: image.credit,
     });
-    expect(cheerio.load(view.emailHtml)('img').attr('width')).toBe('600');
+    expect(imageObject(view.share)).toEqual({
+      '@type': 'ImageObject',
+      url: view.share.url,
+      width: 1200,
+      height: 800,
+      creditText: image.credit,
+    });
+    expect(cheerio.load(view.emailHtml)('img').attr('width')).toBe('552');
     expect(cheerio.load(view.feedHtml)('img').attr('src')).toBe(view.share.url);
     expect(pictureView(picture, { alt: 'a', credit: 'b' }, 'https://x.org')).not.toHaveProperty('caption');
   });
