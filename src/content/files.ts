@@ -76,8 +76,18 @@ export function listContentFiles(contentDir: string): ContentFiles {
   const classify = (file: string, shown: string) => {
     const [top = '', ...rest] = path.relative(contentDir, file).split(path.sep);
     const ext = path.extname(file).toLowerCase();
-    const refuse = (what: string) => found.problems.push(`${shown}: ${what}; nothing reads this file, so it would not be published`);
-    if (top === '_data' && rest.length) {
+    const refuse = (what: string) => {
+      // `.MD` is not `.md`: say which name would be read.
+      const lower = `${path.basename(file, path.extname(file))}${ext}`;
+      const rename = ext !== path.extname(file) && [...PAGE_EXTENSIONS, ...FACTS_EXTENSIONS].includes(ext) ? ` (name it ${lower}: extensions are lower case)` : '';
+      found.problems.push(`${shown}: ${what}${rename}; nothing reads this file, so it would not be published`);
+    };
+    // Eleventy leaves out the folders the model reads (articles/…) whatever their case, so `Articles/` would be
+    // neither an article folder nor pages.
+    const folder = CONTENT_FOLDERS.find((name) => name === top.toLowerCase());
+    if (rest.length && folder !== undefined && folder !== top) {
+      found.problems.push(`${shown}: ${top}/ is not ${folder}/; nothing reads this file, so it would not be published (rename the folder ${folder}/)`);
+    } else if (top === '_data' && rest.length) {
       if (rest.join('/') === 'site.json') found.site = file;
       else refuse('only site.json is read from _data/');
     } else if (top === 'articles' && rest.length) {

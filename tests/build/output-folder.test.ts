@@ -107,17 +107,34 @@ describe('npm run build replaces what an earlier build wrote', () => {
 });
 
 describe('a page whose permalink climbs out of the output folder', () => {
-  it('stops the build, naming the page, and nothing is written beside the site', async () => {
+  const escaping = async (permalink: string) => {
     const content = copyContent((dir) =>
-      fs.writeFileSync(path.join(dir, 'escape.md'), '---\ntitle: Escape\npermalink: ../package.json\n---\nOverwritten.\n'),
+      fs.writeFileSync(path.join(dir, 'escape.md'), `---\ntitle: Escape\npermalink: ${permalink}\n---\nOverwritten.\n`),
     );
     const parent = tempDir();
     fs.writeFileSync(path.join(parent, 'package.json'), '{"name": "mine"}');
-    await expect(buildInto(content, path.join(parent, '_site'))).rejects.toThrow(
-      `${path.join(content, 'escape.md')}: it would be written to ${path.join(parent, 'package.json')}, outside the output folder`,
-    );
+    const build = buildInto(content, path.join(parent, '_site'));
+    return { content, parent, build };
+  };
+  const untouched = (parent: string) => {
     expect(fs.readdirSync(parent)).toEqual(['package.json']);
     expect(fs.readFileSync(path.join(parent, 'package.json'), 'utf8')).toBe('{"name": "mine"}');
+  };
+
+  it('stops the check and the build, naming the page, and nothing is written beside the site', async () => {
+    const { content, parent, build } = await escaping('../package.json');
+    await expect(build).rejects.toThrow(
+      `${path.join(content, 'escape.md')}: line 3: permalink: "../package.json" climbs out of the output folder`,
+    );
+    untouched(parent);
+  });
+
+  it('stops the build when the permalink is a template, known only once rendered', async () => {
+    const { content, parent, build } = await escaping(`"../{{ 'package' }}.json"`);
+    await expect(build).rejects.toThrow(
+      `${path.join(content, 'escape.md')}: it would be written to ${path.join(parent, 'package.json')}, outside the output folder`,
+    );
+    untouched(parent);
   });
 });
 
