@@ -142,7 +142,7 @@ describe('a build killed while it renders', () => {
 });
 
 describe('a page whose permalink climbs out of the output folder', () => {
-  const escaping = async (permalink: string) => {
+  const escaping = (permalink: string) => {
     const content = copyContent((dir) =>
       fs.writeFileSync(path.join(dir, 'escape.md'), `---\ntitle: Escape\npermalink: ${permalink}\n---\nOverwritten.\n`),
     );
@@ -157,7 +157,7 @@ describe('a page whose permalink climbs out of the output folder', () => {
   };
 
   it('stops the check and the build, naming the page, and nothing is written beside the site', async () => {
-    const { content, parent, build } = await escaping('../package.json');
+    const { content, parent, build } = escaping('../package.json');
     await expect(build).rejects.toThrow(
       `${path.join(content, 'escape.md')}: line 3: permalink: "../package.json" climbs out of the output folder`,
     );
@@ -165,7 +165,7 @@ describe('a page whose permalink climbs out of the output folder', () => {
   });
 
   it('stops the build when the permalink is a template, known only once rendered', async () => {
-    const { content, parent, build } = await escaping(`"../{{ 'package' }}.json"`);
+    const { content, parent, build } = escaping(`"../{{ 'package' }}.json"`);
     await expect(build).rejects.toThrow(
       `${path.join(content, 'escape.md')}: it would be written to ${path.join(parent, 'package.json')}, outside the output folder`,
     );
