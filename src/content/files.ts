@@ -45,9 +45,14 @@ export function listContentFiles(contentDir: string): ContentFiles {
 
   const visit = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const file = path.join(dir, entry.name);
       const shown = displayPath(file);
+      if (entry.name === '.eleventyignore' && dir === contentDir) {
+        // Eleventy reads it and would leave out of the build pages the check reads as published.
+        found.problems.push(`${shown}: Eleventy would leave the pages it names out of the build, although the check reads them; remove it (a file or folder whose name starts with a dot is not content)`);
+        continue;
+      }
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       if (entry.isSymbolicLink()) {
         let target: string;
         try {

@@ -103,6 +103,13 @@ describe('files nothing reads', () => {
     ]);
   });
 
+  it('refuses an .eleventyignore, which would leave pages the check reads out of the build', () => {
+    const dir = copyContent((d) => fs.writeFileSync(path.join(d, '.eleventyignore'), 'about.md\n'));
+    expect(errorsOf(dir)).toEqual([
+      `${path.join(dir, '.eleventyignore')}: Eleventy would leave the pages it names out of the build, although the check reads them; remove it (a file or folder whose name starts with a dot is not content)`,
+    ]);
+  });
+
   it('says which name would be read when only the case is wrong', () => {
     const dir = copyContent((d) => {
       fs.renameSync(path.join(d, 'about.md'), path.join(d, 'about.MD'));
