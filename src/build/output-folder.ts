@@ -189,7 +189,8 @@ export function assertNoRunningPreview(dir: string, use: FolderUse): void {
   if (pid === undefined || pid === process.pid || !running(pid)) return;
   throw new OutputFolderError(
     `${displayPath(dir)} can not be ${use.label}: npm start (process ${pid}) is previewing into it, drafts and all, and would go on writing there. ` +
-      `Stop it first, or ${use.hint.charAt(0).toLowerCase()}${use.hint.slice(1)}`,
+      `Stop it first (if no npm start is running, another program has its process id: delete ${PREVIEW_MARKER} there), ` +
+      `or ${use.hint.charAt(0).toLowerCase()}${use.hint.slice(1)}`,
   );
 }
 
