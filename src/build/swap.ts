@@ -5,7 +5,7 @@
 // folders of a killed build (removed) from those of a build still running (left alone).
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { assertReplaceable, isMarked, writeBuildMarker } from '../shared/output-folder.ts';
+import { assertNoRunningPreview, assertReplaceable, isMarked, writeBuildMarker } from '../shared/output-folder.ts';
 
 const retiredSuffix = '.previous';
 
@@ -58,15 +58,13 @@ function ownerRunning({ owner }: StagingFolder): boolean {
 
 /**
  * Readies `outputDir` for a build: refuses it when a build may not replace it (OutputFolderError, see
- * assertReplaceable), puts back a site an interrupted swap left aside, and removes what killed builds left
+ * assertReplaceable) or a dev server is previewing into it, puts back a site an interrupted swap left aside, and removes what killed builds left
  * beside it. Returns the retired folder it put back, if any.
  */
 export async function prepareOutputFolder(outputDir: string, contentDir: string): Promise<string | undefined> {
-  assertReplaceable(outputDir, {
-    label: "the build's output folder",
-    hint: 'Set OUTPUT_DIR to a folder of its own (the default is _site).',
-    contentDir,
-  });
+  const use = { label: "the build's output folder", hint: 'Set OUTPUT_DIR to a folder of its own (the default is _site).', contentDir };
+  assertReplaceable(outputDir, use);
+  assertNoRunningPreview(outputDir, use);
   const restored = await recoverInterruptedSwap(outputDir);
   await removeAbandonedStaging(outputDir);
   return restored;

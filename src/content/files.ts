@@ -45,9 +45,14 @@ export function listContentFiles(contentDir: string): ContentFiles {
 
   const visit = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const file = path.join(dir, entry.name);
       const shown = displayPath(file);
+      if (entry.name === '.eleventyignore' && dir === contentDir) {
+        // Eleventy reads it and would leave out of the build pages the check reads as published.
+        found.problems.push(`${shown}: Eleventy would leave the pages it names out of the build, although the check reads them; remove it (a file or folder whose name starts with a dot is not content)`);
+        continue;
+      }
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       if (entry.isSymbolicLink()) {
         let target: string;
         try {
@@ -76,8 +81,18 @@ export function listContentFiles(contentDir: string): ContentFiles {
   const classify = (file: string, shown: string) => {
     const [top = '', ...rest] = path.relative(contentDir, file).split(path.sep);
     const ext = path.extname(file).toLowerCase();
-    const refuse = (what: string) => found.problems.push(`${shown}: ${what}; nothing reads this file, so it would not be published`);
-    if (top === '_data' && rest.length) {
+    const refuse = (what: string) => {
+      // `.MD` is not `.md`: say which name would be read.
+      const lower = `${path.basename(file, path.extname(file))}${ext}`;
+      const rename = ext !== path.extname(file) && [...PAGE_EXTENSIONS, ...FACTS_EXTENSIONS].includes(ext) ? ` (name it ${lower}: extensions are lower case)` : '';
+      found.problems.push(`${shown}: ${what}${rename}; nothing reads this file, so it would not be published`);
+    };
+    // Eleventy leaves out the folders the model reads (articles/…) whatever their case, so `Articles/` would be
+    // neither an article folder nor pages.
+    const folder = CONTENT_FOLDERS.find((name) => name === top.toLowerCase());
+    if (rest.length && folder !== undefined && folder !== top) {
+      found.problems.push(`${shown}: ${top}/ is not ${folder}/; nothing reads this file, so it would not be published (rename the folder ${folder}/)`);
+    } else if (top === '_data' && rest.length) {
       if (rest.join('/') === 'site.json') found.site = file;
       else refuse('only site.json is read from _data/');
     } else if (top === 'articles' && rest.length) {

@@ -10,6 +10,7 @@ import { displayPath } from '../shared/paths.ts';
 import { likelyName } from '../shared/suggest.ts';
 import { readBodyTags, type BodyTag } from './fact-tags.ts';
 import { selectArticles } from './digest.ts';
+import { pageOutputProblems } from './page-outputs.ts';
 import { slugify, topiclessTagProblem } from './slug.ts';
 import { topicPageUrl } from './urls.ts';
 import type { ArticleEntry, DigestEntry, PageEntry, Parsed } from './model.ts';
@@ -226,11 +227,29 @@ export function linkContent(input: LinkInput): Linked {
   const candidates = articles.filter((a) => !a.data.draft).map((article) => ({ article, slug: article.slug, date: article.data.date.toMillis(), tags: article.data.tags }));
   const drafts = new Set(articles.filter((a) => a.data.draft).map((a) => a.slug));
   const digests: DigestEntry[] = [];
+  const digestFiles = new Map<string, string>();
   for (const { file, result } of input.digests) {
-    if (!result.ok || !result.source) continue;
     const shown = displayPath(file);
+    const slug = path.basename(file, '.md');
+    // Two digests with one slug (one in a subfolder) would write the same pages and email: one would be lost.
+    const sameSlug = digestFiles.get(slug);
+    if (sameSlug !== undefined) {
+      problems.push(`${shown}: has the same slug "${slug}" as ${sameSlug}; a digest's slug (its file name) must be unique, as it makes its pages /digests/${slug}/`);
+      unreadable.push(file);
+      continue;
+    }
+    digestFiles.set(slug, shown);
+    if (!result.ok || !result.source) continue;
+    // A digest prints its intro; text after its front matter (other than notes to the desk) would be dropped without a word.
+    const { body, bodyLine } = result.source;
+    const text = body.replace(/\{#[^]*?#\}/g, (note) => note.replace(/[^\n]/g, ' '));
+    const start = text.search(/\S/);
+    if (start >= 0) {
+      const line = bodyLine + text.slice(0, start).split('\n').length - 1;
+      problems.push(`${shown}: line ${line}: text after the front matter is not printed anywhere; a digest's words go in its intro (intro: |-, see docs/digests.md)`);
+    }
     const digest = result.value;
-    const entry = { inputPath: file, file: shown, lineOf: result.source.lineOf, slug: path.basename(file, '.md'), data: digest };
+    const entry = { inputPath: file, file: shown, lineOf: result.source.lineOf, slug, data: digest };
     let chosen: ArticleEntry[];
     try {
       chosen = selectArticles(digest, candidates, {
@@ -270,6 +289,17 @@ export function linkContent(input: LinkInput): Linked {
   }
 
   if (!misnamedPicture) problems.push(...unusedImageProblems(input));
+  problems.push(
+    ...pageOutputProblems(
+      input.pages.map((page) => ({
+        where: page.permalink === undefined ? page.file : fieldWhere(page, 'permalink'),
+        relativePath: path.relative(input.contentDir, page.inputPath).split(path.sep).join('/'),
+        permalink: page.permalink,
+      })),
+      articleFiles.keys(),
+      digestFiles.keys(),
+    ),
+  );
 
   for (const [slug, factsFile] of facts) {
     if (!articleFiles.has(slug)) {

@@ -57,6 +57,8 @@ export interface PageEntry extends Located {
   title: string | undefined;
   description: string | undefined;
   updated: DateTime | undefined;
+  /** Its front matter's `permalink`, as written (Eleventy reads it; the model checks where it leads). */
+  permalink: unknown;
 }
 
 export interface ContentModel {
@@ -143,12 +145,16 @@ export function readContent(contentDir: string, { previous }: ReadOptions = {}):
   const unreadable = new Set<string>();
 
   let site: Site | undefined;
-  if (files.site === undefined) problems.push(`${displayPath(path.join(contentDir, '_data', 'site.json'))}: missing; every site needs its site.json (see docs/site.md)`);
-  else {
-    const siteFile = files.site;
+  const siteFile = files.site;
+  if (siteFile !== undefined) {
     const result = read(siteFile, '', (source) => readSite(source, siteFile));
     if (result.ok) site = result.value;
     else problems.push(...result.problems);
+  } else {
+    const expected = displayPath(path.join(contentDir, '_data', 'site.json'));
+    // A site.json refused as a link out of the content folder is named once, by the listing.
+    if (!files.problems.some((problem) => problem.startsWith(`${expected}:`)))
+      problems.push(`${expected}: missing; every site needs its site.json (see docs/site.md)`);
   }
   // A tree whose site.json is broken is still checked, in the zone a reader's calendar needs least.
   const zone = site?.timeZone ?? 'UTC';
@@ -185,6 +191,7 @@ export function readContent(contentDir: string, { previous }: ReadOptions = {}):
               title: result.value.title,
               description: result.value.description,
               updated: result.value.updated,
+              permalink: result.value.permalink,
             },
           ]
         : [],

@@ -7,6 +7,7 @@ import { registerData } from './data.ts';
 import { createMarkdown } from '../render/markdown.ts';
 import { registerDigests } from './digests.ts';
 import { registerFilters } from './filters.ts';
+import { registerInputGuard } from './input-guard.ts';
 import { registerOutputGuard } from './output-guard.ts';
 import { registerPages } from './pages.ts';
 import { registerPictures } from './pictures.ts';
@@ -47,6 +48,7 @@ export function configureSite(config: EleventyConfig, session: SiteSession): voi
   config.addWatchTarget(relative(templatesDir), { resetConfig: true });
   // Eleventy parses the config's imports as JavaScript to watch them; ours are TypeScript (run by tsx).
   config.setWatchJavaScriptDependencies(false);
+  registerInputGuard(config, session);
   registerOutputGuard(config);
 
   registerData(config, session);

@@ -55,5 +55,7 @@ export interface EleventyConfig {
   setQuietMode(quiet: boolean): void;
   on(event: string, fn: (...args: any[]) => unknown): void;
   ignores: { add(glob: string): void };
+  /** The templates added with addTemplate, by path relative to the input folder. */
+  virtualTemplates: Record<string, unknown>;
 }
 /* eslint-enable @typescript-eslint/no-explicit-any -- only the interface above. */

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { previewOf } from '../shared/output-folder.ts';
 import { displayPath } from '../shared/paths.ts';
 import { formatIssues } from '../shared/validate.ts';
 import { SendRefusedError } from './errors.ts';
@@ -45,11 +46,17 @@ function readDigestFile(file: string, cwd: string): string {
 
 /**
  * Loads `<siteDir>/digests/<slug>/` and refuses a digest that could not carry a working unsubscribe link,
- * or was built without the publisher's postal address.
+ * was built without the publisher's postal address, or comes from a dev server's preview rather than a build.
  */
 export function loadDigest(siteDir: string, slug: string, cwd: string): Digest {
   if (!SLUG_PATTERN.test(slug)) {
     throw new SendRefusedError([`--digest ${JSON.stringify(slug)} is not a digest slug (letters, digits, ".", "_" or "-")`]);
+  }
+  // A dev server's preview holds drafts and digests whose content has problems: only a build's output is sent.
+  if (previewOf(siteDir)) {
+    throw new SendRefusedError([
+      `${displayPath(siteDir, cwd)}: is a preview written by npm start (drafts included, content problems not stopping it), not a build; run npm run build, then send`,
+    ]);
   }
   const dir = path.join(siteDir, 'digests', slug);
   const metaFile = path.join(dir, 'digest.json');

@@ -153,10 +153,60 @@ export function writeBuildMarker(dir: string): void {
   fs.writeFileSync(path.join(dir, BUILD_MARKER), BUILD_MARKER_TEXT);
 }
 
-/** `npm start`'s output folder, checked (assertReplaceable), then emptied and marked, so no page of a deleted file lingers. */
+/**
+ * The file `npm start` writes beside BUILD_MARKER: "a preview is here", with drafts and pages of content that has
+ * problems, so not a site to send from; it names the dev server's process, so no build replaces the folder under it.
+ */
+export const PREVIEW_MARKER = '.dispatch-preview';
+
+/** The dev server that wrote `dir`, when its preview marker is there: its process id (undefined when unreadable). */
+export function previewOf(dir: string): { pid: number | undefined } | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(dir, PREVIEW_MARKER), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const pid = /^(\d+)\n/.exec(text)?.[1];
+  return { pid: pid === undefined ? undefined : Number(pid) };
+}
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Throws OutputFolderError when a dev server still running writes into `dir`: it would go on writing drafts into
+ * whatever replaced the folder (a build, which would then publish them), or lose the pages it serves.
+ */
+export function assertNoRunningPreview(dir: string, use: FolderUse): void {
+  const pid = previewOf(dir)?.pid;
+  if (pid === undefined || pid === process.pid || !running(pid)) return;
+  throw new OutputFolderError(
+    `${displayPath(dir)} can not be ${use.label}: npm start (process ${pid}) is previewing into it, drafts and all, and would go on writing there. ` +
+      `Stop it first (if no npm start is running, another program has its process id: delete ${PREVIEW_MARKER} there), ` +
+      `or ${use.hint.charAt(0).toLowerCase()}${use.hint.slice(1)}`,
+  );
+}
+
+/**
+ * `npm start`'s output folder, checked (assertReplaceable, and no other dev server writing into it), then emptied
+ * and marked as a build's output and as a preview, so no page of a deleted file lingers.
+ */
 export function emptyOutputFolder(dir: string, use: FolderUse): void {
   assertReplaceable(dir, use);
+  assertNoRunningPreview(dir, use);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   writeBuildMarker(dir);
+  fs.writeFileSync(
+    path.join(dir, PREVIEW_MARKER),
+    `${process.pid}\nThis folder is a preview written by \`npm start\` (the process above): drafts included, content problems listed ` +
+      'rather than stopping it. Do not publish or send from it; `npm run build` replaces it with the site.\n',
+  );
 }

@@ -1,11 +1,12 @@
 // `npm run build` and `npm start` pointed at a folder they must not replace or empty: they refuse, name the
 // folder and why, and leave every file where it was. Each runs in a copy of the project, so a regression
 // damages only the copy.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_MARKER } from '../../src/shared/output-folder.ts';
+import { projectRoot } from '../../src/shared/paths.ts';
 import { copyProject, npmRun, snapshot } from '../helpers/project-copy.ts';
 import { buildInto, copyContent, seedSlug, tempDir } from '../helpers/site.ts';
 
@@ -106,34 +107,113 @@ describe('npm run build replaces what an earlier build wrote', () => {
   });
 });
 
+describe('a build killed while it renders', () => {
+  it('leaves a staging folder that git ignores and the next build removes', async () => {
+    const parent = tempDir();
+    const out = path.join(parent, '_site');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/build.ts'], {
+      cwd: root,
+      env: { ...process.env, OUTPUT_DIR: out, CONTENT_DIR: '' },
+      stdio: 'ignore',
+    });
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    // The staging folder appears once the content is checked and stays while Eleventy renders into it.
+    let staging: string | undefined;
+    while (staging === undefined && child.exitCode === null) {
+      staging = fs.readdirSync(parent).find((name) => name.startsWith('._site.staging-'));
+      if (staging === undefined) await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    child.kill('SIGKILL');
+    await exited;
+    expect(staging, 'the build finished before its staging folder was seen').toBeDefined();
+    expect(fs.readdirSync(parent)).toEqual([staging]);
+
+    const ignored = spawnSync('git', ['check-ignore', '--no-index', '--stdin'], {
+      cwd: projectRoot,
+      input: [staging, `${staging}.previous`, '.dist.staging-12-AbCdEf', 'content/about.md', 'src/cli/build.ts'].join('\n'),
+      encoding: 'utf8',
+    });
+    expect(ignored.stdout.trim().split('\n')).toEqual([staging, `${staging}.previous`, '.dist.staging-12-AbCdEf']);
+
+    const next = npmRun(root, 'build', { OUTPUT_DIR: out });
+    expect(next.status, next.stderr).toBe(0);
+    expect(fs.readdirSync(parent)).toEqual(['_site']);
+  });
+});
+
 describe('a page whose permalink climbs out of the output folder', () => {
-  it('stops the build, naming the page, and nothing is written beside the site', async () => {
+  const escaping = (permalink: string) => {
     const content = copyContent((dir) =>
-      fs.writeFileSync(path.join(dir, 'escape.md'), '---\ntitle: Escape\npermalink: ../package.json\n---\nOverwritten.\n'),
+      fs.writeFileSync(path.join(dir, 'escape.md'), `---\ntitle: Escape\npermalink: ${permalink}\n---\nOverwritten.\n`),
     );
     const parent = tempDir();
     fs.writeFileSync(path.join(parent, 'package.json'), '{"name": "mine"}');
-    await expect(buildInto(content, path.join(parent, '_site'))).rejects.toThrow(
-      `${path.join(content, 'escape.md')}: it would be written to ${path.join(parent, 'package.json')}, outside the output folder`,
-    );
+    const build = buildInto(content, path.join(parent, '_site'));
+    return { content, parent, build };
+  };
+  const untouched = (parent: string) => {
     expect(fs.readdirSync(parent)).toEqual(['package.json']);
     expect(fs.readFileSync(path.join(parent, 'package.json'), 'utf8')).toBe('{"name": "mine"}');
+  };
+
+  it('stops the check and the build, naming the page, and nothing is written beside the site', async () => {
+    const { content, parent, build } = escaping('../package.json');
+    await expect(build).rejects.toThrow(
+      `${path.join(content, 'escape.md')}: line 3: permalink: "../package.json" climbs out of the output folder`,
+    );
+    untouched(parent);
+  });
+
+  it('stops the build when the permalink is a template, known only once rendered', async () => {
+    const { content, parent, build } = escaping(`"../{{ 'package' }}.json"`);
+    await expect(build).rejects.toThrow(
+      `${path.join(content, 'escape.md')}: it would be written to ${path.join(parent, 'package.json')}, outside the output folder`,
+    );
+    untouched(parent);
   });
 });
 
 describe('npm start refuses an output folder it must not empty', () => {
-  it('OUTPUT_DIR=content, before it starts a server', async () => {
-    const before = snapshot(root);
+  /** Runs `npm start` in the copy with OUTPUT_DIR (and `env`), expecting it to stop before it serves, changing nothing. */
+  async function refusedStart(outputDir: string, env: Record<string, string> = {}, watched = [root]) {
+    const before = watched.map(snapshot);
     const child = spawn('npm', ['run', '--silent', 'start'], {
       cwd: root,
-      env: { ...process.env, OUTPUT_DIR: 'content', CONTENT_DIR: '', PORT: '0' },
+      env: { ...process.env, OUTPUT_DIR: outputDir, CONTENT_DIR: '', PORT: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    expect(code).toBe(1);
-    expect(stderr).toContain("npm start: content can not be npm start's output folder: it is the content folder.");
-    expect(snapshot(root)).toEqual(before);
+    expect(code, stderr).toBe(1);
+    expect(watched.map(snapshot)).toEqual(before);
+    return stderr;
+  }
+
+  it('OUTPUT_DIR=content, before it starts a server', async () => {
+    expect(await refusedStart('content')).toContain("npm start: content can not be npm start's output folder: it is the content folder.");
+  });
+
+  it('OUTPUT_DIR=. (the project itself)', async () => {
+    expect(await refusedStart('.')).toContain(`npm start: ${root} can not be npm start's output folder: it is the project folder.`);
+  });
+
+  it('OUTPUT_DIR=.. (a folder that holds the project)', async () => {
+    expect(await refusedStart('..', {}, [path.dirname(root)])).toContain(
+      `can not be npm start's output folder: it holds the project folder (${root})`,
+    );
+  });
+
+  it('a folder inside the content folder', async () => {
+    expect(await refusedStart('content/preview')).toContain(
+      "npm start: content/preview can not be npm start's output folder: it is inside the content folder",
+    );
+  });
+
+  it('an ancestor of a content folder outside the project', async () => {
+    const site = path.join(tempDir(), 'site');
+    fs.cpSync(path.join(root, 'content'), path.join(site, 'content'), { recursive: true });
+    const stderr = await refusedStart(site, { CONTENT_DIR: path.join(site, 'content') }, [path.dirname(site)]);
+    expect(stderr).toContain(`npm start: ${site} can not be npm start's output folder: it holds the content folder`);
   });
 });

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXIT_CODES } from '../../src/send/summary.ts';
+import { projectRoot } from '../../src/shared/paths.ts';
 import { makeProject, removeProject, runInProcess, writeRecipients } from './helpers.ts';
 
 let dir: string;
@@ -38,6 +39,21 @@ describe('send refuses to write where it must not', () => {
       const run = await runInProcess(dir, ['--recipients', 'recipients.csv', '--outbox', outbox]);
       expect(run.exitCode).toBe(EXIT_CODES.refused);
       expect(run.stderr).toContain(`${outbox} can not be the outbox: it is`);
+    }
+    expect(files()).toEqual(before);
+  });
+
+  it('an outbox that is the project, or a folder that holds it or the content', async () => {
+    const before = files();
+    const cases: Array<[string, string]> = [
+      ['.', `it holds the content folder (${path.join(dir, 'content')})`],
+      ['..', `it holds the content folder (${path.join(dir, 'content')})`],
+      [projectRoot, 'it is the project folder'],
+    ];
+    for (const [outbox, why] of cases) {
+      const run = await runInProcess(dir, ['--recipients', 'recipients.csv', '--outbox', outbox]);
+      expect(run.exitCode).toBe(EXIT_CODES.refused);
+      expect(run.stderr).toContain(`can not be the outbox: ${why}`);
     }
     expect(files()).toEqual(before);
   });

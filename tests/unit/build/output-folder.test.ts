@@ -8,6 +8,8 @@ import {
   emptyOutputFolder,
   folderLocationProblem,
   OutputFolderError,
+  PREVIEW_MARKER,
+  previewOf,
   realPath,
 } from '../../../src/shared/output-folder.ts';
 import { tempDir } from '../../helpers/site.ts';
@@ -98,14 +100,28 @@ describe('assertReplaceable', () => {
 });
 
 describe('emptyOutputFolder', () => {
-  it('empties a marked folder and marks it again', () => {
+  it('empties a marked folder and marks it again, as a preview by this process', () => {
     const { root, places } = machine();
     const out = path.join(root, '_site');
     fs.mkdirSync(path.join(out, 'articles'), { recursive: true });
     fs.writeFileSync(path.join(out, BUILD_MARKER), '');
     fs.writeFileSync(path.join(out, 'articles', 'deleted.html'), '<p>');
     emptyOutputFolder(out, use(places));
-    expect(fs.readdirSync(out)).toEqual([BUILD_MARKER]);
+    expect(fs.readdirSync(out).sort()).toEqual([BUILD_MARKER, PREVIEW_MARKER]);
+    expect(previewOf(out)).toEqual({ pid: process.pid });
+  });
+
+  it('refuses a folder another running dev server previews into, and empties one whose dev server has ended', () => {
+    const { root, places } = machine();
+    const out = path.join(root, '_site');
+    fs.mkdirSync(out);
+    fs.writeFileSync(path.join(out, BUILD_MARKER), '');
+    // The process that started this test runner is running, and is not this one.
+    fs.writeFileSync(path.join(out, PREVIEW_MARKER), `${process.ppid}\n`);
+    expect(() => emptyOutputFolder(out, use(places))).toThrow(`npm start (process ${process.ppid}) is previewing into it`);
+    fs.writeFileSync(path.join(out, PREVIEW_MARKER), '999999999\n');
+    emptyOutputFolder(out, use(places));
+    expect(previewOf(out)).toEqual({ pid: process.pid });
   });
 
   it("leaves a folder with someone else's files alone", () => {
