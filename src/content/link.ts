@@ -86,7 +86,11 @@ export function resolveFactId(id: string, scope: FactScope): { facts: ArticleFac
     if (holders.length > 1) {
       throw new Error(`fact "${id}" is in more than one of the digest's articles (${holders.map((f) => f.slug).join(', ')}); name one as {% fact "${holders[0]!.slug}/${id}" %}`);
     }
-    throw new Error(`fact "${id}" is not in the facts of the digest's articles (${scope.candidates.map((f) => f.slug).join(', ') || 'none has facts'}); name the article as {% fact "<slug>/${id}" %}`);
+    const known = scope.candidates.flatMap((facts) => [...facts.figures, ...facts.derived].map((f) => f.id));
+    const meant = likelyName(id, known);
+    throw new Error(
+      `fact "${id}" is not in the facts of the digest's articles (${scope.candidates.map((f) => f.slug).join(', ') || 'none has facts'})${meant ? `; did you mean "${meant}"? Or` : ';'} name the article as {% fact "<slug>/${id}" %}`,
+    );
   }
   throw new Error(scope.withoutOwn ?? `fact "${id}" has no facts file to come from`);
 }
