@@ -134,6 +134,22 @@ function tryPrinting(publication: Publication, previous: Tried | undefined, trie
     );
     attempt(digest.file, digest.data, against, () => void publication.digestView(digest));
   }
+  // A page's title and description print in the site's language, in its <head>.
+  for (const page of model.pages) {
+    if (model.troubled.has(page.inputPath)) continue;
+    const texts = PAGE_TEXT_FIELDS.map((field) => page[field]);
+    if (!texts.some((text) => text?.includes('{%'))) continue;
+    const scope: FactScope = { withoutOwn: 'skip', all: model.facts };
+    attempt(page.file, page, sameAs(site, ...namedFacts(model, ...texts)), () => {
+      const tags = PAGE_TEXT_FIELDS.flatMap((field) => {
+        const text = page[field];
+        return text === undefined
+          ? []
+          : tagProblems(text, scope, publication.options, () => `${page.file}: line ${page.lineOf([field]) ?? 1}: ${field}`);
+      });
+      if (tags.length) throw new PrintingProblems(tags);
+    });
+  }
   return problems;
 }
 

@@ -36,7 +36,7 @@ export interface Linked {
   problems: string[];
   /** Files left out of previews although they could be read: a second file with the same slug. */
   unreadable: string[];
-  /** Articles and digests with problems of their own or in the facts they print from (absolute paths). */
+  /** Articles, digests and pages with problems of their own or in the facts they print from (absolute paths). */
   troubled: Set<string>;
   /** Each article's own problems, for the next read to reuse. */
   checked: ArticleChecks;
@@ -256,10 +256,12 @@ export function linkContent(input: LinkInput): Linked {
       withoutOwn: 'a page has no facts file of its own; name the article whose fact this is, as {% fact "<article slug>/<fact id>" %}',
       all: facts,
     };
+    const before = problems.length;
     for (const field of PAGE_TEXT_FIELDS) {
       const text = page[field];
       if (text !== undefined) problems.push(...factTagProblems(text, scope, () => fieldWhere(page, field)));
     }
+    if (problems.length > before) troubled.add(page.inputPath);
   }
 
   for (const [slug, factsFile] of facts) {

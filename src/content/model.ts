@@ -70,7 +70,7 @@ export interface ContentModel {
   facts: ReadonlyMap<string, ArticleFacts>;
   /** Files of the tree that could not be read as what they are: previews leave them out (their problems say why). */
   unreadable: ReadonlySet<string>;
-  /** Articles and digests that have problems of their own or in the facts they print (absolute paths). */
+  /** Articles, digests and pages that have problems of their own or in the facts they print (absolute paths). */
   troubled: ReadonlySet<string>;
   /** Every problem in the tree, in file order. Empty: the tree builds. */
   problems: string[];

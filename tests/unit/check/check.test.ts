@@ -194,6 +194,24 @@ describe('fact tags in the site language', () => {
   });
 });
 
+describe("a page's fields in the site language", () => {
+  it("refuses what the page's <head> could not print: a German compound of a unit of the editor's own", () => {
+    const { dir, errors } = errorsAfter((d) => {
+      replaceIn(path.join(d, '_data', 'site.json'), '"locale": "en-US"', '"locale": "de-DE"');
+      replaceIn(
+        factsFile(d),
+        '\nderived:',
+        '  - { id: lead, label: Lead, value: 3, unit: { one: Monat, other: Monate }, source: south-korean-intelligence }\n\nderived:',
+      );
+      replaceIn(path.join(d, 'about.md'), /^description: .*$/m, `description: 'Eine {% fact "${seedSlug}/lead", "compound" %} Frist'`);
+    });
+    expect(errors).toEqual([
+      `${path.join(dir, 'about.md')}: line 4: description: {% fact "${seedSlug}/lead", "compound" %}: "de" forms compound adjectives only from the known units ` +
+        `(year, month, week, day, hour, minute, person), not from a unit of the editor's own ("Monat"): use a known unit, or the prose form`,
+    ]);
+  });
+});
+
 describe('front matter that is not valid YAML', () => {
   it('names the file and the line, for articles, digests and the other pages', () => {
     const { dir, errors } = errorsAfter((d) => {
