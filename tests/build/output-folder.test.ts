@@ -109,7 +109,8 @@ describe('npm run build replaces what an earlier build wrote', () => {
 describe('a page whose permalink climbs out of the output folder', () => {
   it('stops the build, naming the page, and nothing is written beside the site', async () => {
     const content = copyContent((dir) =>
-      fs.writeFileSync(path.join(dir, 'escape.md'), '---\ntitle: Escape\npermalink: ../package.json\n---\nOverwritten.\n'),
+      // Written as a template, so only the build can tell where it leads (the check refuses a plain ../ path).
+      fs.writeFileSync(path.join(dir, 'escape.md'), `---\ntitle: Escape\npermalink: "{{ '..' }}/package.json"\n---\nOverwritten.\n`),
     );
     const parent = tempDir();
     fs.writeFileSync(path.join(parent, 'package.json'), '{"name": "mine"}');

@@ -212,6 +212,35 @@ describe("a page's fields in the site language", () => {
   });
 });
 
+describe("a page's layout and permalink", () => {
+  const about = (dir: string) => path.join(dir, 'about.md');
+
+  it('refuses a layout that is not in templates/layouts, with the one likely meant', () => {
+    const { dir, errors } = errorsAfter((d) => replaceIn(about(d), 'layout: page.njk', 'layout: pages.njk'));
+    expect(errors).toEqual([
+      `${about(dir)}: line 2: layout: "pages.njk" is not a layout in templates/layouts; did you mean page.njk? (expected one of base.njk, page.njk)`,
+    ]);
+    expect(errorsAfter((d) => replaceIn(about(d), 'layout: page.njk', 'layout: page')).errors).toEqual([]);
+  });
+
+  it('refuses a permalink Eleventy could not write, or one that climbs out of the site', () => {
+    const cases: Array<[string, string]> = [
+      [
+        'permalink: /about',
+        '"/about" is neither a folder (ending in /, as in /corrections/) nor a file name with its extension (/notes.html)',
+      ],
+      ['permalink: ../package.json', '"../package.json" climbs out of the site: a permalink is a path inside it, such as /corrections/'],
+      ['permalink: 42', 'expected a path inside the site, such as /corrections/, or false for no page'],
+    ];
+    for (const [line, problem] of cases) {
+      const { dir, errors } = errorsAfter((d) => replaceIn(about(d), 'permalink: /about/', line));
+      expect(errors).toEqual([`${about(dir)}: line 5: permalink: ${problem}`]);
+    }
+    for (const line of ['permalink: /about.html', 'permalink: false', 'permalink: "/{{ page.fileSlug }}/"'])
+      expect(errorsAfter((d) => replaceIn(about(d), 'permalink: /about/', line)).errors).toEqual([]);
+  });
+});
+
 describe('front matter that is not valid YAML', () => {
   it('names the file and the line, for articles, digests and the other pages', () => {
     const { dir, errors } = errorsAfter((d) => {
