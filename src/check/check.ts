@@ -132,7 +132,15 @@ function tryPrinting(publication: Publication, previous: Tried | undefined, trie
       ...digest.articles.flatMap((a) => [a.data, a.facts]),
       ...namedFacts(model, ...DIGEST_TEXT_FIELDS.map((f) => digest.data[f])),
     );
-    attempt(digest.file, digest.data, against, () => void publication.digestView(digest));
+    attempt(digest.file, digest.data, against, () => {
+      // Each field's tags on their own first, so a problem names its line, field and tag; then the whole issue.
+      const scope: FactScope = { candidates: digest.articles.flatMap((a) => (a.facts ? [a.facts] : [])), all: model.facts };
+      const tags = DIGEST_TEXT_FIELDS.flatMap((field) =>
+        tagProblems(digest.data[field], scope, publication.options, () => `${digest.file}: line ${digest.lineOf([field]) ?? 1}: ${field}`),
+      );
+      if (tags.length) throw new PrintingProblems(tags);
+      void publication.digestView(digest);
+    });
   }
   // A page's title and description print in the site's language, in its <head>.
   for (const page of model.pages) {

@@ -212,6 +212,17 @@ describe("a page's fields in the site language", () => {
   });
 });
 
+describe("a digest's fields", () => {
+  it('names the line, field and tag of a figure printed in a form it cannot take', () => {
+    const { dir, errors } = errorsAfter((d) =>
+      replaceIn(digestFile(d), /^subject: .*$/m, `subject: 'Losses: {% fact "deaths", "percent" %}'`),
+    );
+    expect(errors).toEqual([
+      `${digestFile(dir)}: line 2: subject: {% fact "deaths", "percent" %}: the percent form is for a change (change: { from, to }): "up 16%"`,
+    ]);
+  });
+});
+
 describe("a page's layout and permalink", () => {
   const about = (dir: string) => path.join(dir, 'about.md');
 
