@@ -111,6 +111,13 @@ describe.each(languages)('fact tags in every text field, in $locale', ({ locale,
     expect(plain($('meta[name="description"]').attr('content') ?? '')).toBe(summary);
     expect(plain($('meta[property="og:description"]').attr('content') ?? '')).toBe(summary);
     expect(plain($('.date-note').text())).toContain(dateNote);
+    // A figure and a date hold together on a phone: no-break spaces inside them.
+    expect($('h1').text()).toContain(upper.replaceAll(' ', '\u00a0'));
+    const dates = $('time')
+      .map((_, t) => $(t).text())
+      .get();
+    expect(dates.length).toBeGreaterThan(0);
+    for (const date of dates) expect(date).not.toMatch(/ /);
     const jsonLd = JSON.parse($('script[type="application/ld+json"]').text()) as { headline: string; description: string };
     expect(unbreak(jsonLd.headline)).toBe(title);
     expect(plain(jsonLd.description)).toBe(summary);
@@ -141,6 +148,7 @@ describe.each(languages)('fact tags in every text field, in $locale', ({ locale,
 
     const $email = cheerio.load(read(out, `${DIGEST}/email.html`));
     expect(unbreak($email('head > title').text())).toBe(subject);
+    expect($email('body').text()).toContain(`The figures. ${upper.replaceAll(' ', '\u00a0')} & more`);
     const emailText = plain($email('body').text());
     for (const expected of [preheader, intro, title]) expect(emailText).toContain(expected);
 
