@@ -212,6 +212,19 @@ describe("a page's fields in the site language", () => {
   });
 });
 
+describe("site.json's language", () => {
+  it('refuses what is not a language code, which Intl would refuse in the middle of the build', () => {
+    for (const language of ['America/New_York', 'http://x', 'e']) {
+      const { dir, errors } = errorsAfter((d) =>
+        replaceIn(path.join(d, '_data', 'site.json'), '"language": "en"', `"language": ${JSON.stringify(language)}`),
+      );
+      expect(errors).toEqual([
+        `${path.join(dir, '_data', 'site.json')}: line 5: language: expected a language code such as "en" or "de", got ${JSON.stringify(language)}`,
+      ]);
+    }
+  });
+});
+
 describe("a digest's fields", () => {
   it('names the line, field and tag of a figure printed in a form it cannot take', () => {
     const { dir, errors } = errorsAfter((d) =>
