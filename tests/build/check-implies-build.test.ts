@@ -1,7 +1,8 @@
 // `npm run check` ⇔ `npm run build`, as a property: a content tree (the seed and the economic-reporting fixture)
 // is mutated at random the ways an editor gets things wrong (front-matter fields dropped, misspelt or given odd
 // values, facts' keys and values broken, fact tags with wrong ids and forms put in any text field, a facts file
-// removed, odd dates, another locale), and whenever the check finds no problem the build must succeed.
+// removed, odd dates, another locale, odd site.json values), and whenever the check finds no problem the build
+// must succeed.
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -11,7 +12,7 @@ import { checkContent } from '../../src/check/check.ts';
 import { economyContent, economyDigest, economySlug, setLocale } from '../helpers/economy.ts';
 import { seedSlug, tempDir } from '../helpers/site.ts';
 
-const RUNS = 300;
+const RUNS = 250;
 
 const ARTICLES = [seedSlug, economySlug];
 const DIGESTS = ['2025-06-27', economyDigest];
@@ -111,6 +112,25 @@ const FACT_VALUES = [
   '{ amount: chip-exports-june, rate: won-per-dollar }',
 ];
 
+/** Values for site.json's names, languages, locales, zones and address. */
+const SITE_VALUES: unknown[] = [
+  'fr-FR',
+  'de-CH',
+  'en-IN',
+  'ko',
+  'de',
+  'ar-EG',
+  'America/New_York',
+  'Mars/Base',
+  'Pacific/Kiritimati',
+  '',
+  'R&D <Dispatch>',
+  'https://example.org/sub/',
+  'http://x',
+  42,
+  null,
+];
+
 /** Fact ids of each article's facts file, and one that is in neither. */
 const FACT_IDS: Record<string, string[]> = {
   [seedSlug]: ['initial-dispatch', 'deaths', 'wounded', 'war-duration', 'shoigu-lead-time', 'personnel-committed', 'no-such-fact'],
@@ -138,7 +158,8 @@ type Mutation =
   | { kind: 'retag'; file: string; nth: number; id: string; form: string }
   | { kind: 'factLine'; slug: string; nth: number; action: 'drop' | 'misspell' | 'value'; value: string }
   | { kind: 'factEntry'; slug: string; key: string; value: string }
-  | { kind: 'removeFacts'; slug: string };
+  | { kind: 'removeFacts'; slug: string }
+  | { kind: 'site'; key: string; value: unknown };
 
 const oneOf = <T>(items: readonly T[]) => fc.constantFrom(...items);
 
@@ -203,6 +224,11 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     value: oneOf(FACT_VALUES),
   }),
   fc.record({ kind: fc.constant('removeFacts' as const), slug: oneOf(ARTICLES) }),
+  fc.record({
+    kind: fc.constant('site' as const),
+    key: oneOf(['locale', 'language', 'timeZone', 'title', 'description', 'url']),
+    value: oneOf(SITE_VALUES),
+  }),
 );
 
 /** A misspelling a tired editor makes: two neighbouring letters swapped, or the last one dropped. */
@@ -317,6 +343,12 @@ function apply(dir: string, m: Mutation): void {
       const text = fs.readFileSync(file, 'utf8');
       const section = derived ? '\nderived:\n' : '\nfigures:\n';
       fs.writeFileSync(file, text.includes(section) ? text.replace(section, `${section}${yaml}\n`) : `${text}${section}${yaml}\n`);
+      return;
+    }
+    case 'site': {
+      const file = at('_data/site.json');
+      const site = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+      fs.writeFileSync(file, JSON.stringify({ ...site, [m.key]: m.value }, null, 2));
       return;
     }
     case 'removeFacts':
