@@ -132,7 +132,31 @@ function tryPrinting(publication: Publication, previous: Tried | undefined, trie
       ...digest.articles.flatMap((a) => [a.data, a.facts]),
       ...namedFacts(model, ...DIGEST_TEXT_FIELDS.map((f) => digest.data[f])),
     );
-    attempt(digest.file, digest.data, against, () => void publication.digestView(digest));
+    attempt(digest.file, digest.data, against, () => {
+      // Each field's tags on their own first, so a problem names its line, field and tag; then the whole issue.
+      const scope: FactScope = { candidates: digest.articles.flatMap((a) => (a.facts ? [a.facts] : [])), all: model.facts };
+      const tags = DIGEST_TEXT_FIELDS.flatMap((field) =>
+        tagProblems(digest.data[field], scope, publication.options, () => `${digest.file}: line ${digest.lineOf([field]) ?? 1}: ${field}`),
+      );
+      if (tags.length) throw new PrintingProblems(tags);
+      void publication.digestView(digest);
+    });
+  }
+  // A page's title and description print in the site's language, in its <head>.
+  for (const page of model.pages) {
+    if (model.troubled.has(page.inputPath)) continue;
+    const texts = PAGE_TEXT_FIELDS.map((field) => page[field]);
+    if (!texts.some((text) => text?.includes('{%'))) continue;
+    const scope: FactScope = { withoutOwn: 'skip', all: model.facts };
+    attempt(page.file, page, sameAs(site, ...namedFacts(model, ...texts)), () => {
+      const tags = PAGE_TEXT_FIELDS.flatMap((field) => {
+        const text = page[field];
+        return text === undefined
+          ? []
+          : tagProblems(text, scope, publication.options, () => `${page.file}: line ${page.lineOf([field]) ?? 1}: ${field}`);
+      });
+      if (tags.length) throw new PrintingProblems(tags);
+    });
   }
   return problems;
 }

@@ -128,12 +128,15 @@ export function printFacts(text: string, print: (tag: FactTag, sentenceStart: bo
   if (!text.includes('{')) return text;
   const tags = readBodyTags(text);
   if (!tags.length) return text;
+  // Notes are not text: a tag after one starts a sentence if it would without it.
+  const comments = tags.filter((tag) => tag.kind === 'comment');
+  const read = comments.length ? comments.reduce((t, c) => t.slice(0, c.start) + t.slice(c.start, c.end).replace(/[^\n]/g, ' ') + t.slice(c.end), text) : text;
   let out = '';
   let from = 0;
   for (const tag of tags) {
     if (tag.kind === 'bad' && !printBad) throw new BodyTagError(tag, lineAt(text, tag.start));
     out += text.slice(from, tag.start);
-    if (tag.kind === 'fact') out += print(tag, startsSentence(text, tag.start));
+    if (tag.kind === 'fact') out += print(tag, startsSentence(read, tag.start));
     else if (tag.kind === 'bad') out += printBad!(tag);
     from = tag.end;
   }

@@ -41,7 +41,7 @@ export interface Linked {
   problems: string[];
   /** Files left out of previews although they could be read: a second file with the same slug. */
   unreadable: string[];
-  /** Articles and digests with problems of their own or in the facts they print from (absolute paths). */
+  /** Articles, digests and pages with problems of their own or in the facts they print from (absolute paths). */
   troubled: Set<string>;
   /** Each article's own problems, for the next read to reuse. */
   checked: ArticleChecks;
@@ -91,7 +91,11 @@ export function resolveFactId(id: string, scope: FactScope): { facts: ArticleFac
     if (holders.length > 1) {
       throw new Error(`fact "${id}" is in more than one of the digest's articles (${holders.map((f) => f.slug).join(', ')}); name one as {% fact "${holders[0]!.slug}/${id}" %}`);
     }
-    throw new Error(`fact "${id}" is not in the facts of the digest's articles (${scope.candidates.map((f) => f.slug).join(', ') || 'none has facts'}); name the article as {% fact "<slug>/${id}" %}`);
+    const known = scope.candidates.flatMap((facts) => [...facts.figures, ...facts.derived].map((f) => f.id));
+    const meant = likelyName(id, known);
+    throw new Error(
+      `fact "${id}" is not in the facts of the digest's articles (${scope.candidates.map((f) => f.slug).join(', ') || 'none has facts'})${meant ? `; did you mean "${meant}"? Or` : ';'} name the article as {% fact "<slug>/${id}" %}`,
+    );
   }
   throw new Error(scope.withoutOwn ?? `fact "${id}" has no facts file to come from`);
 }
@@ -282,10 +286,12 @@ export function linkContent(input: LinkInput): Linked {
       withoutOwn: 'a page has no facts file of its own; name the article whose fact this is, as {% fact "<article slug>/<fact id>" %}',
       all: facts,
     };
+    const before = problems.length;
     for (const field of PAGE_TEXT_FIELDS) {
       const text = page[field];
       if (text !== undefined) problems.push(...factTagProblems(text, scope, () => fieldWhere(page, field)));
     }
+    if (problems.length > before) troubled.add(page.inputPath);
   }
 
   if (!misnamedPicture) problems.push(...unusedImageProblems(input));

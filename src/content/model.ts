@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { parseFactsFile, type ArticleFacts } from '../facts/parse.ts';
 import type { LeadImage } from '../images/lead-image.ts';
 import { ContentError } from '../shared/errors.ts';
-import { displayPath } from '../shared/paths.ts';
+import { displayPath, projectRoot } from '../shared/paths.ts';
+import { likelyName } from '../shared/suggest.ts';
 import { validate, type Validated } from '../shared/validate.ts';
 import { articleSchema, instant, type ArticleFrontMatter } from './article.ts';
 import { digestSchema, type DigestFrontMatter } from './digest.ts';
@@ -75,7 +76,7 @@ export interface ContentModel {
   facts: ReadonlyMap<string, ArticleFacts>;
   /** Files of the tree that could not be read as what they are: previews leave them out (their problems say why). */
   unreadable: ReadonlySet<string>;
-  /** Articles and digests that have problems of their own or in the facts they print (absolute paths). */
+  /** Articles, digests and pages that have problems of their own or in the facts they print (absolute paths). */
   troubled: ReadonlySet<string>;
   /** Every problem in the tree, in file order. Empty: the tree builds. */
   problems: string[];
@@ -125,7 +126,44 @@ function parseSource<T>(schema: z.ZodType<T>, source: string, file: string, what
   return { ...validate(schema, parsed.data, { shown, lineOf: parsed.lineOf, what }), source: parsed };
 }
 
+/**
+ * Why Eleventy could not write a page at `permalink`, a path an editor typed; undefined when it can. Where it leads
+ * (out of the site, onto another page) is checked once every page is known (src/content/page-outputs.ts).
+ */
+function permalinkProblem(permalink: string): string | undefined {
+  if (!permalink.endsWith('/') && !/\.[A-Za-z0-9]+$/.test(permalink))
+    return `"${permalink}" is neither a folder (ending in /, as in /corrections/) nor a file name with its extension (/notes.html)`;
+  return undefined;
+}
+
+/** A page's permalink: a path inside the site, or false for no file. One written as a template is checked where the build writes it. */
+const permalink = z.unknown().superRefine((value, ctx) => {
+  if (value === false || (typeof value === 'string' && /\{[{%]/.test(value))) return;
+  const problem = typeof value === 'string' ? permalinkProblem(value) : 'expected a path inside the site, such as /corrections/, or false for no page';
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+const LAYOUTS = path.join(projectRoot, 'templates', 'layouts');
+
+/** A page's layout: a file of templates/layouts, by its name with or without its extension; false or null for none. */
+const layout = z.unknown().superRefine((value, ctx) => {
+  if (value === false || value === null) return;
+  if (typeof value !== 'string') {
+    ctx.addIssue({ code: 'custom', message: 'expected the name of a layout, such as page.njk' });
+    return;
+  }
+  const files = fs.readdirSync(LAYOUTS, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name);
+  if (files.some((file) => file === value || file.slice(0, file.lastIndexOf('.')) === value)) return;
+  const meant = likelyName(value, files);
+  ctx.addIssue({
+    code: 'custom',
+    message: `"${value}" is not a layout in ${displayPath(LAYOUTS)}${meant ? `; did you mean ${meant}?` : ''} (expected one of ${files.join(', ')})`,
+  });
+});
+
 const pageSchema = z.looseObject({
+  layout: layout.optional(),
+  permalink: permalink.optional(),
   title: z.string('expected the page title as text').optional(),
   description: z.string('expected a one-sentence description as text').optional(),
   updated: instant.optional(),

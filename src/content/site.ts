@@ -52,6 +52,17 @@ const siteUrl = z.url({ protocol: /^https?$/, error: 'expected the site\'s addre
   if (value.endsWith('/')) ctx.addIssue({ code: 'custom', message: `remove the trailing slash: ${JSON.stringify(value.replace(/\/+$/, ''))}, not ${JSON.stringify(value)}` });
 });
 
+// The language of pages and emails (`<html lang>`, feeds, JSON-LD), which Intl reads too: a BCP 47 tag.
+const languageTag = z.string('expected a language code such as "en" or "de"').superRefine((value, ctx) => {
+  let valid = value.length >= 2;
+  try {
+    Intl.getCanonicalLocales(value);
+  } catch {
+    valid = false;
+  }
+  if (!valid) ctx.addIssue({ code: 'custom', message: `expected a language code such as "en" or "de", got ${JSON.stringify(value)}` });
+});
+
 // The locale decides figures, dates and our own words ("about", "more than"), which exist in three languages.
 const siteLocale = z.string().superRefine((value, ctx) => {
   try {
@@ -95,7 +106,7 @@ export const siteSchema = z.object({
   title: z.string().min(1),
   description: z.string().min(1),
   url: siteUrl,
-  language: z.string().min(2),
+  language: languageTag,
   locale: siteLocale,
   timeZone: zoneName,
   author: z.object({ name: z.string().min(1), email: z.email().optional() }),

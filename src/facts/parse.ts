@@ -77,6 +77,7 @@ export function parseFactsFile(source: string, file: string): Validated<ArticleF
     shown,
     lineOf: yamlFile.lineOf,
     what: 'facts files',
+    nouns: { derived: 'derived figures' },
     label: (p) => factsEntryLabel(raw, p),
     explain: (p) => explainSourceIssue(raw, p),
   };

@@ -172,7 +172,12 @@ const amount = z.unknown().transform((value, ctx): Amount => {
   );
 });
 
-const status = z.enum(STATUSES, { error: () => `status must be one of ${STATUSES.join(', ')}` });
+const status = z.enum(STATUSES, {
+  error: (issue) => {
+    const meant = typeof issue.input === 'string' ? likelyField(issue.input, STATUSES) : undefined;
+    return `status must be one of ${STATUSES.join(', ')}${meant ? `; did you mean ${meant}?` : ''}`;
+  },
+});
 const nonEmpty = (what: string) => z.string(`expected ${what}`).trim().min(1, `expected ${what}`);
 
 const unitLabel = z.strictObject({

@@ -21,9 +21,12 @@ function printed(tag: FactTag, sentenceStart: boolean, options: FactTextOptions)
   return sentenceStart ? capitalise(words, options.locale) : words;
 }
 
-/** A text field with its figures printed, as plain text; comments dropped and white space as written. */
+/**
+ * A text field with its figures printed, as plain text; comments dropped with the spaces they leave ("Title {# note #}"
+ * is "Title", never "Title " in a mail's Subject or a page's <title>), and other white space as written.
+ */
 export function fieldText(text: string, options: FactTextOptions): string {
-  return printFacts(
+  const out = printFacts(
     text,
     (tag, sentenceStart) => {
       try {
@@ -35,6 +38,7 @@ export function fieldText(text: string, options: FactTextOptions): string {
     },
     options.preview ? (tag: BadTag) => `⚠ ${text.slice(tag.start, tag.end)}` : undefined,
   );
+  return text.includes('{#') ? out.replace(/[ \t]{2,}/g, ' ').replace(/^[ \t]+|[ \t]+$/gm, '') : out;
 }
 
 /**

@@ -13,6 +13,8 @@ export interface Whereabouts {
   what: string;
   /** A clearer message for a schema issue at `path` than the schema's own, when there is one. */
   explain?: (path: readonly PropertyKey[], message: string) => string | undefined;
+  /** What a field's entries are called where its key does not say, in the plural: `{ derived: 'derived figures' }`. */
+  nouns?: Readonly<Record<string, string>>;
   /** How an entry is named in messages: `fact "deaths"` for ['figures', 3, …]; the dotted path by default. */
   label?: (path: readonly PropertyKey[]) => { name: string; rest: readonly PropertyKey[] } | undefined;
 }
@@ -55,7 +57,8 @@ export function unknownFieldProblems(schema: z.ZodType, data: unknown, where: Wh
       for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
         const field = shape.shape[key] as z.ZodType | undefined;
         if (field) {
-          visit(field, child, [...path, key], `${key} has`);
+          const noun = where.nouns?.[key];
+          visit(field, child, [...path, key], noun ? `${noun} have` : `${key} has`);
           continue;
         }
         if (open) continue;

@@ -17,6 +17,12 @@ export interface ArticlePictures {
   share: ShareImage;
 }
 
+interface MadeFrom {
+  outputDir: string;
+  articles: ReadonlyMap<string, ArticleView>;
+  digests: ReadonlyMap<string, DigestView>;
+}
+
 /** What a build published, by article and digest slug. */
 export class PublishedPictures {
   constructor(
@@ -24,7 +30,22 @@ export class PublishedPictures {
     private readonly digests: ReadonlyMap<string, ShareImage>,
     /** Pictures encoded and cards drawn by this build, and those taken from the cache. */
     readonly counts: Readonly<PictureCounts>,
+    /** The views they were made from and the folder they were written into, so a next build can keep them. */
+    private readonly made: MadeFrom = { outputDir: '', articles: new Map(), digests: new Map() },
   ) {}
+
+  /**
+   * What this build published for an article, when a next build into the same folder shows the same view (the
+   * dev server's rebuilds keep the views of what did not change): its files are in place already.
+   */
+  keptArticle(view: ArticleView, outputDir: string): ArticlePictures | undefined {
+    return this.made.outputDir === outputDir && this.made.articles.get(view.slug) === view ? this.articles.get(view.slug) : undefined;
+  }
+
+  /** The same for a digest's card. */
+  keptDigest(view: DigestView, outputDir: string): ShareImage | undefined {
+    return this.made.outputDir === outputDir && this.made.digests.get(view.slug) === view ? this.digests.get(view.slug) : undefined;
+  }
 
   article(slug: string): ArticlePictures {
     const found = this.articles.get(slug);
@@ -88,8 +109,11 @@ export async function publishPictures(
   digests: readonly DigestView[],
   site: Site,
   memo: PictureBuildMemo,
+  earlier?: PublishedPictures,
 ): Promise<PublishedPictures> {
   const articlePictures = articles.map(async (article): Promise<[string, ArticlePictures]> => {
+    const kept = earlier?.keptArticle(article, memo.outputDir);
+    if (kept) return [article.slug, kept];
     const image = article.entry.image;
     if (!image) {
       const card = await memo.socialCard(articleCard(article, site));
@@ -109,11 +133,15 @@ export async function publishPictures(
   });
   const digestCards = digests.map(async (digest): Promise<[string, ShareImage]> => [
     digest.slug,
-    shareImage(await memo.socialCard(digestCard(digest, site)), digest.subject, site.url),
+    earlier?.keptDigest(digest, memo.outputDir) ?? shareImage(await memo.socialCard(digestCard(digest, site)), digest.subject, site.url),
   ]);
   const groups = [allSettled(articlePictures), allSettled(digestCards)] as const;
   // Both groups finish before either's failure stops the build, so no card is still being written then.
   await Promise.allSettled(groups);
   const [published, cards] = await Promise.all(groups);
-  return new PublishedPictures(new Map(published), new Map(cards), memo.counts);
+  return new PublishedPictures(new Map(published), new Map(cards), memo.counts, {
+    outputDir: memo.outputDir,
+    articles: new Map(articles.map((article) => [article.slug, article])),
+    digests: new Map(digests.map((digest) => [digest.slug, digest])),
+  });
 }

@@ -44,6 +44,13 @@ function memo<T>(compute: () => T): () => T {
   };
 }
 
+/** What the last build made, for a dev rebuild to keep: its views, and the pictures it published for them. */
+interface EarlierViews {
+  articles: ReadonlyMap<string, ArticleView>;
+  digests: ReadonlyMap<string, { entry: DigestEntry; view: DigestView }>;
+  pictures: PublishedPictures | undefined;
+}
+
 export class Publication {
   readonly options: PresentOptions;
   /** The site's words: listings, the digest's own words, and the pages of the site beside the articles. */
@@ -57,8 +64,7 @@ export class Publication {
   readonly #topicPages: () => TopicPage[];
   readonly #digestViews = new Map<string, { entry: DigestEntry; view: DigestView }>();
   /** The views the last build made, by slug, when this one may keep them. */
-  readonly #earlier:
-    { articles: ReadonlyMap<string, ArticleView>; digests: ReadonlyMap<string, { entry: DigestEntry; view: DigestView }> } | undefined;
+  readonly #earlier: EarlierViews | undefined;
   /**
    * The publication the views read from (the model's facts, other articles, the pictures): this one, and the next
    * one once it keeps these views. Views hold this and not the publication, so an old publication is let go.
@@ -79,7 +85,7 @@ export class Publication {
     this.options = { locale: site.locale, zone: site.timeZone };
     const reusable =
       options.previous && options.previous.site === site && options.previous.preview === this.preview ? options.previous : undefined;
-    this.#earlier = reusable && { articles: reusable.#bySlug, digests: new Map(reusable.#digestViews) };
+    this.#earlier = reusable && { articles: reusable.#bySlug, digests: new Map(reusable.#digestViews), pictures: reusable.#pictures };
     this.#current = reusable ? reusable.#current : { publication: this };
     this.#current.publication = this;
     this.words = wordsFor(site.locale, site.language);
@@ -143,7 +149,7 @@ export class Publication {
    * output folder. Called once a build, before any page is rendered: pages read them from `pictures`.
    */
   async publishPictures(memo: PictureBuildMemo): Promise<PublishedPictures> {
-    this.#pictures = await publishPictures(this.articles, this.digests, this.site, memo);
+    this.#pictures = await publishPictures(this.articles, this.digests, this.site, memo, this.#earlier?.pictures);
     return this.#pictures;
   }
 

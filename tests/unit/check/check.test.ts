@@ -194,6 +194,80 @@ describe('fact tags in the site language', () => {
   });
 });
 
+describe("a page's fields in the site language", () => {
+  it("refuses what the page's <head> could not print: a German compound of a unit of the editor's own", () => {
+    const { dir, errors } = errorsAfter((d) => {
+      replaceIn(path.join(d, '_data', 'site.json'), '"locale": "en-US"', '"locale": "de-DE"');
+      replaceIn(
+        factsFile(d),
+        '\nderived:',
+        '  - { id: lead, label: Lead, value: 3, unit: { one: Monat, other: Monate }, source: south-korean-intelligence }\n\nderived:',
+      );
+      replaceIn(path.join(d, 'about.md'), /^description: .*$/m, `description: 'Eine {% fact "${seedSlug}/lead", "compound" %} Frist'`);
+    });
+    expect(errors).toEqual([
+      `${path.join(dir, 'about.md')}: line 4: description: {% fact "${seedSlug}/lead", "compound" %}: "de" forms compound adjectives only from the known units ` +
+        `(year, month, week, day, hour, minute, person), not from a unit of the editor's own ("Monat"): use a known unit, or the prose form`,
+    ]);
+  });
+});
+
+describe("site.json's language", () => {
+  it('refuses what is not a language code, which Intl would refuse in the middle of the build', () => {
+    for (const language of ['America/New_York', 'http://x', 'e']) {
+      const { dir, errors } = errorsAfter((d) =>
+        replaceIn(path.join(d, '_data', 'site.json'), '"language": "en"', `"language": ${JSON.stringify(language)}`),
+      );
+      expect(errors).toEqual([
+        `${path.join(dir, '_data', 'site.json')}: line 5: language: expected a language code such as "en" or "de", got ${JSON.stringify(language)}`,
+      ]);
+    }
+  });
+});
+
+describe("a digest's fields", () => {
+  it('names the line, field and tag of a figure printed in a form it cannot take', () => {
+    const { dir, errors } = errorsAfter((d) =>
+      replaceIn(digestFile(d), /^subject: .*$/m, `subject: 'Losses: {% fact "deaths", "percent" %}'`),
+    );
+    expect(errors).toEqual([
+      `${digestFile(dir)}: line 2: subject: {% fact "deaths", "percent" %}: the percent form is for a change (change: { from, to }): "up 16%"`,
+    ]);
+  });
+});
+
+describe("a page's layout and permalink", () => {
+  const about = (dir: string) => path.join(dir, 'about.md');
+
+  it('refuses a layout that is not in templates/layouts, with the one likely meant', () => {
+    const { dir, errors } = errorsAfter((d) => replaceIn(about(d), 'layout: page.njk', 'layout: pages.njk'));
+    expect(errors).toEqual([
+      `${about(dir)}: line 2: layout: "pages.njk" is not a layout in templates/layouts; did you mean page.njk? (expected one of base.njk, page.njk)`,
+    ]);
+    expect(errorsAfter((d) => replaceIn(about(d), 'layout: page.njk', 'layout: page')).errors).toEqual([]);
+  });
+
+  it('refuses a permalink Eleventy could not write, or one that climbs out of the site', () => {
+    const cases: Array<[string, string]> = [
+      [
+        'permalink: /about',
+        '"/about" is neither a folder (ending in /, as in /corrections/) nor a file name with its extension (/notes.html)',
+      ],
+      [
+        'permalink: ../package.json',
+        '"../package.json" climbs out of the output folder; a permalink must stay inside the site (no ".." that leaves it)',
+      ],
+      ['permalink: 42', 'expected a path inside the site, such as /corrections/, or false for no page'],
+    ];
+    for (const [line, problem] of cases) {
+      const { dir, errors } = errorsAfter((d) => replaceIn(about(d), 'permalink: /about/', line));
+      expect(errors).toEqual([`${about(dir)}: line 5: permalink: ${problem}`]);
+    }
+    for (const line of ['permalink: /about.html', 'permalink: false', 'permalink: "/{{ page.fileSlug }}/"'])
+      expect(errorsAfter((d) => replaceIn(about(d), 'permalink: /about/', line)).errors).toEqual([]);
+  });
+});
+
 describe('front matter that is not valid YAML', () => {
   it('names the file and the line, for articles, digests and the other pages', () => {
     const { dir, errors } = errorsAfter((d) => {

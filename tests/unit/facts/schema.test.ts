@@ -494,7 +494,7 @@ derived:
   - { id: inner, label: Inner, share: { prat: a, whole: b } }
 `),
     ).toEqual([
-      `${FILE}: fact "typo": chnage: not a field derived have; did you mean change? (expected one of id, label, sum, change, share, convert, key)`,
+      `${FILE}: fact "typo": chnage: not a field derived figures have; did you mean change? (expected one of id, label, sum, change, share, convert, key)`,
       `${FILE}: fact "inner": share.prat: not a field share has; did you mean part? (expected one of part, whole)`,
       `${FILE}: fact "none": expected how the figure is computed: sum: [a, b], change: { from, to }, share: { part, whole } or convert: { amount, rate }`,
       `${FILE}: fact "two": change: a derived figure is computed one way, got sum and change: make one derived figure of each`,

@@ -72,6 +72,13 @@ describe('fact tags in a text field', () => {
     expect(fieldText('Words <b>as</b> written', { ...options, scope })).toBe('Words <b>as</b> written');
   });
 
+  it('drops a note with the spaces it leaves, so a title never ends in a space', () => {
+    expect(fieldText('{% fact "deaths" %} killed {# desk: check #}', { ...options, scope })).toBe('Around\u00a0600 killed');
+    expect(fieldText('{# desk #} {% fact "deaths" %} killed', { ...options, scope })).toBe('Around\u00a0600 killed');
+    expect(fieldText('Troops {# desk #} sent', { ...options, scope })).toBe('Troops sent');
+    expect(fieldText('Spaces  as  written', { ...options, scope })).toBe('Spaces  as  written');
+  });
+
   it('prints a fact of another article named by its slug', () => {
     expect(fieldText(`{% fact "${seedSlug}/deaths" %} dead`, { ...options, scope: { withoutOwn: 'no facts here', all: scope.all } })).toBe(
       'Around\u00a0600 dead',
