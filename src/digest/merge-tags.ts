@@ -24,6 +24,8 @@ export function mergeTagsFor(site: Site, webUrl: string): MergeTags {
       return { unsubscribe: '<%asm_global_unsubscribe_raw_url%>', viewInBrowser: webUrl };
     case 'postmark':
       return { unsubscribe: '{{{ pm:unsubscribe }}}', viewInBrowser: webUrl };
+    case 'brevo':
+      return { unsubscribe: '{{ unsubscribe }}', viewInBrowser: webUrl };
     case 'literal':
       return { unsubscribe: site.email.unsubscribeUrl, viewInBrowser: webUrl };
   }

@@ -1,7 +1,7 @@
 /** Merge tags: placeholders such as `*|UNSUB|*` or `{{ UnsubscribeURL }}` that the sending service fills in per recipient. */
 
-// The syntaxes of Mailchimp (`*|TAG|*`), of services with curly-brace templates such as listmonk, Kit and
-// Postmark (`{{ Tag }}`, `{{{ pm:unsubscribe }}}`), and SendGrid's substitution tags (`<%asm_…%>`).
+// The syntaxes of Mailchimp (`*|TAG|*`), of services with curly-brace templates such as listmonk, Kit,
+// Postmark and Brevo (`{{ Tag }}`, `{{{ pm:unsubscribe }}}`), and SendGrid's substitution tags (`<%asm_…%>`).
 const MERGE_TAG_SYNTAX = /\*\|[^|]*\|\*|\{\{[\s\S]*?\}\}|<%[\s\S]*?%>/;
 
 // Makes a clash between a token and real text in a URL implausible without needing randomness.

@@ -10,7 +10,7 @@ import { headerValueProblem } from './header-value.ts';
  * How the unsubscribe and view-in-browser links are written, by sending service (see src/digest/merge-tags.ts);
  * `literal` writes plain URLs, for services that fill nothing in and for `npm run send`.
  */
-export const MERGE_TAG_STYLES = ['mailchimp', 'listmonk', 'kit', 'sendgrid', 'postmark', 'literal'] as const;
+export const MERGE_TAG_STYLES = ['mailchimp', 'listmonk', 'kit', 'sendgrid', 'postmark', 'brevo', 'literal'] as const;
 
 /**
  * The email's default size budget: under Gmail's clipping point, with 12 KB left for what a sending service

@@ -269,6 +269,7 @@ describe('merge tags for other email services', () => {
     ['kit', '{{ unsubscribe_url }}'],
     ['sendgrid', '<%asm_global_unsubscribe_raw_url%>'],
     ['postmark', '{{{ pm:unsubscribe }}}'],
+    ['brevo', '{{ unsubscribe }}'],
   ])('writes %s’s unsubscribe tag as its documentation gives it, and links the web version for view in browser', async (style, tag) => {
     const out = await buildInto(withMergeTags(style));
     const $ = cheerio.load(read(out, `${digestDir}/email.html`));

@@ -282,11 +282,11 @@ describe('parseSite: what shapes the email and its sending', () => {
     expect(withEmail({ feedbackId: { senderId: 'news:dispatch' } })).toThrow('email.feedbackId.senderId');
   });
 
-  it('knows the merge tags of mailchimp, listmonk, kit, sendgrid, postmark and literal URLs, and nothing else', () => {
-    for (const style of ['mailchimp', 'listmonk', 'kit', 'sendgrid', 'postmark', 'literal']) {
+  it('knows the merge tags of mailchimp, listmonk, kit, sendgrid, postmark, brevo and literal URLs, and nothing else', () => {
+    for (const style of ['mailchimp', 'listmonk', 'kit', 'sendgrid', 'postmark', 'brevo', 'literal']) {
       expect(withEmail({ mergeTags: style })().email.mergeTags).toBe(style);
     }
-    expect(withEmail({ mergeTags: 'brevo' })).toThrow('email.mergeTags');
+    expect(withEmail({ mergeTags: 'mailjet' })).toThrow('email.mergeTags');
   });
 });
 
