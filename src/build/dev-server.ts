@@ -38,18 +38,48 @@ export function problemsBannerMiddleware(problems: () => readonly string[]) {
   };
 }
 
-function devEleventy(options: Omit<DevServerOptions, 'address'>, session: DevSession, serverOptions?: Record<string, unknown>): Eleventy {
-  return new Eleventy(path.relative(process.cwd(), options.contentDir) || '.', options.outputDir, {
-    configPath: ENGINES_CONFIG_FILE,
-    runMode: 'serve',
-    // A failed rebuild is reported, not fatal: the server stays up.
-    source: 'script',
-    quietMode: true,
-    config: (config) => {
-      configureSite(config, session);
-      if (serverOptions) config.setServerOptions(serverOptions);
+type EleventyOptions = NonNullable<ConstructorParameters<typeof Eleventy>[2]>;
+
+/**
+ * Eleventy as the dev server runs it. Its watch() builds once before watching and gives up if that build
+ * throws, so one unreadable file would keep `npm start` from starting: this one's first build reports a
+ * failure through `warn` instead (src/build/first-build.ts), and the server starts and watches anyway.
+ */
+class DevEleventy extends Eleventy {
+  readonly #write: () => Promise<unknown>;
+
+  /** `warn`: where a failed first build is reported; without it (one preview build), a failure throws. */
+  constructor(input: string, output: string, options: EleventyOptions, warn?: (message: string) => void) {
+    super(input, output, options);
+    this.#write = warn ? survivingFirstBuild(() => super.write(), warn) : () => super.write();
+  }
+
+  override write(): Promise<unknown> {
+    return this.#write();
+  }
+}
+
+function devEleventy(
+  options: Omit<DevServerOptions, 'address'>,
+  session: DevSession,
+  serverOptions?: Record<string, unknown>,
+): DevEleventy {
+  return new DevEleventy(
+    path.relative(process.cwd(), options.contentDir) || '.',
+    options.outputDir,
+    {
+      configPath: ENGINES_CONFIG_FILE,
+      runMode: 'serve',
+      // A failed rebuild is reported, not fatal: the server stays up.
+      source: 'script',
+      quietMode: true,
+      config: (config) => {
+        configureSite(config, session);
+        if (serverOptions) config.setServerOptions(serverOptions);
+      },
     },
-  });
+    serverOptions ? options.warn : undefined,
+  );
 }
 
 /**
@@ -69,7 +99,6 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   listenOn(options.address.host);
   const eleventy = devEleventy(options, session, serverOptions);
   await eleventy.init();
-  eleventy.write = survivingFirstBuild(eleventy.write.bind(eleventy), options.warn);
   await eleventy.watch();
   await eleventy.serve(options.address.port);
   return { session, stop: () => eleventy.stopWatch() };

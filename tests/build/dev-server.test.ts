@@ -196,4 +196,35 @@ describe('the dev server over HTTP', () => {
       await server.stop();
     }
   });
+
+  it('starts and watches when its first build fails, and builds once the file is fixed', async () => {
+    const dir = copyContent();
+    const siteFile = path.join(dir, '_data', 'site.json');
+    const site = fs.readFileSync(siteFile, 'utf8');
+    fs.writeFileSync(siteFile, '{ "title": ');
+    const out = path.join(tempDir(), '_site');
+    const printed: string[] = [];
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const server = await startDevServer({
+      contentDir: dir,
+      templatesDir,
+      outputDir: out,
+      address: { host: '127.0.0.1', port: await freePort() },
+      warn: (m) => printed.push(m),
+    });
+    try {
+      expect(printed.join('\n')).toContain('The first build failed');
+      expect(fs.existsSync(path.join(out, 'index.html'))).toBe(false);
+      // The watcher starts after the first build: save until it notices.
+      await vi.waitFor(
+        () => {
+          fs.writeFileSync(siteFile, site);
+          expect(fs.existsSync(path.join(out, articlePage))).toBe(true);
+        },
+        { timeout: 30_000, interval: 1000 },
+      );
+    } finally {
+      await server.stop();
+    }
+  });
 });
