@@ -1,7 +1,7 @@
 // HTML for a picture: <picture> for the site, a plain <img> for the email and the feeds; every text escaped.
 import { escapeHtml } from '../shared/html.ts';
 import type { PublishedImage, ResponsivePicture } from './picture.ts';
-import { EMAIL_WIDTH } from './recipes.ts';
+import { EMAIL_WIDTH, OUTLOOK_EMAIL_WIDTH } from './recipes.ts';
 
 export interface PictureHtmlOptions {
   /** What the picture shows; may be "" only for a picture that adds nothing to the text beside it. */
@@ -40,16 +40,16 @@ export function absoluteUrl(siteUrl: string, url: string): string {
 }
 
 /**
- * The share JPEG in an email: 1,200 px shown at EMAIL_WIDTH (the card's text column), with its height, an
- * absolute URL, and the styles mail clients that drop <style> still obey (Gmail), so it never overflows a
- * phone's screen.
+ * The share JPEG in an email: 1,200 px shown at EMAIL_WIDTH (the email's width, narrowed to the card's column
+ * by max-width), with its height, an absolute URL, and the styles mail clients that drop <style> still obey
+ * (Gmail), so it never overflows a phone's screen; Outlook for Windows gets it at OUTLOOK_EMAIL_WIDTH.
  */
 export function emailImageHtml(image: PublishedImage, options: { alt: string; siteUrl: string }): string {
-  const height = Math.round((EMAIL_WIDTH * image.height) / image.width);
-  return (
-    `<img src="${escapeHtml(absoluteUrl(options.siteUrl, image.url))}" width="${EMAIL_WIDTH}" height="${height}" ` +
-    `alt="${escapeHtml(options.alt)}" border="0" style="display:block;max-width:100%;height:auto">`
-  );
+  const img = (width: number) =>
+    `<img src="${escapeHtml(absoluteUrl(options.siteUrl, image.url))}" width="${width}" height="${Math.round((width * image.height) / image.width)}" ` +
+    `alt="${escapeHtml(options.alt)}" border="0" style="display:block;max-width:100%;height:auto">`;
+  // Outlook for Windows reads only what is inside `[if mso]` and skips what `[if !mso]` reveals to every other client.
+  return `<!--[if mso]>${img(OUTLOOK_EMAIL_WIDTH)}<![endif]--><!--[if !mso]><!-->${img(EMAIL_WIDTH)}<!--<![endif]-->`;
 }
 
 /** A plain <img> with an absolute URL, for feed entries, which readers show outside the site. */

@@ -28,11 +28,13 @@ export const THUMBNAIL_SIZES = '(min-width: 40rem) 12rem, 33vw';
  */
 export const SHARE_WIDTH = 1200;
 /**
- * The email shows it across its card's text column: the email is 600 px wide and the card pads 24 px each
- * side (templates/email/inline.css). Outlook for Windows ignores max-width, so a 600 px picture would push
- * the card wider than the email there; elsewhere max-width:100% narrows it to a phone's column.
+ * The email shows it at the email's width, 600 px, which max-width:100% narrows to the card's text column
+ * (the card pads 24 px each side, templates/email/inline.css) and to a phone's. Outlook for Windows ignores
+ * max-width, so a 600 px picture would push the card wider than the email there: Outlook gets its own <img>
+ * at the column's width, OUTLOOK_EMAIL_WIDTH.
  */
-export const EMAIL_WIDTH = 552;
+export const EMAIL_WIDTH = 600;
+export const OUTLOOK_EMAIL_WIDTH = 552;
 
 /** Every width encoded, in every format: the lead's, the thumbnail's and the share JPEG's (a lead width too). */
 export const ENCODED_WIDTHS: readonly number[] = [...new Set<number>([...THUMBNAIL_WIDTHS, ...LEAD_WIDTHS, SHARE_WIDTH])].sort(

@@ -37,7 +37,7 @@ export interface PictureView {
   share: ShareImage;
   /** An <img> with an absolute URL for the feeds' entry content. */
   feedHtml: string;
-  /** The email's <img>: as wide as the digest card's column (EMAIL_WIDTH), absolute URL. */
+  /** The email's <img>: 600 px wide (EMAIL_WIDTH), narrowed to the card's column; Outlook's own at the column's width. */
   emailHtml: string;
 }
 

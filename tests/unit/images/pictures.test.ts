@@ -230,11 +230,17 @@ describe('picture HTML', () => {
     expect(cheerio.load(html)('img').attr('onerror')).toBeUndefined();
   });
 
-  it("email: the 1,200 px JPEG at the card's column width (552) with its height, an absolute URL and the styles Gmail keeps", () => {
-    const $ = cheerio.load(emailImageHtml(picture.share, { alt: 'Soldiers & trains', siteUrl: 'https://dispatch.example.org/' }));
+  it("email: the 1,200 px JPEG at width 600 with its height, an absolute URL and the styles Gmail keeps; Outlook's at the card's column (552)", () => {
+    const html = emailImageHtml(picture.share, { alt: 'Soldiers & trains', siteUrl: 'https://dispatch.example.org/' });
+    const $ = cheerio.load(html);
+    // Every client but Outlook for Windows sees one <img>; Outlook sees only the one in its conditional comment.
     const img = $('img');
+    expect(img).toHaveLength(1);
     expect(img.attr('src')).toBe(`https://dispatch.example.org${picture.share.url}`);
-    expect([img.attr('width'), img.attr('height')]).toEqual(['552', '368']);
+    expect([img.attr('width'), img.attr('height')]).toEqual(['600', '400']);
+    const outlook = /^<!--\[if mso\]>(<img [^>]*>)<!\[endif\]-->/.exec(html)?.[1] ?? '';
+    expect([cheerio.load(outlook)('img').attr('width'), cheerio.load(outlook)('img').attr('height')]).toEqual(['552', '368']);
+    expect(cheerio.load(outlook)('img').attr('src')).toBe(img.attr('src'));
     expect(img.attr('alt')).toBe('Soldiers & trains');
     expect(img.attr('style')).toBe('display:block;max-width:100%;height:auto');
     // Nothing in it that the target mail clients lack beyond what the email policy accepts.
@@ -278,7 +284,7 @@ describe('pictureView: one object for the templates', () => {
       height: 800,
       creditText: image.credit,
     });
-    expect(cheerio.load(view.emailHtml)('img').attr('width')).toBe('552');
+    expect(cheerio.load(view.emailHtml)('img').attr('width')).toBe('600');
     expect(cheerio.load(view.feedHtml)('img').attr('src')).toBe(view.share.url);
     expect(pictureView(picture, { alt: 'a', credit: 'b' }, 'https://x.org')).not.toHaveProperty('caption');
   });
