@@ -45,15 +45,18 @@ describe('send refuses to write where it must not', () => {
 
   it('an outbox that is the project, or a folder that holds it or the content', async () => {
     const before = files();
-    const cases: Array<[string, string]> = [
-      ['.', `it holds the content folder (${path.join(dir, 'content')})`],
-      ['..', `it holds the content folder (${path.join(dir, 'content')})`],
-      [projectRoot, 'it is the project folder'],
+    const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // The temp folder's parent holds the content, and the project too when the project itself is a temp folder
+    // (a fresh clone in /tmp): either reason refuses it.
+    const cases: Array<[string, RegExp]> = [
+      ['.', new RegExp(`can not be the outbox: it holds the content folder \\(${escaped(path.join(dir, 'content'))}\\)`)],
+      ['..', /can not be the outbox: it holds the (content|project) folder/],
+      [projectRoot, /can not be the outbox: it is the project folder/],
     ];
     for (const [outbox, why] of cases) {
       const run = await runInProcess(dir, ['--recipients', 'recipients.csv', '--outbox', outbox]);
       expect(run.exitCode).toBe(EXIT_CODES.refused);
-      expect(run.stderr).toContain(`can not be the outbox: ${why}`);
+      expect(run.stderr).toMatch(why);
     }
     expect(files()).toEqual(before);
   });
