@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SendRefusedError } from './errors.ts';
 import { addressKey } from './recipients.ts';
+import { processIsAlive } from '../shared/process.ts';
 
 export type DeliveryKind = 'smtp' | 'outbox';
 export type JournalStatus = 'attempt' | 'sent' | 'failed' | 'retry';
@@ -108,15 +109,6 @@ export function summariseJournal(records: readonly JournalRecord[]): Map<string,
     histories.set(key, { state, messageId: record.messageId });
   }
   return histories;
-}
-
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** An open journal: holds the lock file that keeps a second send from using it at the same time. */

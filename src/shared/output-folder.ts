@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { displayPath, projectRoot } from './paths.ts';
+import { processIsAlive } from './process.ts';
 
 /** The file every build and `npm start` writes at the top of its output: "an earlier build wrote this folder". */
 export const BUILD_MARKER = '.dispatch-build';
@@ -171,22 +172,13 @@ export function previewOf(dir: string): { pid: number | undefined } | undefined 
   return { pid: pid === undefined ? undefined : Number(pid) };
 }
 
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Throws OutputFolderError when a dev server still running writes into `dir`: it would go on writing drafts into
  * whatever replaced the folder (a build, which would then publish them), or lose the pages it serves.
  */
 export function assertNoRunningPreview(dir: string, use: FolderUse): void {
   const pid = previewOf(dir)?.pid;
-  if (pid === undefined || pid === process.pid || !running(pid)) return;
+  if (pid === undefined || pid === process.pid || !processIsAlive(pid)) return;
   throw new OutputFolderError(
     `${displayPath(dir)} can not be ${use.label}: npm start (process ${pid}) is previewing into it, drafts and all, and would go on writing there. ` +
       `Stop it first (if no npm start is running, another program has its process id: delete ${PREVIEW_MARKER} there), ` +

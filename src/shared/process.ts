@@ -1,4 +1,5 @@
-// Long-running commands (`npm start`) stop with whatever started them. npm runs a script through a shell
+// Processes: whether one is alive (a lock or marker's owner), and how long-running commands (`npm start`) stop
+// with whatever started them. npm runs a script through a shell
 // (npm → sh → node): when npm is stopped or killed the shell may stay, so the server's own parent does not
 // change, and a server left running holds its port and keeps rewriting the output folder. So the process stops
 // on Ctrl-C, SIGTERM or a closed terminal (SIGHUP), and also when any of the processes that started it (its
@@ -41,6 +42,16 @@ export function ancestors(limit = ANCESTORS): Ancestor[] {
     pid = stat.parent;
   }
   return found;
+}
+
+/** Whether a process with this id exists (one owned by another user counts: signalling it is refused, not failed). */
+export function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 const running = (ancestor: Ancestor): boolean => procStat(ancestor.pid)?.started === ancestor.started;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { displayPath } from '../../shared/paths.ts';
+import { processIsAlive } from '../../shared/process.ts';
 
 /** What the SQL in store.ts needs: parameterised queries, and scripts (migrations) of several statements. */
 export interface Queryable {
@@ -44,15 +45,6 @@ export function databaseLocation(env: Readonly<Record<string, string | undefined
     return { kind: 'postgres', url };
   }
   return { kind: 'embedded', dir: path.resolve(cwd, env.SUBSCRIBERS_DIR?.trim() || DEFAULT_EMBEDDED_DIR) };
-}
-
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Embedded databases this process has open: its own lock file must not read as a stale one. */
