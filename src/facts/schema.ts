@@ -1,24 +1,12 @@
 // The facts file schema: what an editor may write, and the TypeScript types derived from it.
 import { z } from 'zod';
 import { parseCalendarDate, type CalendarDate, type FuzzyDate } from '../format/dates.ts';
-import { BOUND_KINDS, UNIT_KEYWORDS, type Amount, type CurrencyCode, type Magnitude, type Unit } from '../format/quantity.ts';
+import { BOUND_KINDS, MAGNITUDES, UNIT_KEYWORDS, type Amount, type CurrencyCode, type Magnitude, type Unit } from '../format/quantity.ts';
 import { describeValue } from '../shared/errors.ts';
 import { likelyField } from '../shared/suggest.ts';
 
 export const STATUSES = ['reported', 'estimated', 'announced', 'acknowledged', 'expected'] as const;
 export type Status = (typeof STATUSES)[number];
-
-export const MAGNITUDES = [
-  'dozens',
-  'several hundred',
-  'hundreds',
-  'several thousand',
-  'thousands',
-  'tens of thousands',
-  'hundreds of thousands',
-  'several million',
-  'millions',
-] as const satisfies readonly Magnitude[];
 
 const DATE_HINT = 'a date such as 2024, 2024-10 or 2024-10-05';
 
