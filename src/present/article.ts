@@ -26,6 +26,7 @@ import {
   type PresentOptions,
   type SourceView,
 } from './figures.ts';
+import { memo } from '../shared/memo.ts';
 
 export interface DateView {
   /** ISO 8601 with the site's UTC offset, for <time datetime> and JSON-LD. */
@@ -76,18 +77,6 @@ export function chartFiguresOf(views: readonly FigureView[]): Array<ChartFigure 
     change: view.change,
     view,
   }));
-}
-
-function memo<T>(compute: () => T): () => T {
-  let done = false;
-  let value: T;
-  return () => {
-    if (!done) {
-      value = compute();
-      done = true;
-    }
-    return value;
-  };
 }
 
 export class ArticleView {

@@ -13,6 +13,7 @@ import { wordsFor, type Words } from '../i18n/words.ts';
 import type { PresentOptions } from '../present/figures.ts';
 import { LISTING_PAGE_SIZE, paginate, type ListingPage } from './pagination.ts';
 import { publishPictures, type PublishedPictures } from './pictures.ts';
+import { memo } from '../shared/memo.ts';
 
 export interface Topic {
   tag: string;
@@ -30,18 +31,6 @@ export interface PublicationOptions {
   preview: boolean;
   /** Under the dev server, what stands in an article's body where a fact tag could not be printed. */
   mark?: (written: string) => string;
-}
-
-function memo<T>(compute: () => T): () => T {
-  let done = false;
-  let value: T;
-  return () => {
-    if (!done) {
-      value = compute();
-      done = true;
-    }
-    return value;
-  };
 }
 
 /** What the last build made, for a dev rebuild to keep: its views, and the pictures it published for them. */
