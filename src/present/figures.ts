@@ -170,8 +170,17 @@ export function figureView(facts: ArticleFacts, figure: Figure | DerivedFigure, 
   const words = wordsFor(options.locale);
   const value = boxText(figure, options);
   const tableValue = figureText(figure, 'table', options);
-  const quantity = quantityOf(figure);
-  const change = 'derivation' in figure && figure.derivation.kind === 'change';
+  // What every figure's view has, computed or sourced.
+  const common = {
+    id: figure.id,
+    label: figure.label,
+    value,
+    tableValue,
+    numeric: amountValue(figure.value),
+    amount: figure.value,
+    quantity: quantityOf(figure),
+    change: 'derivation' in figure && figure.derivation.kind === 'change',
+  };
   if ('derivation' in figure) {
     const computation = computationOf(figure, options);
     // Labels keep their capitals: they are full labels ("North Korean personnel…"), not words in a sentence.
@@ -179,14 +188,7 @@ export function figureView(facts: ArticleFacts, figure: Figure | DerivedFigure, 
       .map((f) => f.label)
       .join('; ');
     return {
-      id: figure.id,
-      label: figure.label,
-      value,
-      tableValue,
-      numeric: amountValue(figure.value),
-      amount: figure.value,
-      quantity,
-      change,
+      ...common,
       status: 'computed',
       source: 'computed',
       via: undefined,
@@ -204,14 +206,7 @@ export function figureView(facts: ArticleFacts, figure: Figure | DerivedFigure, 
     ? words.t('figure.attributionVia', { status, source: runningName(source, words), via: runningName(via, words) })
     : words.t('figure.attribution', { status, source: runningName(source, words) });
   return {
-    id: figure.id,
-    label: figure.label,
-    value,
-    tableValue,
-    numeric: amountValue(figure.value),
-    amount: figure.value,
-    quantity,
-    change,
+    ...common,
     status,
     source,
     via,
