@@ -1,3 +1,4 @@
+// What the bench needs of the processes it runs: their command as package.json names it, and their peak memory.
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../src/shared/paths.ts';
@@ -9,4 +10,18 @@ export function scriptCommand(name: string): string[] {
   const [program, ...args] = (scripts[name] ?? '').trim().split(/\s+/);
   if (program !== 'node') throw new Error(`bench: expected package.json's ${name} script to start with "node ", got "${scripts[name]}"`);
   return [process.execPath, ...args];
+}
+
+/** A file's text, or '' when it cannot be read (a page not written yet, a process that has ended). */
+export function readText(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** The kernel's high-water mark of a process's resident set (VmHWM), in KB; 0 when it cannot be read. */
+export function highWaterMarkKb(pid: number | undefined): number {
+  return Number(/^VmHWM:\s+(\d+) kB/m.exec(readText(`/proc/${pid}/status`))?.[1] ?? 0);
 }

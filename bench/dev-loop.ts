@@ -15,7 +15,7 @@ import { slugify } from '../src/content/slug.ts';
 import { projectRoot } from '../src/shared/paths.ts';
 import { median } from './email.ts';
 import type { GeneratedTree } from './generate.ts';
-import { scriptCommand } from './scripts.ts';
+import { highWaterMarkKb, readText, scriptCommand } from './child.ts';
 
 export interface DevLoopTiming {
   /** From starting `npm start` to its server answering, the first build included. */
@@ -36,13 +36,6 @@ const SETTLE_MS = 1500;
 /** A save that changes nothing in this long is reported as a failure rather than a slow figure. */
 const DEADLINE_MS = 120_000;
 
-const read = (file: string): string => {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
-};
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function until(test: () => boolean, what: string, log: () => string, deadlineMs = DEADLINE_MS): Promise<number> {
@@ -53,11 +46,6 @@ async function until(test: () => boolean, what: string, log: () => string, deadl
     await sleep(POLL_MS);
   }
   return performance.now() - started;
-}
-
-function highWaterMarkKb(pid: number | undefined): number {
-  const status = read(`/proc/${pid}/status`);
-  return Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? 0);
 }
 
 /** Runs `npm start`'s entry on a copy of `tree` and times `saves` saves of each kind. */
@@ -84,7 +72,7 @@ export async function timeDevLoop(tree: GeneratedTree, options: { workDir: strin
     const articleFile = (slug: string) => path.join(contentDir, 'articles', `${slug}.md`);
     const page = (slug: string) => path.join(outputDir, 'articles', slug, 'index.html');
     const addParagraph = (slug: string, text: string) =>
-      fs.writeFileSync(articleFile(slug), read(articleFile(slug)).replace(/\n---\n/, `\n---\n${text}\n\n`));
+      fs.writeFileSync(articleFile(slug), readText(articleFile(slug)).replace(/\n---\n/, `\n---\n${text}\n\n`));
 
     // The watcher starts some time after the server answers: a first save, repeated until it shows, tells when.
     const warm = tree.articles[0]!.slug;
@@ -92,7 +80,7 @@ export async function timeDevLoop(tree: GeneratedTree, options: { workDir: strin
       const marker = `Warm${attempt}x${Date.now()}`;
       addParagraph(warm, `${marker} paragraph.`);
       try {
-        await until(() => read(page(warm)).includes(marker), 'the first save', logText, 10_000);
+        await until(() => readText(page(warm)).includes(marker), 'the first save', logText, 10_000);
         break;
       } catch (error) {
         if (attempt >= 20) throw error;
@@ -107,12 +95,12 @@ export async function timeDevLoop(tree: GeneratedTree, options: { workDir: strin
     for (const [i, { slug }] of newest.slice(0, options.saves).entries()) {
       const marker = `Body${i}x${Date.now()}`;
       addParagraph(slug, `${marker} paragraph.`);
-      bodyMs.push(await until(() => read(page(slug)).includes(marker), `a body save of ${slug}`, logText));
+      bodyMs.push(await until(() => readText(page(slug)).includes(marker), `a body save of ${slug}`, logText));
       await sleep(SETTLE_MS);
     }
     for (const [i, { slug }] of newest.slice(options.saves, 2 * options.saves).entries()) {
       const marker = `Title${i}x${Date.now()}`;
-      const text = read(articleFile(slug));
+      const text = readText(articleFile(slug));
       const tags = [...(/^tags:\n((?:\s+- .+\n)+)/m.exec(text)?.[1] ?? '').matchAll(/- (.+)/g)].map((m) => slugify(m[1]!.trim()));
       const outputs = [
         page(slug),
@@ -123,19 +111,19 @@ export async function timeDevLoop(tree: GeneratedTree, options: { workDir: strin
         ...tags.map((tag) => path.join(outputDir, 'tags', tag, 'index.html')),
       ];
       fs.writeFileSync(articleFile(slug), text.replace(/^title: "?/m, `title: "${marker} `));
-      titleMs.push(await until(() => outputs.every((file) => read(file).includes(marker)), `a title save of ${slug}`, logText));
+      titleMs.push(await until(() => outputs.every((file) => readText(file).includes(marker)), `a title save of ${slug}`, logText));
       await sleep(SETTLE_MS);
     }
     for (const [i, { slug }] of newest.slice(2 * options.saves, 3 * options.saves).entries()) {
       const marker = `Label${i}x${Date.now()}`;
       const factsFile = path.join(contentDir, 'facts', `${slug}.yaml`);
-      const facts = read(factsFile);
+      const facts = readText(factsFile);
       // The first key figure's label: key figures are printed in the article's box.
       const keyLabel = /- id: [^\n]+\n\s+label: ([^\n]+)\n(?:\s+[a-z]+:[^\n]*\n)*?\s+key: true/.exec(facts);
       if (!keyLabel) throw new Error(`dev loop: no key figure in ${factsFile}`);
       const at = keyLabel.index + keyLabel[0].indexOf('label: ') + 'label: '.length;
       fs.writeFileSync(factsFile, `${facts.slice(0, at)}${marker} ${facts.slice(at)}`);
-      factsMs.push(await until(() => read(page(slug)).includes(marker), `a facts save of ${slug}`, logText));
+      factsMs.push(await until(() => readText(page(slug)).includes(marker), `a facts save of ${slug}`, logText));
       await sleep(SETTLE_MS);
     }
     return { startMs, bodyMs, titleMs, factsMs, peakRssKb };

@@ -18,7 +18,7 @@ import { loadEmailBench, median, timeDigestEmail, treeDigest, type EmailTiming }
 import { generateContent, type GeneratedTree } from './generate.ts';
 import { describePictureTiming, timePictures } from './pictures.ts';
 import { describeDevLoop, timeDevLoop } from './dev-loop.ts';
-import { scriptCommand } from './scripts.ts';
+import { highWaterMarkKb, readText, scriptCommand } from './child.ts';
 
 const TIME_BINARY = '/usr/bin/time';
 
@@ -108,15 +108,6 @@ async function measure(command: string[], env: Record<string, string>): Promise<
   return { wallMs, cpuMs: (user + system) * 1000, peakRssKb: rss };
 }
 
-function highWaterMarkKb(pid: number | undefined): number {
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    return Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? 0);
-  } catch {
-    return 0;
-  }
-}
-
 function countFiles(dir: string, predicate: (file: string) => boolean = () => true): number {
   return fs
     .readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -148,7 +139,7 @@ function firstDifference(ours: string, built: string): string {
 }
 
 function machine() {
-  const cpu = /^model name\s*:\s*(.+)$/m.exec(safeRead('/proc/cpuinfo'))?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
+  const cpu = /^model name\s*:\s*(.+)$/m.exec(readText('/proc/cpuinfo'))?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
   const free = spawnSync('free', ['-h'], { encoding: 'utf8' });
   return {
     cpu,
@@ -158,14 +149,6 @@ function machine() {
     node: process.version,
     platform: `${os.type()} ${os.release()}`,
   };
-}
-
-function safeRead(file: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
 }
 
 const seconds = (ms: number | undefined) => (ms === undefined || Number.isNaN(ms) ? '–' : `${(ms / 1000).toFixed(2)} s`);
