@@ -38,6 +38,15 @@ export type BodyTag = FactTag | CommentTag | BadTag;
 const CLOSERS: Record<string, string> = { '%': '%}', '{': '}}', '#': '#}' };
 const FACT = /^\{%\s*fact\s+(?:"([^"\n]*)"|'([^'\n]*)')\s*(?:,\s*(?:"([^"\n]*)"|'([^'\n]*)')\s*)?%\}$/;
 const USAGE = 'only {% fact "id" %} and {% fact "id", "form" %} can be written';
+const OTHER_ARTICLES_FACT = /\{%\s*fact\s+["'][^"'/]+\//;
+
+/**
+ * Whether a text has a tag naming another article's fact (`{% fact "slug/id" %}`): what it prints depends on a
+ * file besides its own, so a result kept while its own files are unchanged may be stale.
+ */
+export function namesAnotherArticlesFact(text: string): boolean {
+  return OTHER_ARTICLES_FACT.test(text);
+}
 
 /** Every tag in `text` (an article's Markdown body), in order. */
 export function readBodyTags(text: string): BodyTag[] {

@@ -8,7 +8,7 @@ import { checkRelativeDates, type ArticleFacts } from '../facts/parse.ts';
 import { checkLeadImage, leadImagePath, leadImageProblemText } from '../images/lead-image.ts';
 import { displayPath } from '../shared/paths.ts';
 import { likelyName } from '../shared/suggest.ts';
-import { readBodyTags, type BodyTag } from './fact-tags.ts';
+import { namesAnotherArticlesFact, readBodyTags, type BodyTag } from './fact-tags.ts';
 import { selectArticles } from './digest.ts';
 import { pageOutputProblems } from './page-outputs.ts';
 import { slugify, topiclessTagProblem } from './slug.ts';
@@ -383,7 +383,7 @@ function articleProblems(
     ];
     if (needs.length) problems.push(`${article.file}: this article has no facts file (expected ${expectedFactsFile(article.slug)}), which ${needs.join(' and ')} need`);
   }
-  const qualified = [article.body, ...ARTICLE_TEXT_FIELDS.map((field) => article.data[field] ?? '')].some((text) => /\{%\s*fact\s+["'][^"'/]+\//.test(text));
+  const qualified = [article.body, ...ARTICLE_TEXT_FIELDS.map((field) => article.data[field] ?? '')].some(namesAnotherArticlesFact);
   return { list: problems, qualified };
 }
 

@@ -14,6 +14,7 @@ import type { PresentOptions } from '../present/figures.ts';
 import { LISTING_PAGE_SIZE, paginate, type ListingPage } from './pagination.ts';
 import { publishPictures, type PublishedPictures } from './pictures.ts';
 import { memo } from '../shared/memo.ts';
+import { namesAnotherArticlesFact } from '../content/fact-tags.ts';
 
 export interface Topic {
   tag: string;
@@ -193,7 +194,7 @@ function sameArticles(
 function sameInDigest(before: ArticleView | undefined, after: ArticleView): boolean {
   if (before === after) return true;
   if (!before || before.entry.data !== after.entry.data || before.entry.facts !== after.entry.facts) return false;
-  return ![after.entry.data.title, after.entry.data.summary].some((text) => QUALIFIED_TAG.test(text));
+  return ![after.entry.data.title, after.entry.data.summary].some(namesAnotherArticlesFact);
 }
 
 /** Whether a view made from an earlier reading shows the same as one made from `entry` would. */
@@ -205,10 +206,8 @@ function sameSources(view: ArticleView, entry: ArticleEntry): boolean {
   // A lead picture's file may have changed while the front matter naming it did not.
   if (entry.data.image !== undefined) return false;
   // A tag naming another article's fact (`slug/id`) reads a file that may have changed alone.
-  return ![entry.body, entry.data.title, entry.data.summary, entry.data.dateNote ?? ''].some((text) => QUALIFIED_TAG.test(text));
+  return ![entry.body, entry.data.title, entry.data.summary, entry.data.dateNote ?? ''].some(namesAnotherArticlesFact);
 }
-
-const QUALIFIED_TAG = /\{%\s*fact\s+["'][^"'/]+\//;
 
 /**
  * Tags grouped by URL slug, in the order of `articles` (newest first), sorted by tag. Two spellings of one tag
