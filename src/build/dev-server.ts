@@ -2,9 +2,8 @@
 // output folder and reloading the browser after each rebuild. The content's problems are put at the top of
 // every HTML page it sends, so they are always the latest, whichever pages a rebuild rewrote.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
-import { configureSite, ENGINES_CONFIG_FILE } from '../eleventy/index.ts';
+import { configureSite, eleventyPath, ENGINES_CONFIG_FILE } from '../eleventy/index.ts';
 import { withProblemsBanner } from '../site/problems-banner.ts';
 import { devServerOptions, listenOn, type DevServerAddress } from '../serve/dev-server.ts';
 import { devSession, type DevSession } from './dev-session.ts';
@@ -65,7 +64,7 @@ function devEleventy(
   serverOptions?: Record<string, unknown>,
 ): DevEleventy {
   return new DevEleventy(
-    path.relative(process.cwd(), options.contentDir) || '.',
+    eleventyPath(options.contentDir),
     options.outputDir,
     {
       configPath: ENGINES_CONFIG_FILE,

@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { checkContent } from '../check/check.ts';
-import { configureSite, ENGINES_CONFIG_FILE, type SiteSession } from '../eleventy/index.ts';
+import { configureSite, eleventyPath, ENGINES_CONFIG_FILE, type SiteSession } from '../eleventy/index.ts';
 import { buildStateOf } from '../eleventy/session.ts';
 import type { PictureCounts } from '../images/picture-build-memo.ts';
 import { displayPath, projectRoot } from '../shared/paths.ts';
@@ -42,7 +42,7 @@ export async function buildSite({ contentDir, outputDir, quiet = true, pictureCa
   };
   const staging = await makeStagingDir(outputDir);
   try {
-    const eleventy = new Eleventy(path.relative(process.cwd(), contentDir) || '.', staging, {
+    const eleventy = new Eleventy(eleventyPath(contentDir), staging, {
       configPath: ENGINES_CONFIG_FILE,
       quietMode: quiet,
       config: (config) => configureSite(config, session),

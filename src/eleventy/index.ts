@@ -17,11 +17,19 @@ import type { EleventyConfig } from './types.ts';
 
 export { ENGINES_CONFIG_FILE, sessionFromEnvironment, type SiteSession } from './session.ts';
 
+/**
+ * A folder as Eleventy should be given it: relative to the working directory, as Eleventy resolves its own
+ * paths. Its watcher moves its root up to a folder outside the working directory (../..) and then misreads an
+ * absolute path, missing changes to facts, site.json and pictures.
+ */
+export function eleventyPath(dir: string): string {
+  return path.relative(process.cwd(), dir) || '.';
+}
+
 export function configureSite(config: EleventyConfig, session: SiteSession): void {
   const { contentDir, templatesDir } = session;
   session.onConfigure?.();
-  // Relative to the working directory, as Eleventy resolves its own paths.
-  config.setInputDirectory(path.relative(process.cwd(), contentDir) || '.');
+  config.setInputDirectory(eleventyPath(contentDir));
   config.setIncludesDirectory(path.relative(contentDir, templatesDir));
   config.setLayoutsDirectory(path.relative(contentDir, path.join(templatesDir, 'layouts')));
   // site.json is read by the model; no folder of global data files is read besides it.
@@ -29,8 +37,7 @@ export function configureSite(config: EleventyConfig, session: SiteSession): voi
   config.setTemplateFormats(['md', 'njk']);
   config.setUseGitIgnore(false);
   // The model reads articles, digests, facts and site.json; Eleventy renders them from it.
-  for (const folder of ['articles', 'digests', 'facts', '_data'])
-    config.ignores.add(`${path.relative(process.cwd(), path.join(contentDir, folder)) || folder}/**`);
+  for (const folder of ['articles', 'digests', 'facts', '_data']) config.ignores.add(`${eleventyPath(path.join(contentDir, folder))}/**`);
 
   // Front matter of the site's pages is read as the model reads it, so the check and the build agree.
   config.setFrontMatterParsingOptions(frontMatterOptions);
@@ -40,12 +47,9 @@ export function configureSite(config: EleventyConfig, session: SiteSession): voi
 
   config.on('eleventy.before', () => session.beforeBuild?.());
   registerPictures(config, session);
-  // Relative to the working directory like the input folder: Eleventy moves the watcher's root up to a folder
-  // outside it (../..) and would then misread an absolute path, missing facts, site.json and pictures.
-  const relative = (dir: string) => path.relative(process.cwd(), dir) || '.';
-  config.addWatchTarget(relative(contentDir));
+  config.addWatchTarget(eleventyPath(contentDir));
   // Page templates are read when the config runs (they are virtual templates), so an edit to one runs it again.
-  config.addWatchTarget(relative(templatesDir), { resetConfig: true });
+  config.addWatchTarget(eleventyPath(templatesDir), { resetConfig: true });
   // Eleventy parses the config's imports as JavaScript to watch them; ours are TypeScript (run by tsx).
   config.setWatchJavaScriptDependencies(false);
   registerInputGuard(config, session);
