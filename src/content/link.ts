@@ -68,6 +68,18 @@ export interface FactScope {
   /** For a digest: each of its articles' facts, searched for an unqualified id. */
   candidates?: ArticleFacts[];
   all: ReadonlyMap<string, ArticleFacts>;
+  /**
+   * Slugs whose facts file exists but has problems of its own, and whether one of a digest's articles is among
+   * them: a tag that could name a fact there is reported once that file is fixed, not as a missing fact now.
+   */
+  unreadable?: { slugs: ReadonlySet<string>; candidate: boolean };
+}
+
+/** Whether a tag's id that names nothing may name a fact of a facts file whose own problems are reported. */
+function inUnreadableFacts(id: string, scope: FactScope): boolean {
+  if (!scope.unreadable) return false;
+  const slash = id.indexOf('/');
+  return slash === -1 ? scope.unreadable.candidate : scope.unreadable.slugs.has(id.slice(0, slash));
 }
 
 const SKIP = 'skip';
@@ -100,6 +112,24 @@ export function resolveFactId(id: string, scope: FactScope): { facts: ArticleFac
   throw new Error(scope.withoutOwn ?? `fact "${id}" has no facts file to come from`);
 }
 
+/**
+ * Whether any of `texts` has a tag that names nothing now but may name a fact of a facts file with problems of
+ * its own: what holds it cannot be printed until that file is fixed (its tags are not reported meanwhile).
+ */
+export function leansOnUnreadableFacts(texts: ReadonlyArray<string | undefined>, scope: FactScope): boolean {
+  return texts.some((text) =>
+    readBodyTags(text ?? '').some((tag) => {
+      if (tag.kind !== 'fact' || !inUnreadableFacts(tag.id, scope)) return false;
+      try {
+        resolveFactId(tag.id, scope);
+        return false;
+      } catch {
+        return true;
+      }
+    }),
+  );
+}
+
 /** Problems with the fact tags of one text: unknown ids, forms a figure cannot take, other braces. */
 export function factTagProblems(text: string, scope: FactScope, describe: (tag: BodyTag) => string): string[] {
   const problems: string[] = [];
@@ -119,6 +149,7 @@ export function factTagProblems(text: string, scope: FactScope, describe: (tag: 
         );
       }
     } catch (error) {
+      if (inUnreadableFacts(tag.id, scope)) continue;
       problems.push(`${describe(tag)}: ${text.slice(tag.start, tag.end).replace(/\s+/g, ' ')}: ${(error as Error).message}`);
     }
   }
@@ -223,7 +254,13 @@ export function linkContent(input: LinkInput): Linked {
     const pictureProblems = leadPictureProblems(article, input.contentDir);
     if (pictureProblems.misnamed) misnamedPicture = true;
     problems.push(...pictureProblems.list);
-    if (own.list.length || pictureProblems.list.length || invalidFacts.has(article.slug)) troubled.add(article.inputPath);
+    const leans =
+      own.qualified &&
+      leansOnUnreadableFacts([article.body, ...ARTICLE_TEXT_FIELDS.map((field) => article.data[field])], {
+        all: facts,
+        unreadable: { slugs: invalidFacts, candidate: false },
+      });
+    if (own.list.length || pictureProblems.list.length || invalidFacts.has(article.slug) || leans) troubled.add(article.inputPath);
   }
 
   // Digests: the articles each carries, its date against theirs, and the fact tags in its fields.
@@ -273,10 +310,15 @@ export function linkContent(input: LinkInput): Linked {
         `${fieldWhere(entry, 'date')}: the digest is dated ${digest.date.toISO()}, before the article it carries ${newest.file} (${newest.data.date.toISO()}); date the digest at or after its newest article`,
       );
     }
-    const scope: FactScope = { candidates: chosen.flatMap((a) => (a.facts ? [a.facts] : [])), all: facts };
+    const scope: FactScope = {
+      candidates: chosen.flatMap((a) => (a.facts ? [a.facts] : [])),
+      all: facts,
+      unreadable: { slugs: invalidFacts, candidate: chosen.some((a) => invalidFacts.has(a.slug)) },
+    };
     const before = problems.length;
     for (const field of DIGEST_TEXT_FIELDS) problems.push(...factTagProblems(digest[field], scope, () => fieldWhere(entry, field)));
-    if (problems.length > before || chosen.some((a) => troubled.has(a.inputPath))) troubled.add(file);
+    const texts = DIGEST_TEXT_FIELDS.map((field) => digest[field]);
+    if (problems.length > before || chosen.some((a) => troubled.has(a.inputPath)) || leansOnUnreadableFacts(texts, scope)) troubled.add(file);
     digests.push({ ...entry, articles: chosen });
   }
   digests.sort((a, b) => b.data.date.toMillis() - a.data.date.toMillis() || (a.slug < b.slug ? -1 : 1));
@@ -285,13 +327,15 @@ export function linkContent(input: LinkInput): Linked {
     const scope: FactScope = {
       withoutOwn: 'a page has no facts file of its own; name the article whose fact this is, as {% fact "<article slug>/<fact id>" %}',
       all: facts,
+      unreadable: { slugs: invalidFacts, candidate: false },
     };
     const before = problems.length;
     for (const field of PAGE_TEXT_FIELDS) {
       const text = page[field];
       if (text !== undefined) problems.push(...factTagProblems(text, scope, () => fieldWhere(page, field)));
     }
-    if (problems.length > before) troubled.add(page.inputPath);
+    const texts = PAGE_TEXT_FIELDS.map((field) => page[field]);
+    if (problems.length > before || leansOnUnreadableFacts(texts, scope)) troubled.add(page.inputPath);
   }
 
   if (!misnamedPicture) problems.push(...unusedImageProblems(input));
@@ -356,7 +400,7 @@ function articleProblems(
   const { facts, invalidFacts, zone, expectedFactsFile } = context;
   const where = (field: string) => fieldWhere(article, field);
   problems.push(...tagProblems(article.data.tags, where));
-  const scope: FactScope = { own: article.facts, withoutOwn: SKIP, all: facts };
+  const scope: FactScope = { own: article.facts, withoutOwn: SKIP, all: facts, unreadable: { slugs: invalidFacts, candidate: false } };
   problems.push(...factTagProblems(article.body, scope, (tag) => `${article.file}: line ${article.bodyLine + lineIn(article.body, tag.start) - 1}`));
   for (const field of ARTICLE_TEXT_FIELDS) {
     const text = article.data[field];

@@ -45,6 +45,24 @@ describe('one broken facts file', () => {
     expect(errors[0]).toMatch(/line 65: fact "deaths": source: "nis" is not a known source/);
   });
 
+  it('reports only its own problems when a digest and a page print its facts: their tags follow from it', () => {
+    const { dir, errors } = errorsAfter((d) => {
+      replaceIn(factsFile(d), 'value: 4000', 'valu: 4000');
+      replaceIn(
+        digestFile(d),
+        /^subject: .*$/m,
+        `subject: '{% fact "initial-dispatch" %} troops, then {% fact "second-deployment" %} more'`,
+      );
+      replaceIn(digestFile(d), /^preheader: .*$/m, `preheader: 'Also {% fact "${seedSlug}/construction-soldiers" %} builders'`);
+      replaceIn(path.join(d, 'about.md'), /^title: .*$/m, `title: 'About {% fact "${seedSlug}/initial-dispatch" %}'`);
+    });
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toMatch(
+      new RegExp(`^${factsFile(dir)}: line \\d+: fact "second-deployment": valu: not a field figures have; did you mean value\\?`),
+    );
+    expect(errors[1]).toMatch(new RegExp(`^${factsFile(dir)}: line \\d+: fact "second-deployment": value: value is missing`));
+  });
+
   it('reports facts YAML that does not parse once, with its line', () => {
     const { dir, errors } = errorsAfter((d) => replaceIn(factsFile(d), 'value: 4000', 'value: [4000'));
     expect(errors).toHaveLength(1);
