@@ -116,7 +116,7 @@ const amount = z.unknown().transform((value, ctx): Amount => {
   const kind = AMOUNT_KEYS.find(([key]) => key in record);
   // A misspelt qualifier would otherwise vanish: every key of a value is one its kind has.
   for (const key of Object.keys(record)) {
-    const allowed = kind ? kind[1] : AMOUNT_KEYS.flatMap(([, keys]) => keys);
+    const allowed = kind ? kind[1] : [...new Set(AMOUNT_KEYS.flatMap(([, keys]) => keys))];
     if (!allowed.includes(key)) {
       const meant = likelyField(key, allowed);
       ctx.addIssue({

@@ -328,6 +328,12 @@ figures:
     ).toEqual([`${FILE}: event "a": date.too: not a field of dates; did you mean to? (expected from and to, or oneOf)`]);
   });
 
+  it('names the likely kind of a value whose kind is misspelt, listing each possible key once', () => {
+    expect(problems(`\nfigures:\n  - { id: a, label: A, value: { atleast: 100 }, status: reported, source: agency }\n`)).toEqual([
+      `${FILE}: fact "a": value.atleast: not a field of values; did you mean atLeast? (expected approximately, qualifier, from, to, moreThan, lessThan, atLeast, atMost, qualitative)`,
+    ]);
+  });
+
   it('suggests the source meant by a misspelt source id', () => {
     expect(problems(`\nfigures:\n  - { id: a, label: A, value: 1, status: reported, source: agnecy }\n`)).toEqual([
       `${FILE}: fact "a": source: "agnecy" is not a known source; did you mean agency? (expected one of: agency, ministry)`,
