@@ -200,10 +200,22 @@ const unit = z.unknown().transform((value, ctx): Unit => {
 /** ISO 4217 codes as this Node's Intl knows them: the currencies it can name and format in every language. */
 const CURRENCY_CODES: readonly CurrencyCode[] = Intl.supportedValuesOf('currency');
 
-/** The code a mistyped one was meant to be: its letters swapped first ("KWR" is KRW, not KHR), then the nearest. */
-function likelyCurrency(written: string): CurrencyCode | undefined {
+const CURRENCY_NAMES = new Intl.DisplayNames(['en'], { type: 'currency' });
+/** A currency's name written for its code names no more codes than this ("won": KPW or KRW), or it is no hint. */
+const NAMED_CODES = 3;
+
+/**
+ * What a mistyped code was meant to be: its letters swapped first ("KWR" is KRW, not KHR), then the currency's
+ * name written for its code ("WON" is KPW or KRW, "yen" JPY; Intl's English names), then the nearest code.
+ */
+function likelyCurrency(written: string): string | undefined {
   const letters = (code: string) => [...code.toUpperCase()].sort().join('');
-  return CURRENCY_CODES.find((code) => letters(code) === letters(written)) ?? likelyField(written, CURRENCY_CODES);
+  const swapped = CURRENCY_CODES.find((code) => letters(code) === letters(written));
+  if (swapped) return swapped;
+  const word = written.toLowerCase().replace(/s$/, '');
+  const named = CURRENCY_CODES.filter((code) => (CURRENCY_NAMES.of(code) ?? '').toLowerCase().split(/\s+/).includes(word));
+  if (named.length > 0 && named.length <= NAMED_CODES) return named.map((code) => `${code} (${CURRENCY_NAMES.of(code)})`).join(' or ');
+  return likelyField(written, CURRENCY_CODES);
 }
 
 /** `USD`, `KRW`, `EUR`: an ISO 4217 code in capitals; a typo is named with the code most likely meant. */

@@ -364,6 +364,13 @@ figures:
       /got "usd"; did you mean USD\?$/,
     );
     expect(problems(`\nfigures:\n  - { id: aid, label: Aid, value: 1, currency: dollars, source: agency }\n`)[0]).toMatch(/got "dollars"$/);
+    // The currency's name, where it names few: a Korea desk writing WON means one of the two won.
+    expect(problems(`\nfigures:\n  - { id: aid, label: Aid, value: 1, currency: WON, source: agency }\n`)[0]).toMatch(
+      /got "WON"; did you mean KPW \(North Korean Won\) or KRW \(South Korean Won\)\?$/,
+    );
+    expect(problems(`\nfigures:\n  - { id: aid, label: Aid, value: 1, currency: yen, source: agency }\n`)[0]).toMatch(
+      /got "yen"; did you mean JPY \(Japanese Yen\)\?$/,
+    );
   });
 
   it('refuses a unit and a currency together, a rate without its currency, and a rate of a currency in itself', () => {
